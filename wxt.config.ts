@@ -1,0 +1,46 @@
+import { defineConfig } from 'wxt';
+
+// Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
+// LinkedIn probes both to detect installed extensions (see DESIGN.md, "Invisible to LinkedIn").
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { chunkSizeWarningLimit: 800 },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Alliance Map',
+    description:
+      'Your private map of allies, mentors and sponsors on LinkedIn. Everything stays on your machine.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    optional_permissions: ['notifications'],
+    host_permissions: ['https://www.linkedin.com/*'],
+    action: { default_title: 'Alliance Map' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Quick-tag the person on this page',
+      },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the full record in the side panel',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'alliance-map@alliance-map.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
