@@ -2,8 +2,23 @@ import { defineConfig } from 'wxt';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
 // LinkedIn probes both to detect installed extensions (see DESIGN.md, "Invisible to LinkedIn").
+// The LinkedIn script is an unlisted script declared here by hand rather than a WXT content
+// script: WXT's content-script context dispatches DOM events named with the extension id
+// (`<id>:<entrypoint>:wxt:content-script-started`, `…:wxt:locationchange`), which the page can
+// listen for. Our own lifetime and navigation watcher replace it (entrypoints/linkedin/).
+const LINKEDIN_SCRIPT = {
+  matches: ['https://www.linkedin.com/*'],
+  js: ['linkedin.js'],
+  run_at: 'document_end',
+} as const;
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), { ...LINKEDIN_SCRIPT, js: [...LINKEDIN_SCRIPT.js], matches: [...LINKEDIN_SCRIPT.matches] }];
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 800 },

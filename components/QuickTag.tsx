@@ -1,0 +1,127 @@
+import { useState } from 'preact/hooks';
+import { useLiveQuery } from './useLiveQuery';
+import {
+  addNote,
+  findPerson,
+  latestNoteOf,
+  logTouch,
+  toggleRole,
+  type SeenIdentity,
+} from '@/utils/db/records';
+import type { AllianceDb } from '@/utils/db/schema';
+import { formatDay } from '@/utils/format';
+import { LABELS, ROLES, type TouchKind } from '@/utils/model';
+
+/** The habits offered as one-click touches in the quick tag (the side panel has them all). */
+export const QUICK_HABITS: readonly TouchKind[] = [
+  'showed-appreciation',
+  'offered-help',
+  'shared-work',
+  'followed-up',
+  'asked-feedback',
+];
+
+interface QuickTagProps {
+  db: AllianceDb;
+  identity: SeenIdentity;
+}
+
+/**
+ * Tag a person in two clicks: a role toggle creates the record; a one-line note and a habit
+ * button each save at once. Every open view updates through live queries.
+ */
+export function QuickTag({ db, identity }: QuickTagProps) {
+  const person = useLiveQuery(() => findPerson(db, identity.slug), [identity.slug]);
+  const latestNote = useLiveQuery(() => latestNoteOf(db, identity.slug), [identity.slug]);
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const record = person.status === 'ready' ? person.value : undefined;
+  const roles = record?.roles ?? [];
+  const name = record?.name || identity.name || identity.slug;
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setStatus({ kind: 'ok', text: done });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section class="stack" aria-labelledby="quick-tag-title">
+      <div>
+        <h2 id="quick-tag-title">{name}</h2>
+        {(record?.headline || identity.headline) && (
+          <p class="muted clip">{record?.headline || identity.headline}</p>
+        )}
+      </div>
+      <div class="row" role="group" aria-label="Roles">
+        {ROLES.map((role) => (
+          <button
+            key={role}
+            type="button"
+            aria-pressed={roles.includes(role)}
+            onClick={() =>
+              run(
+                () => toggleRole(db, identity, role, Date.now()),
+                `${roles.includes(role) ? 'Removed' : 'Tagged as'} ${LABELS.role[role].toLowerCase()}.`,
+              )
+            }
+          >
+            {LABELS.role[role]}
+          </button>
+        ))}
+      </div>
+      {latestNote.status === 'ready' && latestNote.value && (
+        <p>
+          <span class="muted">Latest note ({formatDay(latestNote.value.at)}): </span>
+          <span data-testid="latest-note">{latestNote.value.text}</span>
+        </p>
+      )}
+      <form
+        class="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!note.trim()) return;
+          void run(async () => {
+            await addNote(db, identity, note, Date.now());
+            setNote('');
+          }, 'Note saved.');
+        }}
+      >
+        <label class="sr-only" for="quick-note">
+          One-line note about {name}
+        </label>
+        <input
+          id="quick-note"
+          class="grow"
+          type="text"
+          placeholder="One-line note…"
+          maxLength={500}
+          value={note}
+          onInput={(event) => setNote(event.currentTarget.value)}
+        />
+        <button type="submit" disabled={!note.trim()}>
+          Add note
+        </button>
+      </form>
+      <div class="row" role="group" aria-label="Log a touch today">
+        {QUICK_HABITS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            onClick={() =>
+              run(() => logTouch(db, identity, { kind }, Date.now()), `Logged: ${LABELS.touch[kind]}.`)
+            }
+          >
+            {LABELS.touch[kind]}
+          </button>
+        ))}
+      </div>
+      <p role="status" class={status?.kind === 'error' ? 'error' : 'ok'}>
+        {status?.text ?? ''}
+      </p>
+    </section>
+  );
+}

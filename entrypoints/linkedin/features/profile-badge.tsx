@@ -1,0 +1,60 @@
+import { createIsland, placeAfter } from '../ui/island';
+import { Badge } from '../ui/Badge';
+import { BADGE_CSS } from '../ui/styles';
+import { waitForElement } from '../observe';
+import { onDataChange } from './data-changes';
+import type { Feature } from './feature';
+import type { PersonSummary, SeenIdentity } from '@/utils/db/records';
+import { extractProfileIdentity, findNameAnchor, topCardMatches } from '@/utils/linkedin/identity';
+import { profileSlugFromUrl } from '@/utils/linkedin/urls';
+import { ask } from '@/utils/messaging/protocol';
+
+/**
+ * The badge next to the name on a profile. After an in-page navigation LinkedIn can keep the
+ * previous person's top card for a moment, so it waits until the top card belongs to the URL.
+ * In stealth mode it still reads who is on the page (for the popup and toolbar) but draws nothing.
+ */
+export const profileBadge: Feature = {
+  name: 'profile-badge',
+  injects: false,
+  runsOn: (url) => profileSlugFromUrl(url.href) !== null,
+  async init(signal, { url, settings }) {
+    const slug = profileSlugFromUrl(url.href);
+    if (!slug) return;
+    const nameAnchor = await waitForElement(
+      () => (topCardMatches(document, slug) ? findNameAnchor(document) : null),
+      signal,
+    );
+    if (signal.aborted) return;
+    // Without a recognisable top card the person is still known by URL alone.
+    const identity: SeenIdentity = extractProfileIdentity(url.href, document) ?? {
+      slug,
+      profileUrl: url.href,
+    };
+    const first = await ask('profile/summary', { identity });
+    if (signal.aborted || settings.stealth || !nameAnchor) return;
+
+    const island = createIsland(BADGE_CSS, placeAfter(nameAnchor));
+    signal.addEventListener('abort', () => island.destroy(), { once: true });
+    const draw = (summary: PersonSummary | null) =>
+      island.render(
+        <Badge
+          summary={summary}
+          now={Date.now()}
+          onToggleRole={async (role) => {
+            const updated = await ask('profile/toggle-role', { identity, role });
+            if (!signal.aborted && updated) draw(updated);
+          }}
+          onOpenRecord={() => void ask('ui/open-side-panel', {})}
+        />,
+      );
+    draw(first);
+    onDataChange(signal, async () => {
+      const summary = await ask('profile/summary', { identity });
+      if (!signal.aborted) draw(summary);
+    });
+  },
+};
+
+// Try on: https://www.linkedin.com/in/<slug>/ , /in/<slug>/details/experience/ , then navigate
+// to another profile from "People also viewed" without a page load.

@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { RoleChips } from '@/components/RoleChips';
+import type { PersonSummary } from '@/utils/db/records';
+import { formatDay, plural } from '@/utils/format';
+import { LABELS, ROLES, type Role } from '@/utils/model';
+
+interface BadgeProps {
+  summary: PersonSummary | null;
+  now: number;
+  onToggleRole(role: Role): void;
+  onOpenRecord(): void;
+}
+
+/**
+ * What the user privately knows about the person on this profile, next to their name: roles,
+ * notes, last touch, what is overdue. An unknown person gets a two-click tag. No text input
+ * here: typing belongs in the popup and side panel, out of LinkedIn's reach.
+ */
+export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) {
+  const [tagging, setTagging] = useState(false);
+  const roles = summary?.roles ?? [];
+  const known = roles.length > 0 || (summary?.noteCount ?? 0) > 0 || summary?.lastTouchAt != null;
+  const dueNow = summary?.dueAt != null && summary.dueAt < now;
+
+  return (
+    <span class="badge" role="group" aria-label="Alliance Map">
+      {known && summary ? (
+        <>
+          <RoleChips roles={roles} />
+          {summary.noteCount > 0 && (
+            <span class="meta" title={plural(summary.noteCount, 'note')}>
+              <span aria-hidden="true">✎ </span>
+              {plural(summary.noteCount, 'note')}
+            </span>
+          )}
+          <span class="meta">
+            {summary.lastTouchAt != null
+              ? `Last touch ${formatDay(summary.lastTouchAt)}`
+              : 'No touch yet'}
+          </span>
+          {summary.overdueFollowUps > 0 && (
+            <span class="meta overdue">{plural(summary.overdueFollowUps, 'overdue follow-up')}</span>
+          )}
+          {dueNow && summary.overdueFollowUps === 0 && <span class="meta overdue">Due for a touch</span>}
+          <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
+            {tagging ? 'Done' : 'Roles'}
+          </button>
+          <button type="button" onClick={onOpenRecord}>
+            Open record
+          </button>
+        </>
+      ) : (
+        <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
+          {tagging ? 'Close' : '+ Tag in Alliance Map'}
+        </button>
+      )}
+      {tagging && (
+        <span class="tagger" role="group" aria-label="Roles">
+          {ROLES.map((role) => (
+            <button
+              key={role}
+              type="button"
+              aria-pressed={roles.includes(role)}
+              onClick={() => onToggleRole(role)}
+            >
+              {LABELS.role[role]}
+            </button>
+          ))}
+        </span>
+      )}
+    </span>
+  );
+}

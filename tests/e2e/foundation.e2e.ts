@@ -1,0 +1,177 @@
+/**
+ * The foundation in real Chromium: tag a person from the popup, see the badge on their profile,
+ * keep it across reloads, browser restarts and a stopped service worker, follow SPA navigation,
+ * and keep everything out of LinkedIn's reach.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PAGES,
+  clickIslandButton,
+  closedIslands,
+  fixtureHtml,
+  launch,
+  openExtensionPage,
+  spaNavigate,
+  tabIdOf,
+  waitForIsland,
+  type Harness,
+} from './harness';
+
+const NOTE_PAYLOAD = `<img src=x onerror="window.__pwned='note'"><script>window.__pwned='script'</script> likes ${'"'}quotes${'"'} & <b>bold</b>`;
+
+async function openProfile(h: Harness, url: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+async function popupFor(h: Harness, page: Page): Promise<Page> {
+  return openExtensionPage(h, `popup.html?tab=${await tabIdOf(h, page)}`);
+}
+
+describe('tag a person on their profile and see it again', () => {
+  let h: Harness;
+  const profileDir = mkdtempSync(join(tmpdir(), 'alliance-map-profile-'));
+
+  beforeAll(async () => {
+    h = await launch({ userDataDir: profileDir });
+  });
+  afterAll(async () => {
+    await h?.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('loads the extension with its service worker', () => {
+    expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+  });
+
+  it('offers to tag an unknown person next to their name', async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    const island = await waitForIsland(page, (i) => i.text.includes('Tag in Alliance Map'));
+    expect(island.buttons.map((b) => b.label)).toContain('+ Tag in Alliance Map');
+    await page.close();
+  });
+
+  it('tags from the popup in two clicks and the badge updates without a reload', async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await waitForIsland(page, (i) => i.text.includes('Tag in Alliance Map'));
+    const popup = await popupFor(h, page);
+    await popup.getByRole('button', { name: 'Mentor' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
+    await popup.getByLabel(/One-line note/).fill(NOTE_PAYLOAD);
+    await popup.getByRole('button', { name: 'Add note' }).click();
+    await popup.getByText('Note saved.').waitFor();
+
+    const island = await waitForIsland(page, (i) => i.text.includes('Mentor') && i.text.includes('1 note'));
+    expect(island.text).toContain('No touch yet');
+
+    await popup.getByRole('button', { name: 'Showed appreciation' }).click();
+    await waitForIsland(page, (i) => i.text.includes('Last touch'));
+    await popup.close();
+    await page.close();
+  });
+
+  it('tags from the badge itself in two clicks', async () => {
+    const page = await openProfile(h, PAGES.vasileios.url);
+    await clickIslandButton(page, '+ Tag in Alliance Map');
+    await clickIslandButton(page, 'Ally');
+    await waitForIsland(page, (i) => i.buttons.some((b) => b.label === 'Ally' && b.pressed === 'true'));
+    await waitForIsland(page, (i) => i.text.includes('Ally') && i.text.includes('No touch yet'));
+    await page.close();
+  });
+
+  it('keeps everything across a reload', async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await waitForIsland(page, (i) => i.text.includes('Mentor') && i.text.includes('1 note'));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForIsland(page, (i) => i.text.includes('Mentor') && i.text.includes('1 note'));
+    await page.close();
+  });
+
+  it('keeps everything when the service worker is stopped', async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await waitForIsland(page, (i) => i.text.includes('Mentor'));
+    const cdp = await h.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForIsland(page, (i) => i.text.includes('Mentor') && i.text.includes('1 note'));
+    await page.close();
+  });
+
+  it('shows each person their own badge across SPA navigation, never the previous one', async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await waitForIsland(page, (i) => i.text.includes('Mentor'));
+    const started = Date.now();
+    await spaNavigate(page, PAGES.vasileios.url, fixtureHtml(PAGES.vasileios.file), 200);
+    // From the moment the URL changed, Eduardo's badge must be gone, even while his DOM lingers.
+    const seen: string[] = [];
+    let shown: string | undefined;
+    while (Date.now() - started < 3000) {
+      const texts = (await closedIslands(page)).map((i) => i.text);
+      seen.push(...texts);
+      shown = texts.find((t) => t.includes('Ally'));
+      if (shown) break;
+    }
+    expect(shown).toBeDefined();
+    expect(Date.now() - started).toBeLessThan(1000 + 200);
+    expect(seen.some((t) => t.includes('Mentor'))).toBe(false);
+
+    await spaNavigate(page, PAGES.eduardo.url, fixtureHtml(PAGES.eduardo.file), 200);
+    await waitForIsland(page, (i) => i.text.includes('Mentor'));
+    expect((await closedIslands(page)).filter((i) => i.text.includes('Ally'))).toHaveLength(0);
+    await page.close();
+  });
+
+  it("keeps notes, the shadow root and the database out of LinkedIn's reach", async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await waitForIsland(page, (i) => i.text.includes('Mentor'));
+    const seenByPage = await page.evaluate(async () => {
+      const html = document.documentElement.outerHTML;
+      const hosts = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null);
+      const databases = (await indexedDB.databases()).map((d) => d.name);
+      return {
+        noteInDom: html.includes('likes') && html.includes('quotes'),
+        mentorInText: document.body.innerText.includes('Mentor'),
+        openShadowRoots: hosts.length,
+        extensionUrl: html.includes('chrome-extension://'),
+        databases,
+        pwned: (window as unknown as { __pwned?: string }).__pwned,
+      };
+    });
+    expect(seenByPage).toEqual({
+      noteInDom: false,
+      mentorInText: false,
+      openShadowRoots: 0,
+      extensionUrl: false,
+      databases: expect.not.arrayContaining(['alliance-map']) as unknown as string[],
+      pwned: undefined,
+    });
+    await page.close();
+  });
+
+  it('shows a note full of markup as plain text and runs nothing', async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    const popup = await popupFor(h, page);
+    const latest = popup.getByTestId('latest-note');
+    await expect.poll(() => latest.textContent()).toBe(NOTE_PAYLOAD);
+    expect(await latest.locator('img, script, b').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps everything across a browser restart', async () => {
+    await h.close();
+    h = await launch({ userDataDir: profileDir });
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await waitForIsland(page, (i) => i.text.includes('Mentor') && i.text.includes('1 note'));
+    await page.close();
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * Real Chromium with the built extension loaded, LinkedIn served offline from saved pages
+ * (DESIGN.md, "Testing in real Chromium"). Shared by the e2e tests, the demo and the bench.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests/fixtures/linkedin');
+
+/** The saved LinkedIn pages and the URLs they are served at. */
+export const PAGES = {
+  eduardo: {
+    url: 'https://www.linkedin.com/in/eduardo-alvarez-nowak/',
+    file: 'profile-2024-07-logged-in.html',
+  },
+  eduardoPublic: {
+    url: 'https://www.linkedin.com/in/eduardo-alvarez-nowak/',
+    file: 'profile-2024-04-public-logged-out.html',
+  },
+  vasileios: {
+    url: 'https://www.linkedin.com/in/vasileiosalevizos/',
+    file: 'profile-2024-08-logged-in-sparse.html',
+  },
+} as const;
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium is not installed at ${path}. Install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH. The end-to-end tests never skip.`,
+    );
+  }
+  return path;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Requests that tried to leave the machine (everything not routed to a fixture). */
+  refused: string[];
+  /** Serves `html` at `url` from now on (for pages built in a test). */
+  serve(url: string, html: string): void;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headed?: boolean;
+  /** Reuse a profile directory (a browser restart keeps the data). */
+  userDataDir?: string;
+  extensionDir?: string;
+}
+
+/**
+ * Starts Chromium with the extension and asserts that its service worker exists before anything
+ * else, so that a browser that silently failed to load the extension cannot pass a test.
+ */
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build:chrome" first.`);
+  }
+  const ownsProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'alliance-map-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: !options.headed,
+    serviceWorkers: 'block',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+  const served = new Map<string, string>();
+  for (const page of Object.values(PAGES)) {
+    if (!served.has(page.url)) served.set(page.url, readFileSync(join(FIXTURES, page.file), 'utf8'));
+  }
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const key = url.split('#')[0]!.split('?')[0]!;
+    const html = served.get(key);
+    if (html !== undefined && route.request().resourceType() === 'document') {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    // A saved page asks LinkedIn's CDN for many scripts: refuse at once rather than wait.
+    refused.push(url);
+    await route.abort('blockedbyclient');
+  });
+
+  let serviceWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  serviceWorker ??= await context
+    .waitForEvent('serviceworker', { timeout: 15_000 })
+    .catch(() => undefined);
+  if (!serviceWorker) {
+    await context.close();
+    throw new Error('The extension did not load: Chromium started no extension service worker.');
+  }
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    refused,
+    serve: (url, html) => served.set(url, html),
+    close: async () => {
+      await context.close();
+      if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The fixture HTML of a saved page. */
+export function fixtureHtml(file: string): string {
+  return readFileSync(join(FIXTURES, file), 'utf8');
+}
+
+/** Opens an extension page (popup.html, sidepanel.html, …) in a tab. */
+export async function openExtensionPage(h: Harness, path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
+  return page;
+}
+
+/** The browser's id for the tab showing `page`, asked of the extension. */
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await h.serviceWorker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === target)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+// ---- Closed shadow roots: invisible to page scripts and Playwright locators, read over CDP ----
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  shadowRootType?: string;
+  contentDocument?: CdpNode;
+}
+
+/** Our UI as the user sees it: one entry per closed shadow root, with its text and buttons. */
+export interface ShadowIsland {
+  text: string;
+  buttons: Array<{ label: string; pressed: string | undefined; backendNodeId: number }>;
+}
+
+function textOf(node: CdpNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  if (node.nodeName === 'STYLE') return '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+function attr(node: CdpNode, name: string): string | undefined {
+  const list = node.attributes ?? [];
+  const i = list.indexOf(name);
+  return i >= 0 && i % 2 === 0 ? list[i + 1] : undefined;
+}
+
+function collectButtons(node: CdpNode, out: ShadowIsland['buttons']): void {
+  if (node.nodeName === 'BUTTON') {
+    out.push({
+      label: textOf(node).trim(),
+      pressed: attr(node, 'aria-pressed'),
+      backendNodeId: node.backendNodeId,
+    });
+  }
+  for (const child of node.children ?? []) collectButtons(child, out);
+  for (const root of node.shadowRoots ?? []) collectButtons(root, out);
+}
+
+export async function cdpFor(page: Page): Promise<CDPSession> {
+  return page.context().newCDPSession(page);
+}
+
+/** Every closed shadow root in the page, with the text and buttons inside. */
+export async function closedIslands(page: Page): Promise<ShadowIsland[]> {
+  const cdp = await cdpFor(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const islands: ShadowIsland[] = [];
+    const walk = (node: CdpNode) => {
+      for (const shadow of node.shadowRoots ?? []) {
+        if (shadow.shadowRootType === 'closed') {
+          const buttons: ShadowIsland['buttons'] = [];
+          collectButtons(shadow, buttons);
+          islands.push({ text: textOf(shadow).replace(/\s+/g, ' ').trim(), buttons });
+        }
+        walk(shadow);
+      }
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    return islands;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until some closed island's text satisfies `predicate`; returns that island. */
+export async function waitForIsland(
+  page: Page,
+  predicate: (island: ShadowIsland) => boolean,
+  timeoutMs = 10_000,
+): Promise<ShadowIsland> {
+  const deadline = Date.now() + timeoutMs;
+  let last: ShadowIsland[] = [];
+  while (Date.now() < deadline) {
+    last = await closedIslands(page);
+    const found = last.find(predicate);
+    if (found) return found;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`No island matched within ${timeoutMs} ms. Islands: ${JSON.stringify(last.map((i) => i.text))}`);
+}
+
+/** A real mouse click on a button inside a closed shadow root. */
+export async function clickIslandButton(page: Page, label: string | RegExp): Promise<void> {
+  const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
+  const island = await waitForIsland(page, (i) => i.buttons.some((b) => matches(b.label)));
+  const button = island.buttons.find((b) => matches(b.label))!;
+  const cdp = await cdpFor(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, x2, , , y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x2) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Moves a page to another saved profile the way LinkedIn does: the URL changes through the
+ * History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
+ */
+export async function spaNavigate(page: Page, url: string, html: string, lingerMs = 150): Promise<void> {
+  await page.evaluate(
+    ({ url, html, lingerMs }) => {
+      history.pushState({}, '', url);
+      setTimeout(() => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.title = doc.title;
+        for (const script of doc.querySelectorAll('script')) script.remove();
+        document.body.replaceWith(document.adoptNode(doc.body));
+      }, lingerMs);
+    },
+    { url, html, lingerMs },
+  );
+}
