@@ -14,6 +14,8 @@ const LINKEDIN_SCRIPT = {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Parallel builds (several engineers, the bench's floor extension) each get their own folder.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [...(manifest.content_scripts ?? []), { ...LINKEDIN_SCRIPT, js: [...LINKEDIN_SCRIPT.js], matches: [...LINKEDIN_SCRIPT.matches] }];

@@ -14,7 +14,7 @@ import {
 } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(ROOT, process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES = join(ROOT, 'tests/fixtures/linkedin');
 
 /** The saved LinkedIn pages and the URLs they are served at. */
@@ -282,4 +282,33 @@ export async function spaNavigate(page: Page, url: string, html: string, lingerM
     },
     { url, html, lingerMs },
   );
+}
+
+/**
+ * Writes a dataset straight into the extension's database, from an extension page (the only
+ * origin that holds it). The popup opens the database first, so Dexie has created the schema.
+ */
+export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
+  const page = await openExtensionPage(h, 'popup.html');
+  await page.getByRole('heading', { name: 'This week' }).waitFor();
+  await page.evaluate(async (tables) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('alliance-map');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(Object.keys(tables), 'readwrite');
+      for (const [name, rows] of Object.entries(tables)) {
+        const store = tx.objectStore(name);
+        for (const row of rows) store.put(row);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    // Tell every view and the LinkedIn script, as a write through Dexie would.
+    await chrome.storage.local.set({ dataChangedAt: Date.now() });
+  }, data);
+  await page.close();
 }

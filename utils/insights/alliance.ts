@@ -1,0 +1,90 @@
+/**
+ * Who is who in the user's alliance, independent of dates: the key holders and their weight,
+ * who backs the user, and the ties between people. Shared by the scores and the report.
+ */
+import {
+  isAboveMe,
+  LABELS,
+  otherEnd,
+  type Influence,
+  type Level,
+  type Person,
+  type Tie,
+} from '@/utils/model';
+
+const INFLUENCE_WEIGHT: Record<Influence, number> = { unknown: 1, low: 1, medium: 2, high: 3 };
+const LEVEL_WEIGHT: Record<Level, number> = {
+  report: 1,
+  peer: 1,
+  unknown: 1,
+  plus1: 1,
+  plus2: 1.5,
+  plus3: 2,
+};
+
+/** A person who decides the user's next step: +1 or above with medium or high influence, or marked so. */
+export function isKeyHolder(person: Person): boolean {
+  if (person.decisionMaker) return true;
+  return isAboveMe(person.level) && (person.influence === 'medium' || person.influence === 'high');
+}
+
+/** How much a key holder's awareness counts: influence weight × level weight. */
+export function keyHolderWeight(person: Person): number {
+  const influence = INFLUENCE_WEIGHT[person.influence];
+  // The user said this person decides: treat their influence as at least medium.
+  const effective = person.decisionMaker ? Math.max(influence, INFLUENCE_WEIGHT.medium) : influence;
+  return effective * LEVEL_WEIGHT[person.level];
+}
+
+/** Someone who backs the user: a champion or supporter, or a sponsor, mentor, advisor or ally who is not a skeptic. */
+export function backsMe(person: Person): boolean {
+  if (person.stance === 'skeptic') return false;
+  if (person.stance === 'champion' || person.stance === 'supporter') return true;
+  return person.roles.some((role) => role !== 'mentee');
+}
+
+/** Someone whose promotion of the user carries to the people tied to them. */
+export function canPromote(person: Person): boolean {
+  return (
+    person.stance !== 'skeptic' &&
+    (person.stance === 'champion' || person.roles.includes('sponsor'))
+  );
+}
+
+/** A name to show: the person's name, else their slug. */
+export function displayName(person: Pick<Person, 'name' | 'slug'>): string {
+  return person.name.trim() || person.slug;
+}
+
+/** "Dana (+2, high influence)": the name with what makes the person matter. */
+export function describe(person: Person): string {
+  const level =
+    person.level === 'unknown' ? 'level unknown' : LABELS.level[person.level].toLowerCase();
+  const influence =
+    person.influence === 'unknown' ? 'influence unknown' : `${person.influence} influence`;
+  return `${displayName(person)} (${level}, ${influence})`;
+}
+
+/** The people each person is tied to (undirected), keyed by slug; self-ties are dropped. */
+export function tieIndex(ties: readonly Tie[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  const link = (from: string, to: string) => {
+    const set = index.get(from) ?? new Set<string>();
+    set.add(to);
+    index.set(from, set);
+  };
+  for (const tie of ties) {
+    if (tie.a === tie.b) continue;
+    link(tie.a, otherEnd(tie, tie.a));
+    link(tie.b, otherEnd(tie, tie.b));
+  }
+  return index;
+}
+
+/** Orders people who could carry the user's name: sponsors, then champions, then others. */
+export function connectorRank(person: Person): number {
+  if (person.roles.includes('sponsor')) return 0;
+  if (person.stance === 'champion') return 1;
+  if (person.stance === 'supporter') return 2;
+  return 3;
+}

@@ -1,0 +1,340 @@
+/**
+ * The two scores of the weekly report. Visibility: how much the people who decide the user's
+ * next step know their work now. Connectivity: how broad and healthy the alliance is. Each is a
+ * weighted mean of parts in 0..1, scaled to an integer 0..100 (docs/insights.md).
+ */
+import { DAY_MS, type Person } from '@/utils/model';
+import {
+  backsMe,
+  canPromote,
+  connectorRank,
+  describe,
+  displayName,
+  keyHolderWeight,
+} from './alliance';
+import { neighbours, prepare, snapshot, type Snapshot } from './context';
+import type { Awareness, InsightData, KeyHolder, Score, ScorePart, VisibilityScore } from './types';
+
+/** What each awareness is worth in the visibility score. */
+export const AWARENESS_CREDIT: Record<Awareness, number> = { full: 1, partial: 0.5, none: 0 };
+/** A key holder no one in the alliance is tied to is this much riskier (no way in). */
+export const UNREACHABLE_RISK_FACTOR = 1.5;
+/** A skeptic can veto: their gap is this much riskier. */
+export const SKEPTIC_RISK_FACTOR = 1.5;
+/** The essays' board of advisors: 5 to 8 people. */
+export const BOARD_MIN = 5;
+export const BOARD_MAX = 8;
+/** Allies count fully from this many. */
+export const ALLIES_TARGET = 3;
+/** Give back at least this share of what you take to count as balanced. */
+export const BALANCE_GIVE_SHARE = 0.5;
+
+/** round(100 × Σ value·weight / Σ weight), 0 when nothing weighs anything. */
+export function scoreOf(parts: readonly ScorePart[]): number {
+  const total = parts.reduce((sum, part) => sum + part.weight, 0);
+  if (!(total > 0)) return 0;
+  const earned = parts.reduce((sum, part) => sum + part.value * part.weight, 0);
+  return Math.min(100, Math.max(0, Math.round((100 * earned) / total)));
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function nameList(names: readonly string[], max = 4): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+function byConnectorRank(a: Person, b: Person): number {
+  return connectorRank(a) - connectorRank(b) || displayName(a).localeCompare(displayName(b));
+}
+
+function within(at: number | null | undefined, from: number): boolean {
+  return at !== null && at !== undefined && at > from;
+}
+
+function keyHolderReason(
+  person: Person,
+  awareness: Awareness,
+  snap: Snapshot,
+  promoter: Person | undefined,
+  backer: Person | undefined,
+): string {
+  const who = describe(person);
+  const days = snap.data.settings.visibilityWindowDays;
+  if (awareness === 'full') return `${who} knows your recent work.`;
+  if (awareness === 'partial' && promoter) {
+    return `${who} knows your work only through ${displayName(promoter)}, who promoted you; share a win with ${displayName(person)} directly.`;
+  }
+  const windowFrom = snap.asOf - days * DAY_MS;
+  const contacted = within(snap.status.get(person.slug)?.lastTouchAt, windowFrom);
+  const gap = contacted
+    ? `has heard nothing of your work in ${days} days`
+    : `has had no contact with you in ${days} days`;
+  if (backer)
+    return `${who} ${gap}; ${displayName(backer)} is tied to them and could put your name forward.`;
+  if (backsMe(person)) return `${who} ${gap}.`;
+  return `${who} ${gap}, and nobody in your alliance is tied to them.`;
+}
+
+function assessKeyHolder(person: Person, snap: Snapshot): KeyHolder {
+  const windowFrom = snap.asOf - snap.data.settings.visibilityWindowDays * DAY_MS;
+  const tied = neighbours(snap, person.slug).sort(byConnectorRank);
+  const promoter = tied.find(
+    (other) =>
+      canPromote(other) && within(snap.status.get(other.slug)?.lastPromotedMeAt, windowFrom),
+  );
+  const backer = tied.find(backsMe);
+  const full = within(snap.status.get(person.slug)?.lastSharedWorkAt, windowFrom);
+  const awareness: Awareness = full ? 'full' : promoter ? 'partial' : 'none';
+  const reachable = backsMe(person) || backer !== undefined;
+  const weight = keyHolderWeight(person);
+  const risk =
+    weight *
+    (1 - AWARENESS_CREDIT[awareness]) *
+    (reachable ? 1 : UNREACHABLE_RISK_FACTOR) *
+    (person.stance === 'skeptic' ? SKEPTIC_RISK_FACTOR : 1);
+  return {
+    slug: person.slug,
+    name: displayName(person),
+    level: person.level,
+    influence: person.influence,
+    stance: person.stance,
+    weight,
+    awareness,
+    heardThrough: awareness === 'partial' && promoter ? promoter.slug : null,
+    reachable,
+    risk,
+    reason: keyHolderReason(person, awareness, snap, promoter, backer),
+  };
+}
+
+function byRisk(a: KeyHolder, b: KeyHolder): number {
+  return b.risk - a.risk || b.weight - a.weight || a.name.localeCompare(b.name);
+}
+
+function awarenessPart(
+  awareness: Awareness,
+  label: string,
+  holders: readonly KeyHolder[],
+  total: number,
+): ScorePart {
+  const group = holders.filter((holder) => holder.awareness === awareness);
+  const names = group.length ? `: ${nameList(group.map((holder) => holder.name))}` : '';
+  return {
+    id: awareness,
+    label,
+    value: AWARENESS_CREDIT[awareness],
+    weight: group.reduce((sum, holder) => sum + holder.weight, 0),
+    detail: `${group.length} of ${plural(total, 'key holder')}${names}`,
+  };
+}
+
+/** Visibility as of a snapshot; the report scores many dates from one set of indexes. */
+export function visibilityAt(snap: Snapshot): VisibilityScore {
+  const keyHolders = snap.keyHolders.map((person) => assessKeyHolder(person, snap)).sort(byRisk);
+  const total = keyHolders.length;
+  const parts = [
+    awarenessPart('full', 'Know your recent work', keyHolders, total),
+    awarenessPart('partial', 'Heard of it through a sponsor or champion', keyHolders, total),
+    awarenessPart('none', 'Do not know your recent work', keyHolders, total),
+  ];
+  const topRisks = keyHolders.filter((holder) => holder.awareness !== 'full');
+  return {
+    score: scoreOf(parts),
+    parts,
+    reason: visibilityReason(keyHolders, topRisks),
+    keyHolders,
+    topRisks,
+  };
+}
+
+function visibilityReason(
+  keyHolders: readonly KeyHolder[],
+  topRisks: readonly KeyHolder[],
+): string {
+  if (keyHolders.length === 0) {
+    return 'No key holders yet: set the level and influence of the people above you, or mark who decides your next step.';
+  }
+  const full = keyHolders.length - topRisks.length;
+  const partial = topRisks.filter((holder) => holder.awareness === 'partial').length;
+  const know = `${full} of ${plural(keyHolders.length, 'key holder')} ${full === 1 ? 'knows' : 'know'} your recent work`;
+  const heard = partial ? `, ${partial} more through a sponsor or champion` : '';
+  const [top] = topRisks;
+  return top ? `${know}${heard}; ${top.reason}` : `${know}.`;
+}
+
+/** Visibility (0..100) as of `asOf`, with the key holders, their awareness and the ranked risks. */
+export function visibility(data: InsightData, asOf: number): VisibilityScore {
+  return visibilityAt(snapshot(prepare(data), asOf));
+}
+
+function sponsorPart(people: readonly Person[]): ScorePart {
+  const sponsors = people.filter((person) => person.roles.includes('sponsor'));
+  const senior = sponsors.filter((person) => person.level === 'plus2' || person.level === 'plus3');
+  const base = { id: 'sponsor', label: 'A sponsor at +2 or above', weight: 0.15 };
+  if (senior.length)
+    return {
+      ...base,
+      value: 1,
+      detail: `Sponsor at +2 or above: ${nameList(senior.map(displayName))}`,
+    };
+  if (sponsors.length) {
+    return {
+      ...base,
+      value: 0.5,
+      detail: `Your sponsor ${nameList(sponsors.map(displayName))} is below +2; a sponsor at +2 or above counts fully`,
+    };
+  }
+  return { ...base, value: 0, detail: 'No sponsor yet: someone senior who puts your name forward' };
+}
+
+function mentorPart(people: readonly Person[]): ScorePart {
+  const mentors = people.filter((person) => person.roles.includes('mentor'));
+  const base = { id: 'mentor', label: 'At least one mentor', weight: 0.1 };
+  if (mentors.length)
+    return {
+      ...base,
+      value: 1,
+      detail: `${plural(mentors.length, 'mentor')}: ${nameList(mentors.map(displayName))}`,
+    };
+  return { ...base, value: 0, detail: 'No mentor yet: someone who advises you' };
+}
+
+function alliesPart(people: readonly Person[]): ScorePart {
+  const count = people.filter((person) => person.roles.includes('ally')).length;
+  return {
+    id: 'allies',
+    label: `Allies (${ALLIES_TARGET} or more)`,
+    weight: 0.1,
+    value: Math.min(1, count / ALLIES_TARGET),
+    detail:
+      count >= ALLIES_TARGET
+        ? `${plural(count, 'ally', 'allies')}`
+        : `${plural(count, 'ally', 'allies')} of the ${ALLIES_TARGET} that count fully`,
+  };
+}
+
+function boardPart(people: readonly Person[]): ScorePart {
+  const count = people.filter((person) => person.roles.includes('advisor')).length;
+  const base = {
+    id: 'board',
+    label: `A board of advisors of ${BOARD_MIN} to ${BOARD_MAX}`,
+    weight: 0.1,
+  };
+  if (count > BOARD_MAX)
+    return {
+      ...base,
+      value: BOARD_MAX / count,
+      detail: `Board of advisors: ${count}, more than the ${BOARD_MAX} you can keep up with`,
+    };
+  if (count >= BOARD_MIN)
+    return {
+      ...base,
+      value: 1,
+      detail: `Board of advisors: ${count}, within ${BOARD_MIN} to ${BOARD_MAX}`,
+    };
+  return {
+    ...base,
+    value: count / BOARD_MIN,
+    detail: `Board of advisors: ${count} of the ${BOARD_MIN} to ${BOARD_MAX} to aim for`,
+  };
+}
+
+function cadencePart(snap: Snapshot, people: readonly Person[]): ScorePart {
+  const tagged = people.filter((person) => person.roles.length > 0);
+  const onTime = tagged.filter((person) => {
+    const status = snap.status.get(person.slug);
+    return status !== undefined && status.lastTouchAt !== null && !status.isDue;
+  }).length;
+  return {
+    id: 'cadence',
+    label: 'Tagged relationships touched within their cadence',
+    weight: 0.2,
+    value: tagged.length ? onTime / tagged.length : 0,
+    detail: tagged.length
+      ? `${onTime} of ${plural(tagged.length, 'tagged relationship')} touched within their cadence`
+      : 'No one tagged yet',
+  };
+}
+
+/** 1 when the user gives back at least half as often as they take from this person. */
+export function balanceHealth(gave90: number, received90: number): number {
+  if (received90 === 0) return 1;
+  return Math.min(1, gave90 / (BALANCE_GIVE_SHARE * received90));
+}
+
+function balancePart(snap: Snapshot): ScorePart {
+  let inTouch = 0;
+  let health = 0;
+  let balanced = 0;
+  for (const status of snap.status.values()) {
+    if (status.gave90 + status.received90 === 0) continue;
+    const value = balanceHealth(status.gave90, status.received90);
+    inTouch += 1;
+    health += value;
+    if (value === 1) balanced += 1;
+  }
+  return {
+    id: 'balance',
+    label: 'Give and take in balance',
+    weight: 0.15,
+    value: inTouch ? health / inTouch : 0,
+    detail: inTouch
+      ? `Give and take in balance with ${balanced} of ${plural(inTouch, 'person', 'people')} you were in touch with in 90 days`
+      : 'No touches in the last 90 days',
+  };
+}
+
+function reachPart(snap: Snapshot): ScorePart {
+  const holders = snap.keyHolders;
+  const reachable = holders.filter(
+    (person) => backsMe(person) || neighbours(snap, person.slug).some(backsMe),
+  ).length;
+  return {
+    id: 'reach',
+    label: 'Key holders within two ties through your backers',
+    weight: 0.2,
+    value: holders.length ? reachable / holders.length : 0,
+    detail: holders.length
+      ? `${reachable} of ${plural(holders.length, 'key holder')} back you or are tied to someone who does`
+      : 'No key holders yet',
+  };
+}
+
+function lossOf(part: ScorePart): number {
+  return part.weight * (1 - part.value);
+}
+
+function connectivityReason(parts: readonly ScorePart[], people: readonly Person[]): string {
+  if (!people.some((person) => person.roles.length > 0)) {
+    return 'No one tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.';
+  }
+  const weakest = parts
+    .filter((part) => lossOf(part) > 0)
+    .sort((a, b) => lossOf(b) - lossOf(a))
+    .slice(0, 2);
+  if (!weakest.length) return 'Your alliance is broad and healthy on every measure.';
+  return weakest.map((part) => `${part.detail}.`).join(' ');
+}
+
+/** Connectivity as of a snapshot. */
+export function connectivityAt(snap: Snapshot): Score {
+  const people = [...snap.bySlug.values()];
+  const parts = [
+    sponsorPart(people),
+    mentorPart(people),
+    alliesPart(people),
+    boardPart(people),
+    cadencePart(snap, people),
+    balancePart(snap),
+    reachPart(snap),
+  ];
+  return { score: scoreOf(parts), parts, reason: connectivityReason(parts, people) };
+}
+
+/** Connectivity (0..100) as of `asOf`: role coverage, cadence, give/take and reach. */
+export function connectivity(data: InsightData, asOf: number): Score {
+  return connectivityAt(snapshot(prepare(data), asOf));
+}

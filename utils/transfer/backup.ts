@@ -1,0 +1,252 @@
+/**
+ * Full backup and restore. The export is deterministic (records sorted by key, object keys in
+ * a fixed order) so that export → import → export gives the same bytes, which is how a user
+ * (and the tests) can trust that a restore lost nothing. Restoring validates the whole file
+ * first (`parseBackup`), then writes everything in one transaction.
+ */
+import type { Table } from 'dexie';
+import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
+import type { Settings } from '@/utils/model';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
+
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_BACKUP_CHARS,
+  parseBackup,
+  type Backup,
+  type ParseBackupResult,
+} from './backup-format';
+
+/** Merge keeps what the database has and adds the file; replace makes the database the file. */
+export type ImportMode = 'merge' | 'replace';
+
+/** What an import would do to one table. `removed` is only ever non-zero for replace. */
+export interface TableCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+/** What an import would do, table by table, for the user to confirm. */
+export type ImportPlan = Record<(typeof ALL_TABLES)[number], TableCounts>;
+
+type TableName = (typeof ALL_TABLES)[number];
+type Snapshot = Pick<Backup, TableName>;
+type AnyRecord = Backup[TableName][number];
+
+const keyOf: Record<TableName, (record: AnyRecord) => string> = {
+  people: (record) => (record as Backup['people'][number]).slug,
+  notes: (record) => (record as Backup['notes'][number]).id,
+  touches: (record) => (record as Backup['touches'][number]).id,
+  ties: (record) => (record as Backup['ties'][number]).id,
+  followUps: (record) => (record as Backup['followUps'][number]).id,
+};
+
+function byCodeUnits(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** JSON with object keys sorted, so the same data always gives the same text. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  const source = value as Record<string, unknown>;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(source).sort(byCodeUnits)) {
+    if (source[key] !== undefined) sorted[key] = canonical(source[key]);
+  }
+  return sorted;
+}
+
+function sortedByKey<T extends AnyRecord>(table: TableName, records: T[]): T[] {
+  return [...records].sort((x, y) => byCodeUnits(keyOf[table](x), keyOf[table](y)));
+}
+
+async function readSnapshot(db: AllianceDb): Promise<Snapshot> {
+  const [people, notes, touches, ties, followUps] = await Promise.all([
+    db.people.toArray(),
+    db.notes.toArray(),
+    db.touches.toArray(),
+    db.ties.toArray(),
+    db.followUps.toArray(),
+  ]);
+  return { people, notes, touches, ties, followUps };
+}
+
+/** The whole database and the settings as one backup file's text. */
+export async function exportBackup(
+  db: AllianceDb,
+  settings: Settings,
+  now: number,
+): Promise<string> {
+  const snapshot = await db.transaction('r', ALL_TABLES, () => readSnapshot(db));
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    settings,
+    people: sortedByKey('people', snapshot.people),
+    notes: sortedByKey('notes', snapshot.notes),
+    touches: sortedByKey('touches', snapshot.touches),
+    ties: sortedByKey('ties', snapshot.ties),
+    followUps: sortedByKey('followUps', snapshot.followUps),
+  };
+  return `${JSON.stringify(canonical(backup), null, 2)}\n`;
+}
+
+function sameRecord(x: AnyRecord, y: AnyRecord): boolean {
+  return JSON.stringify(canonical(x)) === JSON.stringify(canonical(y));
+}
+
+interface TableChange<T> {
+  puts: T[];
+  counts: TableCounts;
+}
+
+function emptyCounts(): TableCounts {
+  return { new: 0, updated: 0, unchanged: 0, removed: 0 };
+}
+
+/** Upsert by key; where records carry `updatedAt`, the newer side wins a conflict. */
+function mergeTable<T extends AnyRecord>(
+  table: TableName,
+  existing: T[],
+  incoming: T[],
+): TableChange<T> {
+  const current = new Map(existing.map((record) => [keyOf[table](record), record]));
+  const change: TableChange<T> = { puts: [], counts: emptyCounts() };
+  for (const record of incoming) {
+    const old = current.get(keyOf[table](record));
+    if (!old) {
+      change.counts.new += 1;
+      change.puts.push(record);
+    } else if (sameRecord(old, record) || isOlder(record, old)) {
+      change.counts.unchanged += 1;
+    } else {
+      change.counts.updated += 1;
+      change.puts.push(record);
+    }
+  }
+  return change;
+}
+
+function isOlder(record: AnyRecord, than: AnyRecord): boolean {
+  return 'updatedAt' in record && 'updatedAt' in than && record.updatedAt <= than.updatedAt;
+}
+
+/** Like `mergeTable`, but a pair that already has a tie under another id keeps that tie. */
+function mergeTies(
+  existing: Backup['ties'],
+  incoming: Backup['ties'],
+): TableChange<Backup['ties'][number]> {
+  const byId = new Map(existing.map((tie) => [tie.id, tie]));
+  const pairOwner = new Map(existing.map((tie) => [`${tie.a}\u0000${tie.b}`, tie.id]));
+  const change: TableChange<Backup['ties'][number]> = { puts: [], counts: emptyCounts() };
+  for (const tie of incoming) {
+    const pair = `${tie.a}\u0000${tie.b}`;
+    const owner = pairOwner.get(pair);
+    const old = byId.get(tie.id);
+    if ((owner !== undefined && owner !== tie.id) || (old && sameRecord(old, tie))) {
+      change.counts.unchanged += 1;
+      continue;
+    }
+    if (old) pairOwner.delete(`${old.a}\u0000${old.b}`);
+    pairOwner.set(pair, tie.id);
+    byId.set(tie.id, tie);
+    change.counts[old ? 'updated' : 'new'] += 1;
+    change.puts.push(tie);
+  }
+  return change;
+}
+
+/** Everything in the file is written; the counts say how it differs from what was there. */
+function replaceTable<T extends AnyRecord>(
+  table: TableName,
+  existing: T[],
+  incoming: T[],
+): TableChange<T> {
+  const counts = mergeTableCountsIgnoringAge(table, existing, incoming);
+  const kept = new Set(incoming.map(keyOf[table]));
+  counts.removed = existing.filter((record) => !kept.has(keyOf[table](record))).length;
+  return { puts: incoming, counts };
+}
+
+function mergeTableCountsIgnoringAge(
+  table: TableName,
+  existing: AnyRecord[],
+  incoming: AnyRecord[],
+): TableCounts {
+  const current = new Map(existing.map((record) => [keyOf[table](record), record]));
+  const counts = emptyCounts();
+  for (const record of incoming) {
+    const old = current.get(keyOf[table](record));
+    counts[!old ? 'new' : sameRecord(old, record) ? 'unchanged' : 'updated'] += 1;
+  }
+  return counts;
+}
+
+type Changes = { [K in TableName]: TableChange<Backup[K][number]> };
+
+function computeChanges(existing: Snapshot, backup: Backup, mode: ImportMode): Changes {
+  if (mode === 'replace') {
+    return {
+      people: replaceTable('people', existing.people, backup.people),
+      notes: replaceTable('notes', existing.notes, backup.notes),
+      touches: replaceTable('touches', existing.touches, backup.touches),
+      ties: replaceTable('ties', existing.ties, backup.ties),
+      followUps: replaceTable('followUps', existing.followUps, backup.followUps),
+    };
+  }
+  return {
+    people: mergeTable('people', existing.people, backup.people),
+    notes: mergeTable('notes', existing.notes, backup.notes),
+    touches: mergeTable('touches', existing.touches, backup.touches),
+    ties: mergeTies(existing.ties, backup.ties),
+    followUps: mergeTable('followUps', existing.followUps, backup.followUps),
+  };
+}
+
+function countsOf(changes: Changes): ImportPlan {
+  return {
+    people: changes.people.counts,
+    notes: changes.notes.counts,
+    touches: changes.touches.counts,
+    ties: changes.ties.counts,
+    followUps: changes.followUps.counts,
+  };
+}
+
+/** What `applyImport` would do with this backup now, without writing anything. */
+export async function planImport(
+  db: AllianceDb,
+  backup: Backup,
+  mode: ImportMode,
+): Promise<ImportPlan> {
+  const existing = await db.transaction('r', ALL_TABLES, () => readSnapshot(db));
+  return countsOf(computeChanges(existing, backup, mode));
+}
+
+/**
+ * Writes a validated backup in one transaction (all or nothing) and returns the settings the
+ * caller should save. Replace clears every table first.
+ */
+export async function applyImport(
+  db: AllianceDb,
+  backup: Backup,
+  mode: ImportMode,
+): Promise<Settings> {
+  await db.transaction('rw', ALL_TABLES, async () => {
+    const changes = computeChanges(await readSnapshot(db), backup, mode);
+    if (mode === 'replace') await Promise.all(ALL_TABLES.map((name) => db.table(name).clear()));
+    const put = <T>(table: Table<T>, records: T[]) =>
+      records.length ? table.bulkPut(records) : undefined;
+    await put(db.people, changes.people.puts);
+    await put(db.notes, changes.notes.puts);
+    await put(db.touches, changes.touches.puts);
+    await put(db.ties, changes.ties.puts);
+    await put(db.followUps, changes.followUps.puts);
+  });
+  return backup.settings;
+}

@@ -1,0 +1,284 @@
+/**
+ * LinkedIn's own connections export (`Connections.csv`), in every shape it has had:
+ * - current: a "Notes:" preamble (2–4 lines, its length has varied), then
+ *   `First Name,Last Name,URL,Email Address,Company,Position,Connected On`, dates like `03 Apr 2024`;
+ * - legacy: no preamble, no URL column, dates like `1/8/18, 6:14 PM`.
+ * Either may carry a BOM and CRLF, quoted cells with commas, rows with only a date (members who
+ * hide their details) and a member URN where the email would be. Columns are found by name.
+ */
+import type { AllianceDb } from '@/utils/db/schema';
+import { LIMITS, newPerson, type Person } from '@/utils/model';
+import { countLines, csvRows, isBlankRow } from './csv-rows';
+import { parseLinkedInDate } from './linkedin-dates';
+import { bulkPutWithProgress, CHUNK_ROWS, yieldToPage, type ProgressListener } from './pacing';
+import { profileSlugFromUrl } from './profile-slug';
+
+/** One connection as read from the file. `line` is where it starts in the file. */
+export interface ConnectionRow {
+  line: number;
+  slug: string | null;
+  profileUrl: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  email: string | null;
+  company: string;
+  position: string;
+  connectedOn: number | null;
+}
+
+/** A line of a file that was not imported, and why, for the user to read. */
+export interface SkippedLine {
+  line: number;
+  reason: string;
+}
+
+/** A read Connections.csv, or why it could not be read. */
+export type ConnectionsFile =
+  | { ok: true; rows: ConnectionRow[]; skipped: SkippedLine[]; format: 'current' | 'legacy' }
+  | { ok: false; error: string };
+
+/** The header sits after a short preamble; a file without it in its first lines is not an export. */
+const HEADER_SEARCH_ROWS = 12;
+
+const COLUMN_NAMES = {
+  firstName: ['first name'],
+  lastName: ['last name'],
+  url: ['url', 'profile url'],
+  email: ['email address', 'e-mail address', 'email'],
+  company: ['company'],
+  position: ['position'],
+  connectedOn: ['connected on'],
+} as const;
+
+type Column = keyof typeof COLUMN_NAMES;
+
+function columnsOf(header: readonly string[]): Partial<Record<Column, number>> | null {
+  const names = header.map((cell) => cell.trim().toLowerCase());
+  const columns: Partial<Record<Column, number>> = {};
+  for (const [column, aliases] of Object.entries(COLUMN_NAMES) as Array<
+    [Column, readonly string[]]
+  >) {
+    const index = names.findIndex((name) => aliases.includes(name));
+    if (index !== -1) columns[column] = index;
+  }
+  return columns.firstName !== undefined && columns.lastName !== undefined ? columns : null;
+}
+
+function clip(text: string, max: number): string {
+  return text.trim().replace(/\s+/g, ' ').slice(0, max);
+}
+
+function readRow(cells: readonly string[], line: number, columns: Partial<Record<Column, number>>) {
+  const get = (column: Column) => {
+    const index = columns[column];
+    return index === undefined ? '' : (cells[index] ?? '');
+  };
+  const firstName = clip(get('firstName'), LIMITS.name);
+  const lastName = clip(get('lastName'), LIMITS.name);
+  const profileUrl = get('url').trim();
+  const email = get('email').trim();
+  const row: ConnectionRow = {
+    line,
+    slug: profileUrl ? profileSlugFromUrl(profileUrl) : null,
+    profileUrl,
+    firstName,
+    lastName,
+    name: clip(`${firstName} ${lastName}`, LIMITS.name),
+    // Some rows carry a member URN (`urn:li:member:…`) where the address would be.
+    email: email.includes('@') && !/^urn:/i.test(email) ? email : null,
+    company: clip(get('company'), LIMITS.shortText),
+    position: clip(get('position'), LIMITS.shortText),
+    connectedOn: parseLinkedInDate(get('connectedOn')),
+  };
+  return row;
+}
+
+/** Reads a Connections.csv of any known vintage; never throws. */
+export async function parseConnectionsCsv(
+  text: string,
+  onProgress?: ProgressListener,
+): Promise<ConnectionsFile> {
+  const rows: ConnectionRow[] = [];
+  const skipped: SkippedLine[] = [];
+  let columns: Partial<Record<Column, number>> | null = null;
+  let seen = 0;
+  const total = countLines(text);
+
+  for (const { cells, line } of csvRows(text)) {
+    seen += 1;
+    if (!columns) {
+      columns = columnsOf(cells);
+      if (!columns && seen >= HEADER_SEARCH_ROWS) break;
+      continue;
+    }
+    if (seen % CHUNK_ROWS === 0) {
+      onProgress?.(seen, total);
+      await yieldToPage();
+    }
+    if (isBlankRow(cells)) continue;
+    const row = readRow(cells, line, columns);
+    if (!row.name && !row.slug) {
+      skipped.push({
+        line,
+        reason:
+          'no name or profile URL (LinkedIn leaves them out for members who hide their details)',
+      });
+    } else if (row.profileUrl && !row.slug) {
+      skipped.push({
+        line,
+        reason: `'${row.profileUrl.slice(0, 80)}' is not a LinkedIn profile URL`,
+      });
+    } else {
+      rows.push(row);
+    }
+  }
+  if (!columns) {
+    return {
+      ok: false,
+      error:
+        'This is not a LinkedIn Connections.csv: no "First Name" and "Last Name" header was found near the top.',
+    };
+  }
+  onProgress?.(total, total);
+  return { ok: true, rows, skipped, format: columns.url === undefined ? 'legacy' : 'current' };
+}
+
+/** What an import of connections did. */
+export interface ConnectionsImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: SkippedLine[];
+}
+
+/** Who is who in the database, for matching imported rows: by slug, former slug, or name. */
+export class PeopleIndex {
+  private readonly bySlug = new Map<string, Person>();
+  private readonly byAlias = new Map<string, string>();
+  private readonly byName = new Map<string, Set<string>>();
+  /** Slugs of people changed since the index was built. */
+  readonly changed = new Set<string>();
+
+  constructor(people: readonly Person[]) {
+    for (const person of people) this.remember(person);
+  }
+
+  private remember(person: Person): void {
+    this.bySlug.set(person.slug, person);
+    for (const alias of person.aliases) this.byAlias.set(alias, person.slug);
+    const name = nameKey(person.name);
+    if (name) this.byName.set(name, (this.byName.get(name) ?? new Set()).add(person.slug));
+  }
+
+  /** The person a slug names now or named before. */
+  bySlugOrAlias(slug: string): Person | undefined {
+    return this.bySlug.get(slug) ?? this.bySlug.get(this.byAlias.get(slug) ?? '');
+  }
+
+  /** Everyone with this name (spacing and case ignored). */
+  named(name: string): Person[] {
+    return [...(this.byName.get(nameKey(name)) ?? [])].flatMap(
+      (slug) => this.bySlug.get(slug) ?? [],
+    );
+  }
+
+  /** Stores a new or changed person. */
+  put(person: Person): void {
+    const old = this.bySlug.get(person.slug);
+    if (old) this.byName.get(nameKey(old.name))?.delete(old.slug);
+    this.remember(person);
+    this.changed.add(person.slug);
+  }
+
+  /** The people to write. */
+  changedPeople(): Person[] {
+    return [...this.changed].flatMap((slug) => this.bySlug.get(slug) ?? []);
+  }
+}
+
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Imported values fill in or refresh fields; a blank in the file never erases what the user has. */
+function refreshed(person: Person, row: ConnectionRow, now: number): Person {
+  const next = { ...person };
+  // A name that differs only in case or spacing is the one the user chose.
+  if (row.name && nameKey(row.name) !== nameKey(person.name)) next.name = row.name;
+  if (row.company && row.company !== person.company) next.company = row.company;
+  if (row.position && row.position !== person.headline) next.headline = row.position;
+  const changed =
+    next.name !== person.name ||
+    next.company !== person.company ||
+    next.headline !== person.headline;
+  return changed ? { ...next, updatedAt: now } : person;
+}
+
+/** Applies connection rows to the people in `index` (pure apart from the index it updates). */
+export function applyConnections(
+  index: PeopleIndex,
+  rows: readonly ConnectionRow[],
+  now: number,
+): ConnectionsImportResult {
+  const result: ConnectionsImportResult = { created: 0, updated: 0, unchanged: 0, skipped: [] };
+  for (const row of rows) {
+    let person: Person | undefined;
+    if (row.slug) {
+      person = index.bySlugOrAlias(row.slug);
+      if (!person) {
+        index.put(
+          newPerson(row.slug, now, {
+            profileUrl: row.profileUrl,
+            name: row.name,
+            company: row.company,
+            headline: row.position,
+          }),
+        );
+        result.created += 1;
+        continue;
+      }
+    } else {
+      const namesakes = index.named(row.name);
+      if (namesakes.length !== 1) {
+        result.skipped.push({
+          line: row.line,
+          reason: namesakes.length
+            ? `no profile URL, and ${namesakes.length} people are named ${row.name}`
+            : `no profile URL, and nobody named ${row.name} is in Alliance Map yet`,
+        });
+        continue;
+      }
+      person = namesakes[0]!;
+    }
+    const next = refreshed(person, row, now);
+    if (next === person) {
+      result.unchanged += 1;
+    } else {
+      index.put(next);
+      result.updated += 1;
+    }
+  }
+  return result;
+}
+
+/** Creates and refreshes people from connection rows, in one transaction. */
+export async function importConnections(
+  db: AllianceDb,
+  rows: readonly ConnectionRow[],
+  now: number,
+  onProgress?: ProgressListener,
+): Promise<ConnectionsImportResult> {
+  return db.transaction('rw', db.people, async () => {
+    const index = new PeopleIndex(await db.people.toArray());
+    const result = applyConnections(index, rows, now);
+    const people = index.changedPeople();
+    onProgress?.(0, people.length);
+    await bulkPutWithProgress(
+      (slice) => db.people.bulkPut(slice),
+      people,
+      (done) => onProgress?.(done, people.length),
+    );
+    return result;
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * Keeping a page responsive during large imports: parsing is cut into chunks with a macrotask
+ * between them, OUTSIDE any transaction (a timer awaited inside one lets IndexedDB commit it
+ * early); writing is cut into Dexie-only slices inside one transaction, for progress.
+ */
+
+/** Rows handled between two turns given back to the page. */
+export const CHUNK_ROWS = 500;
+
+/** Reports progress of a long job: `done` out of `total`, in the same unit. */
+export type ProgressListener = (done: number, total: number) => void;
+
+/** Lets the page render and handle input before the next chunk. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Writes records in slices so that progress can be reported; only Dexie is awaited. */
+export async function bulkPutWithProgress<T>(
+  put: (records: T[]) => Promise<unknown>,
+  records: readonly T[],
+  onSlice?: (written: number) => void,
+): Promise<void> {
+  for (let start = 0; start < records.length; start += CHUNK_ROWS) {
+    await put(records.slice(start, start + CHUNK_ROWS));
+    onSlice?.(Math.min(start + CHUNK_ROWS, records.length));
+  }
+}
