@@ -299,7 +299,7 @@ function findBrokenReference(backup: Backup): string | null {
     findDuplicate(backup.notes, (n) => n.id, 'notes', 'id') ??
     findDuplicate(backup.touches, (t) => t.id, 'touches', 'id') ??
     findDuplicate(backup.ties, (t) => t.id, 'ties', 'id') ??
-    findDuplicate(backup.ties, (t) => `${t.a}\u0000${t.b}`, 'ties', 'b') ??
+    findDuplicate(backup.ties, (t) => JSON.stringify([t.a, t.b]), 'ties', 'b') ??
     findDuplicate(backup.followUps, (f) => f.id, 'followUps', 'id');
   if (problem) return problem;
 
