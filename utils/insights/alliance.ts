@@ -57,7 +57,7 @@ export function displayName(person: Pick<Person, 'name' | 'slug'>): string {
 }
 
 /** "Dana (+2, high influence)": the name with what makes the person matter. */
-export function describe(person: Person): string {
+export function describePerson(person: Person): string {
   const level =
     person.level === 'unknown' ? 'level unknown' : LABELS.level[person.level].toLowerCase();
   const influence =

@@ -13,7 +13,7 @@ export {
   keyHolderWeight,
   backsMe,
   canPromote,
-  describe,
+  describePerson,
   displayName,
 } from './alliance';
 export { visibility, connectivity, balanceHealth, scoreOf } from './scores';

@@ -8,7 +8,7 @@ import {
   backsMe,
   canPromote,
   connectorRank,
-  describe,
+  describePerson,
   displayName,
   keyHolderWeight,
 } from './alliance';
@@ -61,7 +61,7 @@ function keyHolderReason(
   promoter: Person | undefined,
   backer: Person | undefined,
 ): string {
-  const who = describe(person);
+  const who = describePerson(person);
   const days = snap.data.settings.visibilityWindowDays;
   if (awareness === 'full') return `${who} knows your recent work.`;
   if (awareness === 'partial' && promoter) {
