@@ -2,12 +2,21 @@ import { useLiveQuery } from './useLiveQuery';
 import { loadSummary } from '@/utils/db/summary';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, plural } from '@/utils/format';
+import type { Settings } from '@/utils/model';
 
 /**
  * The state of the alliance at a glance: who is due, what is overdue, how active this week was.
  */
-export function Summary({ db, onOpenReport }: { db: AllianceDb; onOpenReport(): void }) {
-  const live = useLiveQuery(() => loadSummary(db, Date.now()), []);
+export function Summary({
+  db,
+  settings,
+  onOpenReport,
+}: {
+  db: AllianceDb;
+  settings: Settings;
+  onOpenReport(): void;
+}) {
+  const live = useLiveQuery(() => loadSummary(db, settings, Date.now()), [settings]);
   if (live.status === 'loading') return <p class="muted">Loading your alliance…</p>;
   if (live.status === 'error') return <p class="error">Could not read your data: {live.error.message}</p>;
   const s = live.value;
@@ -18,16 +27,22 @@ export function Summary({ db, onOpenReport }: { db: AllianceDb; onOpenReport(): 
         {plural(s.taggedPeople, 'tagged person', 'tagged people')} ·{' '}
         {plural(s.touchesThisWeek, 'touch', 'touches')} this week
       </p>
-      {s.visibility && (
-        <p>
-          <strong>Visibility {s.visibility.score}</strong> — {s.visibility.reason}
-        </p>
-      )}
-      {s.connectivity && (
-        <p>
-          <strong>Connectivity {s.connectivity.score}</strong> — {s.connectivity.reason}
-        </p>
-      )}
+      <dl class="scores">
+        <div>
+          <dt>Visibility</dt>
+          <dd>
+            <strong>{s.visibility.score}</strong> <span class="muted">/ 100</span>
+            <p>{s.visibility.reason}</p>
+          </dd>
+        </div>
+        <div>
+          <dt>Connectivity</dt>
+          <dd>
+            <strong>{s.connectivity.score}</strong> <span class="muted">/ 100</span>
+            <p>{s.connectivity.reason}</p>
+          </dd>
+        </div>
+      </dl>
       <div>
         <h3>Due for a touch</h3>
         {s.due.length ? (

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { handleMessage } from '@/utils/background/handlers';
 import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
+import { registerWeeklyReport } from '@/utils/background/weekly';
 import { getDb } from '@/utils/db';
 import { dataChangedItem, loadSettings } from '@/utils/settings';
 
@@ -57,4 +58,6 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel') void openSidePanel(tab?.id, tab?.windowId);
   });
+
+  registerWeeklyReport();
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { QuickTag } from '@/components/QuickTag';
 import { Summary } from '@/components/Summary';
+import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
 
@@ -13,6 +14,7 @@ function openPage(path: string) {
 export function App() {
   const db = getDb();
   const tab = useTabProfile(false);
+  const settings = useSettings();
 
   return (
     <main>
@@ -29,7 +31,7 @@ export function App() {
       ) : (
         <p class="muted">Open a LinkedIn profile to tag the person, or use the side panel to browse your people.</p>
       )}
-      <Summary db={db} onOpenReport={() => openPage('/report.html')} />
+      {settings && <Summary db={db} settings={settings} onOpenReport={() => openPage('/report.html')} />}
     </main>
   );
 }

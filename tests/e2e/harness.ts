@@ -97,6 +97,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
+    // The extension's own files never leave the machine; Chromium routes its pages' module
+    // scripts (requested with CORS) through here too.
+    if (url.startsWith('chrome-extension://')) {
+      await route.continue();
+      return;
+    }
     const key = url.split('#')[0]!.split('?')[0]!;
     const html = served.get(key);
     if (html !== undefined && route.request().resourceType() === 'document') {
@@ -284,31 +290,40 @@ export async function spaNavigate(page: Page, url: string, html: string, lingerM
   );
 }
 
+/** Rows written per transaction when seeding: a whole 100,000-touch table is too much for one call. */
+const SEED_CHUNK = 5_000;
+
 /**
  * Writes a dataset straight into the extension's database, from an extension page (the only
  * origin that holds it). The popup opens the database first, so Dexie has created the schema.
+ * Large tables are written in chunks, each in its own transaction.
  */
 export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
   const page = await openExtensionPage(h, 'popup.html');
   await page.getByRole('heading', { name: 'This week' }).waitFor();
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('alliance-map');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(Object.keys(tables), 'readwrite');
-      for (const [name, rows] of Object.entries(tables)) {
-        const store = tx.objectStore(name);
-        for (const row of rows) store.put(row);
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    // Tell every view and the LinkedIn script, as a write through Dexie would.
-    await chrome.storage.local.set({ dataChangedAt: Date.now() });
-  }, data);
+  for (const [name, rows] of Object.entries(data)) {
+    for (let start = 0; start < rows.length; start += SEED_CHUNK) {
+      await page.evaluate(
+        async ({ name, rows }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('alliance-map');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          await new Promise<void>((resolve, reject) => {
+            const tx = db.transaction(name, 'readwrite');
+            const store = tx.objectStore(name);
+            for (const row of rows) store.put(row);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+          db.close();
+        },
+        { name, rows: rows.slice(start, start + SEED_CHUNK) },
+      );
+    }
+  }
+  // Tell every view and the LinkedIn script, as a write through Dexie would.
+  await page.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));
   await page.close();
 }

@@ -38,10 +38,11 @@ function announceChange(): void {
 /**
  * The database of the extension's own origin. Only extension pages and the background use it;
  * a content script would open LinkedIn's IndexedDB instead (DESIGN.md). Notes the user typed
- * deserve strict durability.
+ * deserve strict durability; a bulk import opens its own instance with relaxed durability
+ * (and closes it afterwards), still announcing its writes to the other views.
  */
-export function createDb(name = DB_NAME): AllianceDb {
-  const db = new AllianceDb(name, { chromeTransactionDurability: 'strict' });
+export function createDb(name = DB_NAME, durability: 'strict' | 'relaxed' = 'strict'): AllianceDb {
+  const db = new AllianceDb(name, { chromeTransactionDurability: durability });
   db.use(changeSignal(announceChange));
   return db;
 }

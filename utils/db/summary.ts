@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
-import { DAY_MS, LIMITS, ROLES, cadenceFor, type Person } from '@/utils/model';
-import { loadSettings } from '@/utils/settings';
+import { BALANCE_WINDOW_DAYS, buildStatusIndex, connectivity, visibility, weekStartOf } from '@/utils/insights';
+import { DAY_MS, LIMITS, cadenceFor, type Settings } from '@/utils/model';
 
 export interface DuePerson {
   slug: string;
@@ -23,68 +23,61 @@ export interface AllianceSummary {
   touchesThisWeek: number;
   due: DuePerson[];
   overdue: OverdueFollowUp[];
-  visibility?: { score: number; reason: string };
-  connectivity?: { score: number; reason: string };
-}
-
-/** Local midnight of the first day of the week holding `ms`. */
-function startOfWeek(ms: number, weekStart: number): number {
-  const d = new Date(ms);
-  d.setHours(0, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() - weekStart + 7) % 7));
-  return d.getTime();
+  visibility: { score: number; reason: string };
+  connectivity: { score: number; reason: string };
 }
 
 /**
- * What the popup shows, read with index ranges only: tagged people, the touches inside the
- * longest cadence in use, and open follow-ups already due. Never a scan of all touches.
+ * What the popup shows. The scores need only recent touches: those inside the visibility
+ * window, the 90-day give/take window and the longest cadence in use (a person last touched
+ * before that is due either way), so the read is an index range, never all touches.
  */
-export async function loadSummary(db: AllianceDb, now: number, limit = 5): Promise<AllianceSummary> {
-  const settings = await loadSettings();
-  return db.transaction('r', [db.people, db.touches, db.followUps], async () => {
-    const tagged: Person[] = await db.people.where('roles').anyOf([...ROLES]).distinct().toArray();
-    const longest = Math.min(
-      LIMITS.cadenceDays.max,
-      Math.max(0, ...tagged.map((p) => cadenceFor(p, settings))),
-    );
-    const [recent, touchesThisWeek, openDue] = await Promise.all([
-      db.touches.where('at').between(now - longest * DAY_MS, Dexie.maxKey).toArray(),
-      db.touches.where('at').between(startOfWeek(now, settings.weekStart), Dexie.maxKey).count(),
-      db.followUps.where('[status+due]').between(['open', Dexie.minKey], ['open', now]).toArray(),
+export async function loadSummary(
+  db: AllianceDb,
+  settings: Settings,
+  now: number,
+  limit = 5,
+): Promise<AllianceSummary> {
+  return db.transaction('r', [db.people, db.touches, db.ties, db.followUps], async () => {
+    const [people, ties, openFollowUps] = await Promise.all([
+      db.people.toArray(),
+      db.ties.toArray(),
+      db.followUps.where('[status+due]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray(),
     ]);
-    const lastTouch = new Map<string, number>();
-    for (const touch of recent) {
-      if (touch.at > (lastTouch.get(touch.personSlug) ?? -Infinity)) lastTouch.set(touch.personSlug, touch.at);
-    }
-    const due = tagged
-      .map((p) => {
-        const lastTouchAt = lastTouch.get(p.slug) ?? null;
-        return {
-          slug: p.slug,
-          name: p.name,
-          lastTouchAt,
-          dueAt: (lastTouchAt ?? p.createdAt) + cadenceFor(p, settings) * DAY_MS,
-        };
-      })
-      .filter((p) => p.dueAt < now)
-      .sort((a, b) => a.dueAt - b.dueAt);
-    const names = new Map(
-      (await db.people.bulkGet([...new Set(openDue.map((f) => f.personSlug))])).map((p) => [
-        p?.slug,
-        p?.name || p?.slug || '',
-      ]),
+    const tagged = people.filter((p) => p.roles.length > 0);
+    const windowDays = Math.min(
+      LIMITS.cadenceDays.max,
+      Math.max(settings.visibilityWindowDays, BALANCE_WINDOW_DAYS, ...tagged.map((p) => cadenceFor(p, settings))),
     );
+    const touches = await db.touches.where('at').between(now - windowDays * DAY_MS, Dexie.maxKey).toArray();
+    const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
+    const weekStart = weekStartOf(now, settings.weekStart);
+    const status = buildStatusIndex(tagged, touches, [], settings, now);
+    const names = new Map(people.map((p) => [p.slug, p.name || p.slug]));
+    const vis = visibility(data, now);
+    const con = connectivity(data, now);
     return {
       taggedPeople: tagged.length,
-      touchesThisWeek,
-      due: due.slice(0, limit),
-      overdue: openDue.slice(0, limit).map((f) => ({
-        id: f.id,
-        text: f.text,
-        due: f.due,
-        personSlug: f.personSlug,
-        personName: names.get(f.personSlug) || f.personSlug,
-      })),
+      touchesThisWeek: touches.filter((t) => t.at >= weekStart && t.at <= now).length,
+      due: tagged
+        .flatMap((p) => {
+          const s = status.get(p.slug);
+          return s?.isDue ? [{ slug: p.slug, name: p.name, lastTouchAt: s.lastTouchAt, dueAt: s.dueAt }] : [];
+        })
+        .sort((a, b) => a.dueAt - b.dueAt)
+        .slice(0, limit),
+      overdue: openFollowUps
+        .filter((f) => f.due < now)
+        .slice(0, limit)
+        .map((f) => ({
+          id: f.id,
+          text: f.text,
+          due: f.due,
+          personSlug: f.personSlug,
+          personName: names.get(f.personSlug) ?? f.personSlug,
+        })),
+      visibility: { score: vis.score, reason: vis.reason },
+      connectivity: { score: con.score, reason: con.reason },
     };
   });
 }

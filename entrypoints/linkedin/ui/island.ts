@@ -54,9 +54,9 @@ export function createIsland(css: string, place: (host: HTMLElement) => void): I
 
 /**
  * Where an island goes next to `target`: after it, but outside any link that wraps it, so that
- * a click on our buttons never follows LinkedIn's link.
+ * a click on our buttons never follows LinkedIn's link or presses its button.
  */
 export function placeAfter(target: Element): (host: HTMLElement) => void {
-  const outer = target.closest('a') ?? target;
+  const outer = target.closest('a, button') ?? target;
   return (host) => outer.after(host);
 }
