@@ -1,0 +1,31 @@
+/** Where a section says how an action went, announced by screen readers. */
+
+/** A message for the user: `ok` and `info` are polite, `error` interrupts. */
+export interface NoticeMessage {
+  kind: 'ok' | 'info' | 'error';
+  text: string;
+}
+
+/**
+ * Both live regions exist from the first render (a region inserted with its text is often not
+ * announced); the message fills the one that matches its kind.
+ */
+export function Notice({ message }: { message: NoticeMessage | undefined }) {
+  const polite = message && message.kind !== 'error' ? message : undefined;
+  const urgent = message?.kind === 'error' ? message : undefined;
+  return (
+    <>
+      <p role="status" class={polite?.kind === 'ok' ? 'ok notice' : 'notice'}>
+        {polite?.text}
+      </p>
+      <p role="alert" class="error notice">
+        {urgent?.text}
+      </p>
+    </>
+  );
+}
+
+/** The message of anything thrown, for a Notice. */
+export function errorNotice(error: unknown): NoticeMessage {
+  return { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+}

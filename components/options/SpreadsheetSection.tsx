@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import { peopleCsvFileName } from './backup-plan';
+import { downloadText } from './download';
+import { Notice, errorNotice, type NoticeMessage } from './Notice';
+import { exportPeopleCsv } from './people-csv';
+import type { AllianceDb } from '@/utils/db/schema';
+
+/** People as a CSV file (roles and last touch included) for a spreadsheet. */
+export function SpreadsheetSection({ db }: { db: AllianceDb }) {
+  const [message, setMessage] = useState<NoticeMessage>();
+  const [busy, setBusy] = useState(false);
+
+  const onExport = async () => {
+    setBusy(true);
+    try {
+      const now = Date.now();
+      downloadText(peopleCsvFileName(now), await exportPeopleCsv(db), 'text/csv;charset=utf-8');
+      setMessage({ kind: 'ok', text: `Saved ${peopleCsvFileName(now)}.` });
+    } catch (error) {
+      setMessage(errorNotice(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card stack" aria-labelledby="csv-title">
+      <h2 id="csv-title">Spreadsheet export</h2>
+      <p class="muted">
+        One row per person with their roles, level, stance and last touch. For reading in a
+        spreadsheet; to restore your data, use a backup instead.
+      </p>
+      <div class="row">
+        <button type="button" onClick={onExport} disabled={busy}>
+          Export people as CSV
+        </button>
+      </div>
+      <Notice message={message} />
+    </section>
+  );
+}

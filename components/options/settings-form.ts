@@ -1,0 +1,114 @@
+/**
+ * The numeric settings as the user types them, and their validation. Inputs hold text, so a
+ * half-typed value never reaches storage: the whole group is checked, each field gets its own
+ * message, and only a fully valid group is saved.
+ */
+import { LABELS, LIMITS, ROLES, type Role, type Settings } from '@/utils/model';
+
+/** The settings saved together by the "Save rhythm" button. */
+export type Rhythm = Pick<
+  Settings,
+  'cadenceByRole' | 'defaultCadenceDays' | 'weekStart' | 'visibilityWindowDays'
+>;
+
+/** A rhythm as typed: every value is the text of its input. */
+export interface RhythmDraft {
+  cadenceByRole: Record<Role, string>;
+  defaultCadenceDays: string;
+  weekStart: string;
+  visibilityWindowDays: string;
+}
+
+/** The fields of the rhythm group, each with its own message. */
+export type RhythmField = Role | 'defaultCadenceDays' | 'weekStart' | 'visibilityWindowDays';
+
+/** A valid rhythm to save, or a message per invalid field. */
+export type RhythmResult =
+  { ok: true; rhythm: Rhythm } | { ok: false; errors: Partial<Record<RhythmField, string>> };
+
+/** Week days in `Date.getDay()` order, as the week-start select offers them. */
+export const WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+
+/** The same bounds as a backup file accepts (utils/transfer/backup-format.ts). */
+export const VISIBILITY_WINDOW = { min: 1, max: 365 } as const;
+
+/** The inputs' text for saved settings. */
+export function rhythmDraft(settings: Settings): RhythmDraft {
+  return {
+    cadenceByRole: Object.fromEntries(
+      ROLES.map((role) => [role, String(settings.cadenceByRole[role])]),
+    ) as Record<Role, string>,
+    defaultCadenceDays: String(settings.defaultCadenceDays),
+    weekStart: String(settings.weekStart),
+    visibilityWindowDays: String(settings.visibilityWindowDays),
+  };
+}
+
+/** A whole number within bounds, or a message that names the field and says what to enter. */
+export function readWholeNumber(
+  text: string,
+  label: string,
+  bounds: { min: number; max: number },
+): number | { error: string } {
+  const range = `from ${bounds.min} to ${bounds.max}`;
+  const value = text.trim();
+  if (!value) return { error: `${label} is empty: enter a number ${range}.` };
+  if (!/^[+-]?\d+(\.\d+)?$/.test(value)) {
+    return { error: `${label} must be a number ${range}; “${value.slice(0, 20)}” is not.` };
+  }
+  const number = Number(value);
+  if (!Number.isInteger(number)) return { error: `${label} must be a whole number ${range}.` };
+  if (number < bounds.min || number > bounds.max) {
+    return { error: `${label} must be ${range}; ${number} is out of range.` };
+  }
+  return number;
+}
+
+/** Checks every field of the group; never throws. */
+export function validateRhythm(draft: RhythmDraft): RhythmResult {
+  const errors: Partial<Record<RhythmField, string>> = {};
+  const read = (
+    field: RhythmField,
+    text: string,
+    label: string,
+    bounds: { min: number; max: number } = LIMITS.cadenceDays,
+  ) => {
+    const result = readWholeNumber(text, label, bounds);
+    if (typeof result === 'number') return result;
+    errors[field] = result.error;
+    return bounds.min;
+  };
+  const cadenceByRole = Object.fromEntries(
+    ROLES.map((role) => [
+      role,
+      read(role, draft.cadenceByRole[role], `${LABELS.role[role]} cadence (days)`),
+    ]),
+  ) as Record<Role, number>;
+  const rhythm: Rhythm = {
+    cadenceByRole,
+    defaultCadenceDays: read(
+      'defaultCadenceDays',
+      draft.defaultCadenceDays,
+      'Cadence for people with no role (days)',
+    ),
+    weekStart: read('weekStart', draft.weekStart, 'Week start', {
+      min: 0,
+      max: WEEKDAYS.length - 1,
+    }),
+    visibilityWindowDays: read(
+      'visibilityWindowDays',
+      draft.visibilityWindowDays,
+      'Visibility window (days)',
+      VISIBILITY_WINDOW,
+    ),
+  };
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rhythm };
+}

@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/utils/model';
+import { completeSettings, loadSettings, settingsItem } from '@/utils/settings';
+
+/**
+ * The saved settings, kept current when they change anywhere (this page, a restored backup,
+ * another window); undefined until first read.
+ */
+export function useSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => {
+    let live = true;
+    void loadSettings().then((loaded) => live && setSettings(loaded));
+    const unwatch = settingsItem.watch((next) => setSettings(completeSettings(next)));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  return settings;
+}

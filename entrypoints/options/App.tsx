@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { BackupSection } from '@/components/options/BackupSection';
+import { DeleteSection } from '@/components/options/DeleteSection';
+import { LinkedInImportSection } from '@/components/options/LinkedInImportSection';
+import { SettingsSection, type NotificationPermission } from '@/components/options/SettingsSection';
+import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
+import { StorageSection } from '@/components/options/StorageSection';
+import { useSettings } from '@/components/options/useSettings';
+import { getDb } from '@/utils/db';
+import { deleteEverything } from '@/utils/db/records';
+import { loadSettings, saveSettings } from '@/utils/settings';
+
+const notifications: NotificationPermission = {
+  request: () => browser.permissions.request({ permissions: ['notifications'] }),
+  remove: () => browser.permissions.remove({ permissions: ['notifications'] }),
+};
+
+/** The options page: the user's settings, and owning their data (backup, import, delete). */
+export function App() {
+  const db = getDb();
+  const settings = useSettings();
+
+  return (
+    <main>
+      <header>
+        <h1>Alliance Map</h1>
+        <p class="muted">Settings and your data. Everything stays on this computer.</p>
+      </header>
+      <StorageSection db={db} storage={navigator.storage} />
+      {settings ? (
+        <SettingsSection settings={settings} save={saveSettings} notifications={notifications} />
+      ) : (
+        <p class="muted">Loading your settings…</p>
+      )}
+      <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
+      <SpreadsheetSection db={db} />
+      <LinkedInImportSection />
+      <DeleteSection db={db} deleteEverything={deleteEverything} />
+    </main>
+  );
+}

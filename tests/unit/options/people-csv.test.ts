@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { exportPeopleCsv, lastTouchBySlug } from '@/components/options/people-csv';
+import { newPerson, type Touch } from '@/utils/model';
+import { freshDb } from '../transfer/db-helpers';
+
+const NOW = Date.UTC(2025, 0, 1);
+
+function touch(personSlug: string, at: number): Touch {
+  return {
+    id: crypto.randomUUID(),
+    personSlug,
+    at,
+    kind: 'message',
+    direction: 'both',
+    note: '',
+    createdAt: at,
+  };
+}
+
+describe('lastTouchBySlug', () => {
+  it('keeps the latest date of each person, whatever the order', () => {
+    const latest = lastTouchBySlug([touch('a', 5), touch('b', 2), touch('a', 9), touch('a', 1)]);
+    expect([...latest]).toEqual([
+      ['a', 9],
+      ['b', 2],
+    ]);
+  });
+});
+
+describe('exportPeopleCsv', () => {
+  it('writes everyone sorted by name, with roles and last touch, behind a UTF-8 BOM', async () => {
+    const db = freshDb();
+    await db.people.bulkPut([
+      newPerson('zoe', NOW, { name: 'Zoë Ngô', roles: ['sponsor', 'ally'] }),
+      newPerson('ada', NOW, { name: 'Ada Lovelace', roles: ['mentor'] }),
+    ]);
+    await db.touches.bulkPut([
+      touch('zoe', Date.UTC(2024, 5, 1)),
+      touch('zoe', Date.UTC(2024, 6, 1)),
+    ]);
+
+    const csv = await exportPeopleCsv(db);
+    expect(csv.startsWith('\uFEFFName,Profile URL,')).toBe(true);
+    const rows = csv.slice(1).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(/^Ada Lovelace,.*,mentor,.*,,2025-01-01T00:00:00\.000Z,/);
+    expect(rows[2]).toMatch(/^Zoë Ngô,.*,sponsor;ally,.*,2024-07-01T00:00:00\.000Z,2025/);
+  });
+});
