@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noRawHtml } from './build/no-raw-html';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
 // LinkedIn probes both to detect installed extensions (see DESIGN.md, "Invisible to LinkedIn").
@@ -18,10 +19,14 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.content_scripts = [...(manifest.content_scripts ?? []), { ...LINKEDIN_SCRIPT, js: [...LINKEDIN_SCRIPT.js], matches: [...LINKEDIN_SCRIPT.matches] }];
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { ...LINKEDIN_SCRIPT, js: [...LINKEDIN_SCRIPT.js], matches: [...LINKEDIN_SCRIPT.matches] },
+      ];
     },
   },
   vite: () => ({
+    plugins: [noRawHtml()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 800 },
   }),
@@ -53,7 +58,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'alliance-map@alliance-map.example',
-              strict_min_version: '140.0',
+              // 142: the first Firefox (desktop and Android) to read data_collection_permissions.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

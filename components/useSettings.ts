@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
+import type { Settings } from '@/utils/model';
 import { completeSettings, loadSettings, settingsItem } from '@/utils/settings';
 
-/** The user's settings, kept current when they change in the options page. */
-export function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+/**
+ * The saved settings, kept current when they change anywhere (this page, a restored backup,
+ * another window); undefined until first read.
+ */
+export function useSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings>();
   useEffect(() => {
-    let current = true;
-    void loadSettings().then((loaded) => current && setSettings(loaded));
-    const unwatch = settingsItem.watch((stored) => setSettings(completeSettings(stored)));
+    let live = true;
+    void loadSettings().then((loaded) => live && setSettings(loaded));
+    const unwatch = settingsItem.watch((next) => setSettings(completeSettings(next)));
     return () => {
-      current = false;
+      live = false;
       unwatch();
     };
   }, []);

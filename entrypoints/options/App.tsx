@@ -5,7 +5,7 @@ import { LinkedInImportSection } from '@/components/options/LinkedInImportSectio
 import { SettingsSection, type NotificationPermission } from '@/components/options/SettingsSection';
 import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { StorageSection } from '@/components/options/StorageSection';
-import { useSettings } from '@/components/options/useSettings';
+import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
 import { loadSettings, saveSettings } from '@/utils/settings';

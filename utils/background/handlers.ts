@@ -106,7 +106,10 @@ export async function handleMessage(
   }
 }
 
-async function lookupChips(deps: HandlerDeps, keys: string[]): Promise<Record<string, ChipSummary>> {
+async function lookupChips(
+  deps: HandlerDeps,
+  keys: string[],
+): Promise<Record<string, ChipSummary>> {
   const found = await findPeopleByKeys(deps.db, keys);
   const tagged = [...new Set(found.values())].filter((p) => p.roles.length > 0);
   if (!tagged.length) return {};

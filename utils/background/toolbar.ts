@@ -7,7 +7,10 @@ import { LABELS, ROLE_SIGN, mainRole } from '@/utils/model';
 const BADGE_COLOUR = '#0a66c2';
 
 /** The toolbar badge text for a tab: a short sign of the person's main role, or nothing. */
-export async function toolbarSign(db: AllianceDb, url: string | undefined): Promise<{ text: string; title: string }> {
+export async function toolbarSign(
+  db: AllianceDb,
+  url: string | undefined,
+): Promise<{ text: string; title: string }> {
   const slug = url ? profileSlugFromUrl(url) : null;
   const person = slug ? await findPerson(db, slug) : undefined;
   const role = person ? mainRole(person.roles) : undefined;
@@ -20,10 +23,15 @@ export async function toolbarSign(db: AllianceDb, url: string | undefined): Prom
  * Shows the person's main role on the toolbar icon for a tab, so that it is visible at a
  * glance even in stealth mode, when nothing is drawn in LinkedIn's page.
  */
-export async function refreshToolbar(db: AllianceDb, tabId: number, url: string | undefined): Promise<void> {
+export async function refreshToolbar(
+  db: AllianceDb,
+  tabId: number,
+  url: string | undefined,
+): Promise<void> {
   const { text, title } = await toolbarSign(db, url);
   await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR });
-  await browser.action.setBadgeText({ tabId, text });
+  // null, not '': an empty per-tab text would hide the global "report ready" mark.
+  await browser.action.setBadgeText({ tabId, text: text || (null as unknown as string) });
   await browser.action.setTitle({ tabId, title });
 }
 

@@ -1,0 +1,133 @@
+import type { WeekTouches } from '@/utils/insights/types';
+import { LABELS, TOUCH_KINDS, type TouchKind } from '@/utils/model';
+import { weekLabel } from './chart-text';
+
+const WIDTH = 600;
+const HEIGHT = 220;
+const PAD = { left: 34, right: 12, top: 12, bottom: 28 };
+
+/** A colour per kind, from the report's theme variables (light and dark). */
+function kindColour(kind: TouchKind): string {
+  return `var(--kind-${TOUCH_KINDS.indexOf(kind)})`;
+}
+
+/** A round top for the axis: 5, 10, 20, 50, 100… at least the largest total. */
+export function axisTop(max: number): number {
+  if (max <= 5) return 5;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 5, 10].find((factor) => factor * magnitude >= max) ?? 10;
+  return step * magnitude;
+}
+
+/** The kinds logged in any of the weeks, in the model's order. */
+export function kindsShown(weeks: readonly WeekTouches[]): TouchKind[] {
+  return TOUCH_KINDS.filter((kind) => weeks.some((week) => week.byKind[kind] > 0));
+}
+
+/** The numbers of the chart in one sentence, for screen readers. */
+export function touchesSummary(weeks: readonly WeekTouches[]): string {
+  const totals = weeks.map((week) => week.total).join(', ');
+  return `Touches per week over the last ${weeks.length} weeks, oldest first: ${totals}.`;
+}
+
+/**
+ * Touches per week, stacked by kind: which habits the user keeps, week after week. The same
+ * numbers are in a visually hidden table.
+ */
+export function TouchesChart({ weeks }: { weeks: readonly WeekTouches[] }) {
+  const kinds = kindsShown(weeks);
+  const top = axisTop(Math.max(0, ...weeks.map((week) => week.total)));
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const slot = (WIDTH - PAD.left - PAD.right) / Math.max(1, weeks.length);
+  const barWidth = slot * 0.6;
+  const yOf = (value: number) => PAD.top + plotHeight * (1 - value / top);
+  const label = touchesSummary(weeks);
+  return (
+    <figure class="stack" style={{ margin: 0 }}>
+      <svg
+        class="chart touches-chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={label}
+      >
+        <title>{label}</title>
+        {[0, top / 2, top].map((tick) => (
+          <g key={tick}>
+            <line class="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={yOf(tick)} y2={yOf(tick)} />
+            <text class="axis-label" x={PAD.left - 6} y={yOf(tick) + 4} text-anchor="end">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {weeks.map((week, i) => {
+          const x = PAD.left + slot * i + (slot - barWidth) / 2;
+          let below = 0;
+          return (
+            <g key={week.weekStart}>
+              {kinds.map((kind) => {
+                const count = week.byKind[kind];
+                if (count === 0) return null;
+                const y = yOf(below + count);
+                const height = yOf(below) - y;
+                below += count;
+                return (
+                  <rect
+                    key={kind}
+                    x={x}
+                    y={y}
+                    width={barWidth}
+                    height={height}
+                    style={{ fill: kindColour(kind) }}
+                  >
+                    <title>{`${LABELS.touch[kind]}: ${count}`}</title>
+                  </rect>
+                );
+              })}
+              {i % 2 === (weeks.length - 1) % 2 && (
+                <text class="axis-label" x={x + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
+                  {weekLabel(week.weekStart)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      {kinds.length > 0 ? (
+        <ul class="legend" aria-hidden="true">
+          {kinds.map((kind) => (
+            <li key={kind}>
+              <span class="swatch" style={{ background: kindColour(kind) }} /> {LABELS.touch[kind]}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No touches logged in these weeks.</p>
+      )}
+      <table class="sr-only">
+        <caption>Touches per week by kind</caption>
+        <thead>
+          <tr>
+            <th scope="col">Week of</th>
+            {kinds.map((kind) => (
+              <th key={kind} scope="col">
+                {LABELS.touch[kind]}
+              </th>
+            ))}
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week.weekStart}>
+              <th scope="row">{weekLabel(week.weekStart)}</th>
+              {kinds.map((kind) => (
+                <td key={kind}>{week.byKind[kind]}</td>
+              ))}
+              <td>{week.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,117 @@
+import type { TrendPoint } from '@/utils/insights/types';
+import { weekLabel } from './chart-text';
+
+const WIDTH = 600;
+const HEIGHT = 220;
+const PAD = { left: 34, right: 12, top: 12, bottom: 28 };
+const TICKS = [0, 25, 50, 75, 100];
+const SERIES = [
+  { key: 'visibility', label: 'Visibility' },
+  { key: 'connectivity', label: 'Connectivity' },
+] as const;
+
+function xOf(index: number, count: number): number {
+  const span = WIDTH - PAD.left - PAD.right;
+  return PAD.left + (count <= 1 ? span / 2 : (span * index) / (count - 1));
+}
+
+function yOf(score: number): number {
+  const clamped = Math.max(0, Math.min(100, score));
+  return PAD.top + ((100 - clamped) / 100) * (HEIGHT - PAD.top - PAD.bottom);
+}
+
+/** The numbers of the chart in one sentence, for screen readers. */
+export function trendSummary(trend: readonly TrendPoint[]): string {
+  const series = SERIES.map(
+    ({ key, label }) => `${label}: ${trend.map((point) => point[key]).join(', ')}`,
+  );
+  return `Scores over the last ${trend.length} weeks, oldest first. ${series.join('. ')}.`;
+}
+
+/**
+ * The two scores over the last 12 weeks: a line chart in SVG that follows the theme, with the
+ * same numbers in a visually hidden table.
+ */
+export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
+  const label = trendSummary(trend);
+  return (
+    <figure class="stack" style={{ margin: 0 }}>
+      <svg
+        class="chart trend-chart"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={label}
+      >
+        <title>{label}</title>
+        {TICKS.map((tick) => (
+          <g key={tick}>
+            <line class="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={yOf(tick)} y2={yOf(tick)} />
+            <text class="axis-label" x={PAD.left - 6} y={yOf(tick) + 4} text-anchor="end">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {trend.map((point, i) =>
+          i % 2 === (trend.length - 1) % 2 ? (
+            <text
+              key={point.weekStart}
+              class="axis-label"
+              x={xOf(i, trend.length)}
+              y={HEIGHT - 8}
+              text-anchor="middle"
+            >
+              {weekLabel(point.weekStart)}
+            </text>
+          ) : null,
+        )}
+        {SERIES.map(({ key }) => (
+          <g key={key}>
+            <polyline
+              class={`series series-${key}`}
+              points={trend
+                .map((point, i) => `${xOf(i, trend.length)},${yOf(point[key])}`)
+                .join(' ')}
+            />
+            {trend.map((point, i) => (
+              <circle
+                key={point.weekStart}
+                class={`dot-${key}`}
+                cx={xOf(i, trend.length)}
+                cy={yOf(point[key])}
+                r={3}
+              />
+            ))}
+          </g>
+        ))}
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        <li>
+          <span class="swatch-line" style={{ color: 'var(--series-visibility)' }} /> Visibility
+        </li>
+        <li>
+          <span class="swatch-line dashed" style={{ color: 'var(--series-connectivity)' }} />{' '}
+          Connectivity
+        </li>
+      </ul>
+      <table class="sr-only">
+        <caption>Scores at the end of each week</caption>
+        <thead>
+          <tr>
+            <th scope="col">Week of</th>
+            <th scope="col">Visibility</th>
+            <th scope="col">Connectivity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((point) => (
+            <tr key={point.weekStart}>
+              <th scope="row">{weekLabel(point.weekStart)}</th>
+              <td>{point.visibility}</td>
+              <td>{point.connectivity}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ReportView } from '@/components/report/ReportView';
+import { useLiveQuery } from '@/components/useLiveQuery';
+import type { AllianceDb } from '@/utils/db/schema';
+import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
+import { reportToMarkdown, weeklyReport, type WeeklyReport } from '@/utils/insights';
+import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
+import type { Settings } from '@/utils/model';
+import { useSettings } from '@/components/useSettings';
+import { loadReportData } from './load';
+import { searchForWeek, weekFromSearch } from './week-param';
+
+/** The address's query string, following the back and forward buttons. */
+function useSearch(): [string, (search: string) => void] {
+  const [search, setSearch] = useState(location.search);
+  useEffect(() => {
+    const onPop = () => setSearch(location.search);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = (next: string) => {
+    history.pushState(null, '', next || location.pathname);
+    setSearch(next);
+  };
+  return [search, navigate];
+}
+
+/** Saves the Markdown through a download link (no permission needed, nothing leaves the machine). */
+function downloadMarkdown(report: WeeklyReport): void {
+  const blob = new Blob([reportToMarkdown(report)], { type: 'text/markdown;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `alliance-map-week-${formatLocalDate(report.weekStart)}.md`;
+  link.click();
+  // The browser has read the blob once the click's download started.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type Computed = { report: WeeklyReport } | { error: string };
+
+function compute(data: Parameters<typeof weeklyReport>[0], weekOf: number): Computed {
+  try {
+    return { report: weeklyReport(data, weekOf, { now: Date.now() }) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The weekly report page: pick a week, read it, export it. */
+export function App({ db }: { db: AllianceDb }) {
+  const settings = useSettings();
+  const [search, navigate] = useSearch();
+  if (!settings) return <Loading />;
+  const now = Date.now();
+  const choice = weekFromSearch(search, now, settings.weekStart);
+  const goTo = (weekOf: number) => navigate(searchForWeek(weekOf, now, settings.weekStart));
+  return (
+    <WeekReport
+      db={db}
+      settings={settings}
+      weekStart={weekStartOf(choice.weekOf, settings.weekStart)}
+      notice={choice.notice}
+      onWeek={goTo}
+    />
+  );
+}
+
+function Loading() {
+  return (
+    <main class="report" data-state="loading" aria-busy="true">
+      <h1>Weekly report</h1>
+      <p class="muted">Reading your alliance…</p>
+    </main>
+  );
+}
+
+function WeekReport({
+  db,
+  settings,
+  weekStart,
+  notice,
+  onWeek,
+}: {
+  db: AllianceDb;
+  settings: Settings;
+  weekStart: number;
+  notice: string | null;
+  onWeek(weekOf: number): void;
+}) {
+  // The data carries the week it was read for: while another week loads, the old data is not it.
+  const live = useLiveQuery(
+    async () => ({ weekStart, data: await loadReportData(db, weekStart, Date.now(), settings) }),
+    [weekStart, settings],
+  );
+  const loaded =
+    live.status === 'ready' && live.value.weekStart === weekStart ? live.value.data : undefined;
+  const computed = useMemo(
+    () => (loaded ? compute(loaded, weekStart) : undefined),
+    [loaded, weekStart],
+  );
+  const report = computed && 'report' in computed ? computed.report : undefined;
+  const error =
+    live.status === 'error'
+      ? live.error.message
+      : computed && 'error' in computed
+        ? computed.error
+        : null;
+  const weekEnd = addWeeks(weekStart, 1, settings.weekStart);
+  const now = Date.now();
+  const isCurrent = now >= weekStart && now < weekEnd;
+  const state = error ? 'error' : report ? 'ready' : 'loading';
+
+  useEffect(() => {
+    document.title = `Weekly report, week of ${formatLocalDate(weekStart)} · Alliance Map`;
+  }, [weekStart]);
+
+  return (
+    <main class="report" data-state={state} aria-busy={state === 'loading'}>
+      <header class="report-header">
+        <div>
+          <h1>Weekly report</h1>
+          <p style={{ margin: 0 }}>
+            Week of <time dateTime={formatLocalDate(weekStart)}>{formatDay(weekStart)}</time> to{' '}
+            {formatDay(weekEnd - 1)}
+            {isCurrent && <span class="muted"> (this week, so far)</span>}
+          </p>
+        </div>
+        <div class="row no-print">
+          <button
+            type="button"
+            disabled={!report}
+            onClick={() => report && downloadMarkdown(report)}
+          >
+            Download Markdown
+          </button>
+          <button type="button" disabled={!report} onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+        </div>
+      </header>
+      <nav class="row week-picker no-print" aria-label="Choose a week" style={{ marginTop: 10 }}>
+        <button type="button" onClick={() => onWeek(addWeeks(weekStart, -1, settings.weekStart))}>
+          ← Previous week
+        </button>
+        <button
+          type="button"
+          disabled={isCurrent}
+          onClick={() => onWeek(addWeeks(weekStart, 1, settings.weekStart))}
+        >
+          Next week →
+        </button>
+        <button type="button" disabled={isCurrent} onClick={() => onWeek(now)}>
+          This week
+        </button>
+        <label>
+          Go to the week of
+          <input
+            type="date"
+            value={toDateInput(weekStart)}
+            max={toDateInput(now)}
+            onChange={(event) => {
+              const date = fromDateInput(event.currentTarget.value);
+              if (!Number.isNaN(date)) onWeek(Math.min(date, now));
+            }}
+          />
+        </label>
+      </nav>
+      {notice && (
+        <p class="error" role="status">
+          {notice}
+        </p>
+      )}
+      {error ? (
+        <p class="error" role="alert">
+          Could not build the report: {error}
+        </p>
+      ) : report ? (
+        <ReportView report={report} />
+      ) : (
+        <p class="muted" role="status">
+          Reading your alliance…
+        </p>
+      )}
+    </main>
+  );
+}

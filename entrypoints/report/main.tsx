@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { App } from './App';
+import { clearReportReady } from '@/utils/background/weekly';
+import { getDb } from '@/utils/db';
+import '@/components/theme.css';
+import '@/components/report/report.css';
+
+// Opening the report is reading it: take the "new report" mark off the toolbar icon.
+void clearReportReady().catch(() => undefined);
+
+render(<App db={getDb()} />, document.getElementById('app')!);

@@ -1,0 +1,213 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AllianceMap } from '@/components/report/AllianceMap';
+import { layoutMap, MAP_HEIGHT, MAP_WIDTH } from '@/components/report/map-layout';
+import { ReportView } from '@/components/report/ReportView';
+import { TouchesChart, axisTop } from '@/components/report/TouchesChart';
+import { TrendChart } from '@/components/report/TrendChart';
+import { weeklyReport, type MapNode, type WeekTouches } from '@/utils/insights';
+import { DAY_MS, DEFAULT_SETTINGS, TOUCH_KINDS, type TouchKind } from '@/utils/model';
+import { demoDataset } from '../../support/dataset';
+
+const MARKUP = '<img src=x onerror="window.__pwned=1"><b>Bold</b> & "quotes"';
+
+let host: HTMLElement;
+function mount(vnode: preact.ComponentChild): HTMLElement {
+  host = document.createElement('div');
+  document.body.append(host);
+  render(vnode, host);
+  return host;
+}
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+
+function node(slug: string, fields: Partial<MapNode> = {}): MapNode {
+  return {
+    slug,
+    name: slug,
+    influence: 'high',
+    stance: 'champion',
+    level: 'plus2',
+    isKeyHolder: false,
+    awareness: null,
+    roles: ['ally'],
+    ...fields,
+  };
+}
+
+function week(weekStart: number, counts: Partial<Record<TouchKind, number>>): WeekTouches {
+  const byKind = Object.fromEntries(TOUCH_KINDS.map((kind) => [kind, counts[kind] ?? 0])) as Record<
+    TouchKind,
+    number
+  >;
+  return { weekStart, byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
+}
+
+describe('AllianceMap', () => {
+  it('shows names with markup as text, never as elements', () => {
+    const root = mount(
+      <AllianceMap
+        nodes={[node('x', { name: MARKUP, isKeyHolder: true, awareness: 'none' })]}
+        edges={[]}
+        omitted={0}
+      />,
+    );
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('b')).toBeNull();
+    expect(root.querySelector('table')?.textContent).toContain(MARKUP);
+    expect(root.querySelector('svg g.node title')?.textContent).toContain(MARKUP);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('draws key holders as diamonds, others as circles, and a line per tie', () => {
+    const root = mount(
+      <AllianceMap
+        nodes={[
+          node('boss', { isKeyHolder: true, awareness: 'full', stance: 'neutral' }),
+          node('ally', { influence: 'low', stance: 'supporter' }),
+          node('friend', { influence: 'low', stance: 'champion' }),
+        ]}
+        edges={[
+          { a: 'ally', b: 'boss', label: '' },
+          { a: 'ally', b: 'friend', label: '' },
+        ]}
+        omitted={3}
+      />,
+    );
+    const svg = root.querySelector('svg.map')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Alliance map of 3 people: 1 key holders, of whom 1 know your recent work; 2 on your side, 0 skeptics; 2 ties.',
+    );
+    expect(svg.querySelectorAll('g.node polygon')).toHaveLength(1);
+    expect(svg.querySelectorAll('g.node circle')).toHaveLength(2);
+    expect(svg.querySelectorAll('line.tie')).toHaveLength(2);
+    expect(root.textContent).toContain('3 more people are not shown');
+  });
+
+  it('places champions right of skeptics and high influence above low', () => {
+    const [champion, skeptic, low] = layoutMap([
+      node('c', { stance: 'champion', influence: 'high' }),
+      node('s', { stance: 'skeptic', influence: 'high' }),
+      node('l', { stance: 'champion', influence: 'low' }),
+    ]);
+    expect(champion!.x).toBeGreaterThan(skeptic!.x);
+    expect(champion!.y).toBeLessThan(low!.y);
+  });
+
+  it('keeps 80 people in one cell inside the picture, without names that would overlap', () => {
+    const placed = layoutMap(Array.from({ length: 80 }, (_, i) => node(`p${i}`)));
+    expect(new Set(placed.map((p) => `${p.x},${p.y}`)).size).toBe(80);
+    for (const p of placed) {
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(MAP_WIDTH);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(MAP_HEIGHT);
+      expect(p.label).toBeNull();
+    }
+  });
+
+  it('says what to do when there is nobody to map', () => {
+    expect(mount(<AllianceMap nodes={[]} edges={[]} omitted={0} />).textContent).toContain(
+      'Nobody to map yet',
+    );
+  });
+});
+
+describe('TrendChart', () => {
+  it('gives the numbers to screen readers and draws both series', () => {
+    const trend = [0, 1, 2].map((i) => ({
+      weekStart: Date.UTC(2025, 0, 6 + 7 * i),
+      visibility: 10 * i,
+      connectivity: 50 + i,
+    }));
+    const root = mount(<TrendChart trend={trend} />);
+    const svg = root.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Scores over the last 3 weeks, oldest first. Visibility: 0, 10, 20. Connectivity: 50, 51, 52.',
+    );
+    expect(svg.querySelector('title')?.textContent).toBe(svg.getAttribute('aria-label'));
+    expect(svg.querySelectorAll('polyline')).toHaveLength(2);
+    const rows = [...root.querySelectorAll('table tbody tr')].map((row) =>
+      [...row.children].slice(1).map((c) => c.textContent),
+    );
+    expect(rows).toEqual([
+      ['0', '50'],
+      ['10', '51'],
+      ['20', '52'],
+    ]);
+  });
+});
+
+describe('TouchesChart', () => {
+  it('stacks one bar segment per kind and lists only the kinds logged', () => {
+    const weeks = [
+      week(Date.UTC(2025, 0, 6), { 'shared-work': 2, message: 1 }),
+      week(Date.UTC(2025, 0, 13), {}),
+    ];
+    const root = mount(<TouchesChart weeks={weeks} />);
+    expect(root.querySelector('svg')?.getAttribute('aria-label')).toBe(
+      'Touches per week over the last 2 weeks, oldest first: 3, 0.',
+    );
+    expect(root.querySelectorAll('svg rect')).toHaveLength(2);
+    expect([...root.querySelectorAll('.legend li')].map((li) => li.textContent?.trim())).toEqual([
+      'Shared my work or a win',
+      'Message',
+    ]);
+  });
+
+  it('rounds the axis up to a readable number', () => {
+    expect([0, 4, 7, 12, 120, 5000].map(axisTop)).toEqual([5, 5, 10, 20, 200, 5000]);
+  });
+});
+
+describe('ReportView', () => {
+  it('renders the demo week: scores, the head of office as a risk and next actions naming people', () => {
+    const now = new Date(2025, 2, 12, 12).getTime();
+    const data = { ...demoDataset(now), settings: DEFAULT_SETTINGS };
+    const report = weeklyReport(data, now, { now });
+    const root = mount(<ReportView report={report} />);
+    expect(root.querySelector('[data-score="visibility"] .score-value')?.textContent).toBe(
+      String(report.visibility.score),
+    );
+    expect(root.querySelector('[data-section="unaware"]')?.textContent).toContain('Dana Lee');
+    const actions = [...root.querySelectorAll('[data-section="next-actions"] li')].map(
+      (li) => li.textContent,
+    );
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.length).toBeLessThanOrEqual(5);
+    for (const [i, action] of report.nextActions.entries())
+      expect(actions[i]).toContain(action.personName);
+    expect(root.querySelectorAll('svg[role="img"]')).toHaveLength(3);
+  });
+
+  it('shows the first ten of a long list and all of them on request', () => {
+    const now = new Date(2025, 2, 12, 12).getTime();
+    const base = demoDataset(now);
+    const people = Array.from({ length: 25 }, (_, i) => ({
+      ...base.people[2]!,
+      slug: `ally-${i}`,
+      name: `Ally ${i}`,
+      createdAt: now - 400 * DAY_MS,
+    }));
+    const report = weeklyReport({ ...base, people, touches: [], settings: DEFAULT_SETTINGS }, now, {
+      now,
+    });
+    const root = mount(<ReportView report={report} />);
+    const cold = () => root.querySelectorAll('[data-section="cold"] li').length;
+    expect(cold()).toBe(10);
+    const button = root.querySelector<HTMLButtonElement>('[data-section="cold"] button')!;
+    expect(button.textContent).toBe('Show all 25');
+    button.click();
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        expect(cold()).toBe(25);
+        resolve();
+      }),
+    );
+  });
+});
