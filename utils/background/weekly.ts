@@ -23,9 +23,6 @@ export const READY_BADGE = '•';
 
 const BADGE_COLOUR = '#0a66c2';
 const REPORT_PAGE = '/report.html';
-// A 48 px blue disc: Chromium requires an icon for a basic notification and the extension ships none.
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAlUlEQVR42u3ZwQ2AMAxDUZ8ZlEFZDK4IShRAdVxw1QHerc0PVrGD74CmeQkuDxQ73svQj/KMhd6UuyzQNEkTaJQkC3xNbEKJJjCNAOJorkwo1DRN2iC+5mwSBlVpDiaDkqBazd5kkEEGGWRQG+S3bESQf4wJkKeOBEhuUPRsP2iOUQxWiklPNHoqZmHRcC66WvjdNmgDe3kySbRrHsUAAAAASUVORK5CYII=';
 
 /** When the last report was announced and not yet opened; null once the user opened it. */
 export const reportReadyItem = storage.defineItem<number | null>('local:reportReadyAt', {
@@ -94,7 +91,7 @@ export async function markReportReady(now: number): Promise<void> {
   if (!settings.weeklyNotification || !notifications || !(await canNotify())) return;
   await notifications.create(REPORT_NOTIFICATION_ID, {
     type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: 'Your weekly report is ready',
     message: 'See how visible your work is to the people who decide your next step.',
   });
