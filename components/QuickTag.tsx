@@ -112,7 +112,10 @@ export function QuickTag({ db, identity }: QuickTagProps) {
             key={kind}
             type="button"
             onClick={() =>
-              run(() => logTouch(db, identity, { kind }, Date.now()), `Logged: ${LABELS.touch[kind]}.`)
+              run(
+                () => logTouch(db, identity, { kind }, Date.now()),
+                `Logged: ${LABELS.touch[kind]}.`,
+              )
             }
           >
             {LABELS.touch[kind]}

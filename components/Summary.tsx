@@ -18,7 +18,8 @@ export function Summary({
 }) {
   const live = useLiveQuery(() => loadSummary(db, settings, Date.now()), [settings]);
   if (live.status === 'loading') return <p class="muted">Loading your alliance…</p>;
-  if (live.status === 'error') return <p class="error">Could not read your data: {live.error.message}</p>;
+  if (live.status === 'error')
+    return <p class="error">Could not read your data: {live.error.message}</p>;
   const s = live.value;
   return (
     <section class="stack" aria-labelledby="summary-title">
@@ -66,7 +67,10 @@ export function Summary({
           <ul>
             {s.overdue.map((f) => (
               <li key={f.id}>
-                {f.text} <span class="muted">({f.personName}, due {formatDay(f.due)})</span>
+                {f.text}{' '}
+                <span class="muted">
+                  ({f.personName}, due {formatDay(f.due)})
+                </span>
               </li>
             ))}
           </ul>

@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 /** The answer of a Dexie query, kept current as the data changes in any extension view. */
-export type Live<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
+export type Live<T> =
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
 /**
  * Subscribes to a Dexie live query for the life of the component. The query function must call
@@ -14,7 +15,10 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unkn
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
       error: (error: unknown) =>
-        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        setState({
+          status: 'error',
+          error: error instanceof Error ? error : new Error(String(error)),
+        }),
     });
     return () => subscription.unsubscribe();
   }, deps);

@@ -14,7 +14,10 @@ export interface TabProfile {
 
 /** "Dana Smith | LinkedIn" → "Dana Smith": the name before the content script has answered. */
 export function nameFromTitle(title: string | undefined): string | undefined {
-  const name = title?.replace(/^\(\d+\+?\)\s*/, '').split(/\s+\|\s+/)[0]?.trim();
+  const name = title
+    ?.replace(/^\(\d+\+?\)\s*/, '')
+    .split(/\s+\|\s+/)[0]
+    ?.trim();
   return name && name !== 'LinkedIn' ? name : undefined;
 }
 
@@ -54,7 +57,10 @@ export function useTabProfile(follow: boolean): TabProfile | undefined {
     update();
     if (!follow) return;
     const onActivated = () => pinned === undefined && update();
-    const onUpdated = (tabId: number, change: { url?: string; title?: string; status?: string }) => {
+    const onUpdated = (
+      tabId: number,
+      change: { url?: string; title?: string; status?: string },
+    ) => {
       if (change.url !== undefined || change.title !== undefined || change.status === 'complete') {
         if (pinned === undefined || tabId === pinned) update();
       }

@@ -41,7 +41,10 @@ export async function loadPeopleListData(db: AllianceDb): Promise<PeopleListData
       db.people.toArray(),
       db.touches.orderBy('[personSlug+at]').keys(),
       db.notes.toArray(),
-      db.followUps.where('[status+due]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray(),
+      db.followUps
+        .where('[status+due]')
+        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
+        .toArray(),
     ]);
     const lastTouchAt = new Map<string, number>();
     // Sorted by person then date: the last key seen for a person is their latest touch.
@@ -85,7 +88,11 @@ export function foldForSearch(text: string): string {
 }
 
 /** The people list's rows, computed once per change of the data, the settings or the day. */
-export function buildPersonRows(data: PeopleListData, settings: Settings, now: number): PersonRow[] {
+export function buildPersonRows(
+  data: PeopleListData,
+  settings: Settings,
+  now: number,
+): PersonRow[] {
   const overdue = new Map<string, number>();
   for (const f of data.openFollowUps) {
     if (f.due < now) overdue.set(f.personSlug, (overdue.get(f.personSlug) ?? 0) + 1);
@@ -113,9 +120,13 @@ export function buildPersonRows(data: PeopleListData, settings: Settings, now: n
       isDue: dueAt !== null && dueAt < now,
       overdueFollowUps: overdue.get(person.slug) ?? 0,
       haystack: foldForSearch(
-        [person.name, person.company, person.headline, person.slug, data.noteText.get(person.slug) ?? ''].join(
-          '\n',
-        ),
+        [
+          person.name,
+          person.company,
+          person.headline,
+          person.slug,
+          data.noteText.get(person.slug) ?? '',
+        ].join('\n'),
       ),
     };
   });
@@ -192,7 +203,10 @@ export function mergeTimeline(notes: readonly Note[], touches: readonly Touch[])
     ...notes.map((note) => ({ type: 'note' as const, ...note })),
     ...touches.map((touch) => ({ type: 'touch' as const, ...touch })),
   ];
-  return entries.sort((a, b) => b.at - a.at || (a.type === b.type ? b.createdAt - a.createdAt : a.type === 'note' ? -1 : 1));
+  return entries.sort(
+    (a, b) =>
+      b.at - a.at || (a.type === b.type ? b.createdAt - a.createdAt : a.type === 'note' ? -1 : 1),
+  );
 }
 
 /** The timeline of one person. */
@@ -202,8 +216,14 @@ export async function loadTimeline(db: AllianceDb, slug: string): Promise<Timeli
     [slug, Dexie.maxKey],
   ] as const;
   const [notes, touches] = await Promise.all([
-    db.notes.where('[personSlug+at]').between(...range).toArray(),
-    db.touches.where('[personSlug+at]').between(...range).toArray(),
+    db.notes
+      .where('[personSlug+at]')
+      .between(...range)
+      .toArray(),
+    db.touches
+      .where('[personSlug+at]')
+      .between(...range)
+      .toArray(),
   ]);
   return mergeTimeline(notes, touches);
 }
@@ -233,7 +253,9 @@ export async function removeTie(db: AllianceDb, id: string): Promise<void> {
 /** Open follow-ups by due date, then done ones, most recently done first. */
 export function orderFollowUps(followUps: readonly FollowUp[]): FollowUp[] {
   const open = followUps.filter((f) => f.status === 'open').sort((a, b) => a.due - b.due);
-  const done = followUps.filter((f) => f.status === 'done').sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0));
+  const done = followUps
+    .filter((f) => f.status === 'done')
+    .sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0));
   return [...open, ...done];
 }
 
@@ -255,12 +277,20 @@ export async function findPeopleByName(
   const query = text.trim();
   if (!query) return [];
   const wanted = (p: Person) => p.slug !== excludeSlug;
-  const prefix = await db.people.where('name').startsWithIgnoreCase(query).filter(wanted).limit(limit).toArray();
+  const prefix = await db.people
+    .where('name')
+    .startsWithIgnoreCase(query)
+    .filter(wanted)
+    .limit(limit)
+    .toArray();
   if (prefix.length >= limit) return prefix;
   const folded = foldForSearch(query);
   const seen = new Set(prefix.map((p) => p.slug));
   const inside = await db.people
-    .filter((p) => wanted(p) && !seen.has(p.slug) && foldForSearch(`${p.name} ${p.company}`).includes(folded))
+    .filter(
+      (p) =>
+        wanted(p) && !seen.has(p.slug) && foldForSearch(`${p.name} ${p.company}`).includes(folded),
+    )
     .limit(limit - prefix.length)
     .toArray();
   return [...prefix, ...inside];

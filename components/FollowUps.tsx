@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { useFieldId } from './fields';
+import { liveValue, useLiveQuery } from './useLiveQuery';
+import { loadFollowUps } from '@/utils/db/people-list';
+import { addFollowUp, setFollowUpDone } from '@/utils/db/records';
+import type { AllianceDb } from '@/utils/db/schema';
+import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
+import { DAY_MS, LIMITS } from '@/utils/model';
+
+interface FollowUpsProps {
+  db: AllianceDb;
+  slug: string;
+  report(kind: 'ok' | 'error', text: string): void;
+}
+
+/** The end of a local day, so that something due today is not overdue before the day ends. */
+function endOfDay(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(23, 59, 59, 999);
+  return d.getTime();
+}
+
+/** What the user owes this person, by date; overdue ones are marked in words, not only colour. */
+export function FollowUps({ db, slug, report }: FollowUpsProps) {
+  const live = useLiveQuery(() => loadFollowUps(db, slug), [slug]);
+  const followUps = liveValue(live, []);
+  const [text, setText] = useState('');
+  const [day, setDay] = useState(() => toDateInput(Date.now() + 7 * DAY_MS));
+  const id = useFieldId('follow-ups');
+  const now = Date.now();
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const due = fromDateInput(day);
+    if (!text.trim()) return report('error', 'A follow-up needs a description.');
+    if (!Number.isFinite(due) || due < LIMITS.minDate || due > LIMITS.maxDate) {
+      return report('error', 'Choose a due date between the years 1900 and 9999.');
+    }
+    try {
+      await addFollowUp(db, slug, text, endOfDay(due), Date.now());
+      setText('');
+      report('ok', 'Follow-up added.');
+    } catch (error) {
+      report('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section class="stack" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Follow-ups</h3>
+      {followUps.length > 0 && (
+        <ul class="plain stack">
+          {followUps.map((f) => {
+            const overdue = f.status === 'open' && f.due < now;
+            return (
+              <li key={f.id} class={overdue ? 'follow-up overdue' : 'follow-up'}>
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    checked={f.status === 'done'}
+                    onChange={(event) =>
+                      void setFollowUpDone(db, f.id, event.currentTarget.checked, Date.now()).catch(
+                        (error: unknown) =>
+                          report('error', error instanceof Error ? error.message : String(error)),
+                      )
+                    }
+                  />
+                  <span class={f.status === 'done' ? 'done' : undefined}>{f.text}</span>
+                </label>
+                <span class={overdue ? 'error' : 'muted'}>
+                  {overdue
+                    ? `Overdue since ${formatDay(f.due)}`
+                    : f.status === 'done'
+                      ? 'Done'
+                      : `Due ${formatDay(f.due)}`}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {live.status === 'ready' && followUps.length === 0 && <p class="muted">Nothing promised.</p>}
+      <form class="stack" onSubmit={(event) => void add(event)}>
+        <div class="field">
+          <label for={`${id}-text`}>New follow-up</label>
+          <input
+            id={`${id}-text`}
+            type="text"
+            maxLength={LIMITS.shortText}
+            value={text}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+        </div>
+        <div class="row">
+          <label for={`${id}-due`}>Due</label>
+          <input
+            id={`${id}-due`}
+            type="date"
+            min="1900-01-01"
+            max="9999-12-31"
+            value={day}
+            onInput={(event) => setDay(event.currentTarget.value)}
+          />
+          <button type="submit">Add follow-up</button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+import { useMemo } from 'preact/hooks';
+import { RoleChips } from './RoleChips';
+import { liveValue, useLiveQuery } from './useLiveQuery';
+import { VirtualList } from './VirtualList';
+import {
+  PEOPLE_SORTS,
+  SORT_LABELS,
+  buildPersonRows,
+  filterRows,
+  loadPeopleListData,
+  sortRows,
+  type PeopleFilter,
+  type PeopleSort,
+  type PersonRow,
+} from '@/utils/db/people-list';
+import type { AllianceDb } from '@/utils/db/schema';
+import { formatDay, plural } from '@/utils/format';
+import { LABELS, LEVELS, ROLES, STANCES, type Settings } from '@/utils/model';
+
+/** Row height of the people list: the windowing needs one fixed height. */
+export const PERSON_ROW_HEIGHT = 64;
+
+/** What the list shows; kept by the page so that going back to the list finds it as it was. */
+export interface PeopleListState {
+  filter: PeopleFilter;
+  sort: PeopleSort;
+}
+
+interface PeopleListProps {
+  db: AllianceDb;
+  settings: Settings;
+  state: PeopleListState;
+  onChange(state: PeopleListState): void;
+  onOpen(slug: string): void;
+}
+
+function PersonLine({ row, onOpen }: { row: PersonRow; onOpen(slug: string): void }) {
+  const name = row.name || row.slug;
+  const facts = [
+    row.company,
+    row.lastTouchAt !== null ? `last touch ${formatDay(row.lastTouchAt)}` : 'no touch yet',
+  ].filter(Boolean);
+  return (
+    <div class="person-line">
+      <button type="button" class="person-open" onClick={() => onOpen(row.slug)}>
+        <span class="person-name">
+          <strong class="clip-line">{name}</strong>
+          <RoleChips roles={row.roles} />
+        </span>
+        <span class="muted clip-line">
+          {facts.join(' · ')}
+          {row.isDue && <span class="flag"> · due for a touch</span>}
+          {row.overdueFollowUps > 0 && (
+            <span class="flag error"> · {plural(row.overdueFollowUps, 'overdue follow-up')}</span>
+          )}
+        </span>
+      </button>
+      <a
+        href={row.profileUrl}
+        target="_blank"
+        rel="noreferrer"
+        aria-label={`Profile of ${name} on LinkedIn`}
+      >
+        Profile
+      </a>
+    </div>
+  );
+}
+
+/**
+ * Everyone in the records: search by name, company or note text; filter by role, stance,
+ * level, due and overdue; sort by last touch or name. Windowed, so it stays fast at 10,000.
+ */
+export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleListProps) {
+  const live = useLiveQuery(() => loadPeopleListData(db), []);
+  const data = liveValue(live, undefined);
+  // The search index is built here, once per change of the data, never per keystroke.
+  const rows = useMemo(
+    () => (data ? buildPersonRows(data, settings, Date.now()) : []),
+    [data, settings],
+  );
+  const sorted = useMemo(() => sortRows(rows, state.sort), [rows, state.sort]);
+  const shown = useMemo(() => filterRows(sorted, state.filter), [sorted, state.filter]);
+  const setFilter = (patch: Partial<PeopleFilter>) =>
+    onChange({ ...state, filter: { ...state.filter, ...patch } });
+  const { filter } = state;
+
+  return (
+    <section class="people" aria-labelledby="people-title">
+      <h2 id="people-title" tabIndex={-1}>
+        People
+      </h2>
+      <div class="stack filters">
+        <label class="field">
+          <span>Search by name, company or note</span>
+          <input
+            type="search"
+            value={filter.query}
+            maxLength={200}
+            onInput={(event) => setFilter({ query: event.currentTarget.value })}
+          />
+        </label>
+        <div class="grid-2">
+          <label class="field">
+            <span>Role</span>
+            <select
+              value={filter.role}
+              onChange={(e) => setFilter({ role: e.currentTarget.value as PeopleFilter['role'] })}
+            >
+              <option value="">Any role</option>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {LABELS.role[role]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>Stance</span>
+            <select
+              value={filter.stance}
+              onChange={(e) =>
+                setFilter({ stance: e.currentTarget.value as PeopleFilter['stance'] })
+              }
+            >
+              <option value="">Any stance</option>
+              {STANCES.map((stance) => (
+                <option key={stance} value={stance}>
+                  {LABELS.stance[stance]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>Level</span>
+            <select
+              value={filter.level}
+              onChange={(e) => setFilter({ level: e.currentTarget.value as PeopleFilter['level'] })}
+            >
+              <option value="">Any level</option>
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {LABELS.level[level]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>Sort by</span>
+            <select
+              value={state.sort}
+              onChange={(e) => onChange({ ...state, sort: e.currentTarget.value as PeopleSort })}
+            >
+              {PEOPLE_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {SORT_LABELS[sort]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div class="row">
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={filter.dueOnly}
+              onChange={(e) => setFilter({ dueOnly: e.currentTarget.checked })}
+            />
+            Due for a touch
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={filter.overdueOnly}
+              onChange={(e) => setFilter({ overdueOnly: e.currentTarget.checked })}
+            />
+            Follow-up overdue
+          </label>
+        </div>
+      </div>
+      <p role="status" class="muted" data-testid="people-count">
+        {live.status === 'loading'
+          ? 'Loading your people…'
+          : live.status === 'error'
+            ? ''
+            : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} ${rows.length === 1 ? 'person' : 'people'}`}
+      </p>
+      {live.status === 'error' && (
+        <p class="error">Could not read your people: {live.error.message}</p>
+      )}
+      {live.status === 'ready' && rows.length === 0 && (
+        <p class="muted">
+          Nobody yet. Open a LinkedIn profile and tag the person to start your map.
+        </p>
+      )}
+      {live.status === 'ready' && rows.length > 0 && shown.length === 0 && (
+        <p class="muted">Nobody matches. Try fewer words or clear a filter.</p>
+      )}
+      <VirtualList
+        items={shown}
+        rowHeight={PERSON_ROW_HEIGHT}
+        label="People"
+        rowKey={(row) => row.slug}
+        resetKey={JSON.stringify(state)}
+        renderRow={(row) => <PersonLine row={row} onOpen={onOpen} />}
+      />
+    </section>
+  );
+}

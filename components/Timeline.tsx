@@ -1,0 +1,196 @@
+import { useState } from 'preact/hooks';
+import { useFieldId } from './fields';
+import { liveValue, useLiveQuery } from './useLiveQuery';
+import { loadTimeline, type TimelineEntry } from '@/utils/db/people-list';
+import { addNote, editNote, type SeenIdentity } from '@/utils/db/records';
+import type { AllianceDb } from '@/utils/db/schema';
+import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
+import { LABELS, LIMITS } from '@/utils/model';
+
+/** Entries drawn at first; a person with years of history shows more on request. */
+const PAGE = 30;
+
+interface TimelineProps {
+  db: AllianceDb;
+  identity: SeenIdentity;
+  report(kind: 'ok' | 'error', text: string): void;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function NoteEditor({
+  db,
+  entry,
+  report,
+  onDone,
+}: {
+  db: AllianceDb;
+  entry: TimelineEntry & { type: 'note' };
+  report: TimelineProps['report'];
+  onDone(): void;
+}) {
+  const [text, setText] = useState(entry.text);
+  const id = useFieldId('edit-note');
+  return (
+    <form
+      class="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        editNote(db, entry.id, text, Date.now())
+          .then(() => {
+            report('ok', text.trim() ? 'Note saved.' : 'Note deleted.');
+            onDone();
+          })
+          .catch((error: unknown) => report('error', errorText(error)));
+      }}
+    >
+      <label for={id}>Edit the note of {formatDay(entry.at)}</label>
+      <textarea
+        id={id}
+        rows={4}
+        maxLength={LIMITS.noteText}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <div class="row">
+        <button type="submit" class="primary">
+          {text.trim() ? 'Save note' : 'Delete note'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Characters of a long note shown before the user asks for the rest. */
+const PREVIEW = 600;
+
+/** A note's text; a very long one shows its beginning and a button for the rest. */
+function EntryText({ text }: { text: string }) {
+  const [whole, setWhole] = useState(false);
+  const long = text.length > PREVIEW;
+  return (
+    <>
+      <p class="entry-text">{long && !whole ? `${text.slice(0, PREVIEW)}…` : text}</p>
+      {long && (
+        <button type="button" class="link" aria-expanded={whole} onClick={() => setWhole(!whole)}>
+          {whole ? 'Show less' : `Show all ${text.length.toLocaleString()} characters`}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Notes and touches together, newest first, with a form to add a dated note. */
+export function Timeline({ db, identity, report }: TimelineProps) {
+  const live = useLiveQuery(() => loadTimeline(db, identity.slug), [identity.slug]);
+  const entries = liveValue(live, []);
+  const [shown, setShown] = useState(PAGE);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [day, setDay] = useState(() => toDateInput(Date.now()));
+  const id = useFieldId('timeline');
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      report('error', 'A note needs some text.');
+      return;
+    }
+    const at = day === toDateInput(Date.now()) ? Date.now() : fromDateInput(day);
+    if (!Number.isFinite(at) || at < LIMITS.minDate || at > LIMITS.maxDate) {
+      report('error', 'Choose a date between the years 1900 and 9999.');
+      return;
+    }
+    try {
+      await addNote(db, identity, text, Date.now(), at);
+      setText('');
+      report('ok', 'Note saved.');
+    } catch (error) {
+      report('error', errorText(error));
+    }
+  };
+
+  return (
+    <section class="stack" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Timeline</h3>
+      <form class="stack" onSubmit={(event) => void add(event)}>
+        <div class="field">
+          <label for={`${id}-text`}>New note</label>
+          <textarea
+            id={`${id}-text`}
+            rows={3}
+            maxLength={LIMITS.noteText}
+            value={text}
+            aria-describedby={text.length >= LIMITS.noteText ? `${id}-limit` : undefined}
+            onInput={(event) => setText(event.currentTarget.value.slice(0, LIMITS.noteText))}
+          />
+          {text.length >= LIMITS.noteText && (
+            <span id={`${id}-limit`} class="muted">
+              Notes are limited to {LIMITS.noteText.toLocaleString()} characters.
+            </span>
+          )}
+        </div>
+        <div class="row">
+          <label for={`${id}-date`}>Dated</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            min="1900-01-01"
+            max="9999-12-31"
+            value={day}
+            onInput={(event) => setDay(event.currentTarget.value)}
+          />
+          <button type="submit">Add note</button>
+        </div>
+      </form>
+      {live.status === 'error' && (
+        <p class="error">Could not read the timeline: {live.error.message}</p>
+      )}
+      {live.status === 'ready' && entries.length === 0 && (
+        <p class="muted">No notes or touches yet.</p>
+      )}
+      <ol class="timeline" aria-label="Notes and touches, newest first">
+        {entries.slice(0, shown).map((entry) => (
+          <li key={entry.id} class={`entry entry-${entry.type}`}>
+            <div class="row entry-head">
+              <strong>{entry.type === 'note' ? 'Note' : LABELS.touch[entry.kind]}</strong>
+              <span class="muted">
+                {formatDay(entry.at)}
+                {entry.type === 'touch' && ` · ${LABELS.direction[entry.direction]}`}
+              </span>
+            </div>
+            {entry.type === 'note' && editing === entry.id ? (
+              <NoteEditor db={db} entry={entry} report={report} onDone={() => setEditing(null)} />
+            ) : (
+              <>
+                {(entry.type === 'note' ? entry.text : entry.note) && (
+                  <EntryText text={entry.type === 'note' ? entry.text : entry.note} />
+                )}
+                {entry.type === 'note' && (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={`Edit the note of ${formatDay(entry.at)}`}
+                    onClick={() => setEditing(entry.id)}
+                  >
+                    Edit
+                  </button>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {entries.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, entries.length - shown)} older
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import { useFieldId } from './fields';
+import { logTouch, type SeenIdentity } from '@/utils/db/records';
+import type { AllianceDb } from '@/utils/db/schema';
+import { fromDateInput, toDateInput } from '@/utils/format';
+import {
+  DEFAULT_DIRECTION,
+  DIRECTIONS,
+  LABELS,
+  LIMITS,
+  TOUCH_KINDS,
+  type Direction,
+} from '@/utils/model';
+
+interface TouchLoggerProps {
+  db: AllianceDb;
+  identity: SeenIdentity;
+  /** Tells the record what happened, for its status line. */
+  report(kind: 'ok' | 'error', text: string): void;
+}
+
+/**
+ * One click per habit logs a touch. The note, date (today unless changed) and direction
+ * (the habit's own unless changed) apply to the next click; the note clears after it.
+ */
+export function TouchLogger({ db, identity, report }: TouchLoggerProps) {
+  const [note, setNote] = useState('');
+  const [day, setDay] = useState(() => toDateInput(Date.now()));
+  const [direction, setDirection] = useState<Direction | ''>('');
+  const id = useFieldId('touch');
+
+  const log = async (kind: (typeof TOUCH_KINDS)[number]) => {
+    const today = toDateInput(Date.now());
+    // Today's touches carry the time of day, so that they sort in the order they were logged.
+    const at = day === today ? Date.now() : fromDateInput(day);
+    if (!Number.isFinite(at) || at < LIMITS.minDate || at > LIMITS.maxDate) {
+      report('error', 'Choose a date between the years 1900 and 9999.');
+      return;
+    }
+    try {
+      await logTouch(
+        db,
+        identity,
+        { kind, at, note, direction: direction || DEFAULT_DIRECTION[kind] },
+        Date.now(),
+      );
+      setNote('');
+      report('ok', `Logged: ${LABELS.touch[kind]}.`);
+    } catch (error) {
+      report('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section class="stack" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Log a touch</h3>
+      <div class="field">
+        <label for={`${id}-note`}>Note for the touch (optional)</label>
+        <input
+          id={`${id}-note`}
+          type="text"
+          maxLength={LIMITS.shortText}
+          value={note}
+          onInput={(event) => setNote(event.currentTarget.value)}
+        />
+      </div>
+      <div class="grid-2">
+        <div class="field">
+          <label for={`${id}-date`}>Date</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            min="1900-01-01"
+            max="9999-12-31"
+            value={day}
+            onInput={(event) => setDay(event.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for={`${id}-direction`}>Direction</label>
+          <select
+            id={`${id}-direction`}
+            value={direction}
+            onChange={(event) => setDirection(event.currentTarget.value as Direction | '')}
+          >
+            <option value="">As the habit implies</option>
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {LABELS.direction[d]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="habits" role="group" aria-label="Log a touch: choose the habit">
+        {TOUCH_KINDS.map((kind) => (
+          <button key={kind} type="button" onClick={() => void log(kind)}>
+            {LABELS.touch[kind]}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

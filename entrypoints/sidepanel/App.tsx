@@ -1,0 +1,139 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { PeopleList, type PeopleListState } from '@/components/PeopleList';
+import { PersonRecord } from '@/components/PersonRecord';
+import { QuickTag } from '@/components/QuickTag';
+import { recoverStashedEdits } from '@/components/unsavedEdits';
+import { useLiveQuery } from '@/components/useLiveQuery';
+import { useSettings } from '@/components/useSettings';
+import { useTabProfile } from '@/components/useTabProfile';
+import { getDb } from '@/utils/db';
+import { NO_FILTER } from '@/utils/db/people-list';
+import { findPerson, type SeenIdentity } from '@/utils/db/records';
+import type { AllianceDb } from '@/utils/db/schema';
+import type { Settings } from '@/utils/model';
+
+/** Following the tab (its profile, else the list), or a choice the user made in the panel. */
+type View = { kind: 'follow' } | { kind: 'list' } | { kind: 'person'; slug: string };
+
+interface RecordProps {
+  db: AllianceDb;
+  settings: Settings;
+  onOpen(slug: string): void;
+  onDeleted(): void;
+}
+
+/** The record of the person in the tab, or the quick tag while they are not in the records. */
+function TabPerson({ identity, ...props }: RecordProps & { identity: SeenIdentity }) {
+  const live = useLiveQuery(() => findPerson(props.db, identity.slug), [identity.slug]);
+  if (live.status === 'loading') return <p class="muted">Loading…</p>;
+  if (live.status === 'error')
+    return <p class="error">Could not read your records: {live.error.message}</p>;
+  if (!live.value) {
+    return (
+      <div class="stack">
+        <p class="muted">
+          Not in your records yet: tag a role, add a note or log a touch to start one.
+        </p>
+        <QuickTag db={props.db} identity={identity} />
+      </div>
+    );
+  }
+  return <PersonRecord key={live.value.slug} person={live.value} {...props} />;
+}
+
+/** A record opened from the list or a tie. */
+function ChosenPerson({ slug, ...props }: RecordProps & { slug: string }) {
+  const live = useLiveQuery(() => findPerson(props.db, slug), [slug]);
+  if (live.status === 'loading') return <p class="muted">Loading…</p>;
+  if (live.status === 'error')
+    return <p class="error">Could not read your records: {live.error.message}</p>;
+  if (!live.value) return <p class="muted">This person is no longer in your records.</p>;
+  return <PersonRecord key={live.value.slug} person={live.value} {...props} />;
+}
+
+/**
+ * The side panel: the full record of the person in the active tab, following it across tabs
+ * and in-page navigations; on any other page, the list of everyone.
+ */
+export function App() {
+  const db = getDb();
+  const tab = useTabProfile(true);
+  const settings = useSettings();
+  const [view, setView] = useState<View>({ kind: 'follow' });
+  const [listState, setListState] = useState<PeopleListState>({
+    filter: NO_FILTER,
+    sort: 'recent',
+  });
+  const moved = useRef(false);
+  const tabSlug = tab?.identity?.slug ?? null;
+
+  // A new profile in the tab (or leaving profiles) takes the panel back to following the tab.
+  useEffect(() => setView({ kind: 'follow' }), [tabSlug, tab?.tabId]);
+
+  // Edits a closed panel could not finish are saved now.
+  useEffect(() => {
+    void recoverStashedEdits(db, localStorage, Date.now()).catch(() => undefined);
+  }, [db]);
+
+  const go = (next: View) => {
+    moved.current = true;
+    setView(next);
+    scrollTo(0, 0);
+  };
+
+  // After the user moves between views, focus lands on the new view's heading.
+  useLayoutEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    document.querySelector<HTMLElement>('#record-title, #people-title')?.focus();
+  }, [view]);
+
+  const showsList =
+    view.kind === 'list' || (view.kind === 'follow' && tab !== undefined && !tab.identity);
+  if (!settings) {
+    return (
+      <main>
+        <p class="muted">Loading…</p>
+      </main>
+    );
+  }
+  const recordProps: RecordProps = {
+    db,
+    settings,
+    onOpen: (slug) => go({ kind: 'person', slug }),
+    onDeleted: () => go({ kind: 'list' }),
+  };
+
+  return (
+    <main class={showsList ? 'list-mode' : 'record-mode'}>
+      <header class="row top">
+        <h1>Alliance Map</h1>
+        {!showsList && (
+          <button type="button" onClick={() => go({ kind: 'list' })}>
+            ← All people
+          </button>
+        )}
+        {showsList && tab?.identity && (
+          <button type="button" onClick={() => go({ kind: 'follow' })}>
+            Back to {tab.identity.name || tab.identity.slug}
+          </button>
+        )}
+      </header>
+      {tab === undefined && view.kind === 'follow' ? (
+        <p class="muted">Reading the current tab…</p>
+      ) : showsList ? (
+        <PeopleList
+          db={db}
+          settings={settings}
+          state={listState}
+          onChange={setListState}
+          onOpen={(slug) => go({ kind: 'person', slug })}
+        />
+      ) : view.kind === 'person' ? (
+        <ChosenPerson slug={view.slug} {...recordProps} />
+      ) : (
+        tab?.identity && <TabPerson identity={tab.identity} {...recordProps} />
+      )}
+    </main>
+  );
+}
