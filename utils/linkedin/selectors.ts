@@ -1,37 +1,95 @@
 /**
- * Every LinkedIn selector the extension relies on, in one place. Each is a list of
- * alternatives tried in order, most stable first, with when it was seen. A layout change means
- * adding an alternative here and a saved page to tests/fixtures/linkedin/.
+ * Every LinkedIn selector the extension relies on, in one place. Each entry is a list of
+ * alternatives tried in order, most stable first, each dated with the layout generation it was
+ * seen in and pinned by a saved page in tests/fixtures/linkedin/. When LinkedIn changes its
+ * markup, add an alternative here (and the saved page), never a selector inline elsewhere.
+ *
+ * Generations: 2024 = Ember "artdeco" profile (readable classes, `section[data-member-id]`);
+ * 2024 public = the logged-out `top-card-layout`; 2025 = same structure, the name's h1 class a
+ * per-build hash; 2026 = server-driven React ("SDUI"): hashed classes only, no h1, components
+ * named by a `componentkey` attribute.
  */
 export const SELECTORS = {
-  /** The profile's name heading. */
-  profileName: [
-    'section[data-member-id] h1', // 2024-07 logged-in member view
-    'h1.text-heading-xlarge', // 2024-07/08 logged-in
-    'h1.top-card-layout__title', // 2024-04 public, logged-out
-    'main section h1', // 2025: the h1 keeps its place, its class became a build hash
-    '[componentkey$="Topcard"] h2', // 2026 server-driven layout: no h1, the name is an h2
+  /** The profile's top card: the box with the name, headline and current company. */
+  topCard: [
+    '[componentkey$="Topcard"]', // 2026 SDUI: componentkey="com.linkedin.sdui.profile.card.ref<memberId>Topcard"
+    'section[data-member-id]', // 2024-07/08 logged-in member view (still there with the 2025 hashed h1)
+    'section.top-card-layout', // 2024-04 public, logged-out
   ],
-  /** The headline under the name. */
-  profileHeadline: [
-    'section[data-member-id] .text-body-medium.break-words', // 2024-07 logged-in
+  /** The name heading inside the top card (searched within topCard, first match wins). */
+  nameHeading: [
+    'h1', // 2024-04 public, 2024-07/08 logged-in, 2025 (class hashed, element kept)
+    'h2', // 2026 SDUI: no h1, the name is the top card's first h2
+  ],
+  /** When no top card is recognised: the page's main heading. */
+  nameHeadingFallback: [
+    'main h1', // 2025: the h1 inside <main>, whatever its class
+  ],
+  /** The headline under the name, inside the top card. */
+  headline: [
+    '.text-body-medium.break-words', // 2024-07/08 logged-in
     '.top-card-layout__headline', // 2024-04 public
   ],
-  /** Links of the top card that point back at the profile itself (its overlays). */
-  topCardSelfLinks: ['a[href*="/overlay/"]'],
-  /** Where the viewer's own identity lives: never a mention of someone else. */
-  viewerChrome: ['#global-nav', 'header.global-nav', 'nav'],
+  /** The current company, inside the top card. */
+  currentCompany: [
+    'svg[id^="company-accent"]', // 2026 SDUI: the company logo placeholder icon (design token id) in the company button
+    'button[aria-label^="Current company"]', // 2024-07 logged-in: "Current company: X. Click to skip…"
+    '[data-section="currentPositionsDetails"]', // 2024-04 public
+  ],
+  /** The clickable box around a 2026 icon: the text next to the icon is the company name. */
+  currentCompanyBox: [
+    '[role="button"]', // 2026 SDUI: the right-column company/school buttons are div[role=button]
+  ],
+  /** Pages that link the canonical profile URL (server-rendered pages). */
+  canonicalUrl: [
+    'link[rel="canonical"]', // 2024-04 public
+    'meta[property="og:url"]', // 2024-04 public
+  ],
+  /** Embedded JSON the page ships its data in (publicIdentifier + entityUrn pairs). */
+  embeddedJson: [
+    'code', // 2024-07/08 logged-in: <code id="bpr-guid-…" style="display:none">{json}</code>
+  ],
+  /**
+   * Regions whose links never stand for someone the user is looking at: the viewer's own nav
+   * and "Me" menu, the profile's sticky header (a copy of the top card), hidden dialogs.
+   */
+  excludedRegions: [
+    '#global-nav', // 2024 logged-in global navigation (Me menu)
+    '.global-nav__me', // 2024 logged-in Me menu
+    '[data-testid="primary-nav"]', // 2026 SDUI primary navigation (Me menu)
+    '[inert]', // 2026 SDUI: the sticky profile toolbar repeating the top card (role=toolbar inert)
+    '.pvs-sticky-header-profile-actions', // 2024-08 logged-in sticky header actions
+    'dialog', // 2026 SDUI: closed dialogs (ad options) kept in the DOM
+  ],
+  /** A card: one occurrence of a person in a list; links inside one card are one mention. */
+  card: [
+    '[data-chameleon-result-urn]', // 2024 search results (one per result)
+    '[data-view-name="profile-component-entity"]', // 2024-07 logged-in rails ("More profiles for you")
+    '[role="listitem"]', // 2026 SDUI cards (activity, carousels)
+    'li', // 2024 public "People also viewed", 2024-07 mini updates, lists generally
+    'article', // feed posts and comments
+  ],
+  /** Links that are actions dressed as links, not mentions of a person. */
+  actionLinks: [
+    'a[aria-disabled]', // 2026 SDUI: buttons rendered as <a aria-disabled="false"> ("Add section", "Show all")
+    'a.artdeco-button', // 2024-08 logged-in: button-styled links ("View profile") beside the name link
+  ],
 } as const;
 
-/** The first element any alternative matches, or null (never throws on a bad selector). */
+/** The first element any alternative matches, or null (a selector a browser rejects is skipped). */
 export function queryFirst(root: ParentNode, alternatives: readonly string[]): Element | null {
   for (const selector of alternatives) {
     try {
       const found = root.querySelector(selector);
       if (found) return found;
     } catch {
-      // An alternative the browser cannot parse is skipped, not fatal.
+      // An alternative this engine cannot parse is skipped, not fatal.
     }
   }
   return null;
+}
+
+/** One selector list matching any alternative, for `closest()` and `matches()`. */
+export function anyOf(alternatives: readonly string[]): string {
+  return alternatives.join(', ');
 }

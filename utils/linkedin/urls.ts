@@ -1,67 +1,117 @@
 /**
- * Who a LinkedIn URL names, as pure functions of the URL. The public slug from `/in/<slug>/`
- * (decoded, lower-cased) is a person's key; lists also link by member id (`/in/ACoAA…/`).
+ * LinkedIn URLs → who and where. Pure functions over strings that never throw: the URL is the
+ * most stable signal LinkedIn gives (classes change every build, `/in/<slug>/` has not changed
+ * in a decade). The tables of real URLs that must and must not match live in
+ * tests/unit/linkedin/urls.test.ts.
  */
 
-const LINKEDIN_HOST = /(^|\.)linkedin\.com$/i;
-/** Member ids are case-sensitive base64url strings starting with ACo. */
-const MEMBER_ID = /^ACo[A-Za-z0-9_-]{10,}$/;
+/** The kinds of LinkedIn page the content script routes on. */
+export type PageKind = 'profile' | 'search-people' | 'search' | 'feed' | 'mynetwork' | 'other';
 
-/** True for a LinkedIn member id such as `ACoAAB1234…` (as opposed to a public slug). */
+const DEFAULT_BASE = 'https://www.linkedin.com/';
+
+// www., country (se., de.) and mobile subdomains all serve the same profiles.
+const LINKEDIN_HOST = /(^|\.)linkedin\.com$/i;
+
+// Member ids are base64url-like and start with ACoAA (urn:li:fsd_profile:ACoAA…).
+const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{20,}$/;
+
+/** True for LinkedIn's opaque member id (`ACoAA…`), which lists use instead of a slug. */
 export function isMemberId(key: string): boolean {
-  return MEMBER_ID.test(key);
+  return typeof key === 'string' && MEMBER_ID.test(key);
 }
 
-function parse(url: string, base?: string): URL | null {
+function parseLinkedInUrl(href: string, base: string): URL | null {
+  if (typeof href !== 'string' || href.length === 0) return null;
   try {
-    const parsed = new URL(url, base ?? 'https://www.linkedin.com/');
-    return LINKEDIN_HOST.test(parsed.hostname) ? parsed : null;
+    const url = new URL(href, base);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return LINKEDIN_HOST.test(url.hostname) ? url : null;
   } catch {
     return null;
   }
 }
 
-function decode(segment: string): string | null {
+function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return null;
+    // A stray `%` that is not an escape: the raw text is still the best key we have.
+    return segment;
   }
 }
 
-/** The person key in `/in/<key>/…`: a lower-cased slug, or a member id with its case kept. */
-function keyFromPath(pathname: string): string | null {
-  const match = /^\/in\/([^/]+)/.exec(pathname);
-  const raw = match?.[1] ? decode(match[1]) : null;
-  const key = raw?.trim();
-  if (!key || /[\s/?#]/.test(key)) return null;
+/**
+ * The raw (decoded, case kept) key after `/in/`, or null. Everything after it — a locale
+ * (`/in/x/de/`), a sub-page (`/details/experience/`, `/recent-activity/all/`, `/overlay/…`),
+ * the query and the hash — names the same person and is ignored. The lite site nests the
+ * same path under `/mwlite/`.
+ */
+function rawKeyFromUrl(url: URL): string | null {
+  const segments = url.pathname.split('/').filter((s) => s.length > 0);
+  const start = segments[0] === 'mwlite' ? 1 : 0;
+  if (segments[start] !== 'in') return null;
+  const raw = segments[start + 1];
+  if (raw === undefined) return null;
+  const key = decodeSegment(raw).trim();
+  return key.length > 0 && !/[/\s]/.test(key) ? key : null;
+}
+
+function normaliseKey(key: string): string {
   return isMemberId(key) ? key : key.toLowerCase();
 }
 
-/** The public slug of a profile URL (any sub-page or locale), or null. */
+/**
+ * The person's public slug (decoded, lower-cased) for any `/in/<slug>/…` URL, including locale
+ * and sub-page paths; null for member-id URLs (`/in/ACoAA…`) and for anything not a profile.
+ */
 export function profileSlugFromUrl(url: string): string | null {
-  const parsed = parse(url);
-  const key = parsed ? keyFromPath(parsed.pathname) : null;
-  return key && !isMemberId(key) ? key : null;
+  const parsed = parseLinkedInUrl(url, DEFAULT_BASE);
+  if (!parsed || !/^https?:\/\//i.test(url.trim())) return null;
+  const key = rawKeyFromUrl(parsed);
+  if (key === null || isMemberId(key)) return null;
+  return key.toLowerCase();
 }
 
-/** The person a link points at (slug or member id), for chips in lists; null for anything else. */
-export function personKeyFromHref(href: string, base?: string): string | null {
-  const parsed = parse(href, base);
-  return parsed ? keyFromPath(parsed.pathname) : null;
+/**
+ * The key a list link names: the slug lower-cased, or the member id with its case kept.
+ * Accepts absolute and relative hrefs (resolved against `base`, LinkedIn by default).
+ */
+export function personKeyFromHref(href: string, base: string = DEFAULT_BASE): string | null {
+  const parsed = parseLinkedInUrl(href, base);
+  if (!parsed) return null;
+  const key = rawKeyFromUrl(parsed);
+  return key === null ? null : normaliseKey(key);
 }
 
-export type PageKind = 'profile' | 'search-people' | 'search' | 'feed' | 'mynetwork' | 'other';
+/**
+ * True when the href opens the person's profile itself rather than one of its sections or
+ * dialogs (`/overlay/…`, `/details/…`, `/edit/…`): only those links stand for the person.
+ */
+export function isProfileRootHref(href: string, base: string = DEFAULT_BASE): boolean {
+  const parsed = parseLinkedInUrl(href, base);
+  if (!parsed || rawKeyFromUrl(parsed) === null) return false;
+  const segments = parsed.pathname.split('/').filter((s) => s.length > 0);
+  const start = segments[0] === 'mwlite' ? 1 : 0;
+  const rest = segments.slice(start + 2);
+  // A trailing two-letter segment is a locale (`/in/x/de`), still the profile itself.
+  return rest.length === 0 || (rest.length === 1 && /^[a-z]{2}$/i.test(rest[0] ?? ''));
+}
 
-/** What kind of LinkedIn page a URL shows, for routing features. */
+/** Which kind of LinkedIn page a URL shows, for routing features. */
 export function pageKind(url: string): PageKind {
-  const parsed = parse(url);
-  if (!parsed) return 'other';
-  const path = parsed.pathname;
-  if (keyFromPath(path)) return 'profile';
-  if (path.startsWith('/search/results/people')) return 'search-people';
-  if (path.startsWith('/search/')) return 'search';
-  if (path === '/feed' || path.startsWith('/feed/')) return 'feed';
-  if (path.startsWith('/mynetwork')) return 'mynetwork';
+  const parsed = parseLinkedInUrl(url, DEFAULT_BASE);
+  if (!parsed || !/^https?:\/\//i.test(url.trim())) return 'other';
+  if (rawKeyFromUrl(parsed) !== null) return 'profile';
+  const path = parsed.pathname.toLowerCase();
+  if (/^\/search\/results\/people(\/|$)/.test(path)) return 'search-people';
+  if (/^\/search(\/|$)/.test(path)) return 'search';
+  if (/^\/feed(\/|$)/.test(path)) return 'feed';
+  if (/^\/mynetwork(\/|$)/.test(path)) return 'mynetwork';
   return 'other';
+}
+
+/** The canonical profile URL for a slug, as the rest of the extension stores it. */
+export function profileUrlForSlug(slug: string): string {
+  return `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`;
 }
