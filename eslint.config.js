@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', '.demo/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', '.demo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   autoImports,

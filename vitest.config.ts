@@ -15,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: { '@': import.meta.dirname } },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],

@@ -32,7 +32,8 @@ const SURFACES: Surface[] = [
     name: 'profile-badge',
     open: async (_h, profile) => {
       // Wait until the badge is drawn in its closed shadow root.
-      for (let i = 0; i < 100 && !(await closedIslands(profile)).length; i++) await profile.waitForTimeout(50);
+      for (let i = 0; i < 100 && !(await closedIslands(profile)).length; i++)
+        await profile.waitForTimeout(50);
       return profile;
     },
   },

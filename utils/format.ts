@@ -1,5 +1,9 @@
 /** Dates as a person reads them, in their own locale. */
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 export function formatDay(ms: number): string {
   return dayFormat.format(ms);

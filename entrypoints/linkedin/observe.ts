@@ -31,7 +31,11 @@ export function waitForElement<T>(
     const timer = setTimeout(() => finish(null), timeoutMs);
     if (signal.aborted) return finish(null);
     signal.addEventListener('abort', onAbort, { once: true });
-    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    observer.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+    });
   });
 }
 

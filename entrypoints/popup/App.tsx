@@ -29,9 +29,13 @@ export function App() {
       ) : tab.identity ? (
         <QuickTag db={db} identity={tab.identity} />
       ) : (
-        <p class="muted">Open a LinkedIn profile to tag the person, or use the side panel to browse your people.</p>
+        <p class="muted">
+          Open a LinkedIn profile to tag the person, or use the side panel to browse your people.
+        </p>
       )}
-      {settings && <Summary db={db} settings={settings} onOpenReport={() => openPage('/report.html')} />}
+      {settings && (
+        <Summary db={db} settings={settings} onOpenReport={() => openPage('/report.html')} />
+      )}
     </main>
   );
 }

@@ -61,12 +61,17 @@ describe('tag a person on their profile and see it again', () => {
     await waitForIsland(page, (i) => i.text.includes('Tag in Alliance Map'));
     const popup = await popupFor(h, page);
     await popup.getByRole('button', { name: 'Mentor' }).click();
-    await expect.poll(() => popup.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => popup.getByRole('button', { name: 'Mentor' }).getAttribute('aria-pressed'))
+      .toBe('true');
     await popup.getByLabel(/One-line note/).fill(NOTE_PAYLOAD);
     await popup.getByRole('button', { name: 'Add note' }).click();
     await popup.getByText('Note saved.').waitFor();
 
-    const island = await waitForIsland(page, (i) => i.text.includes('Mentor') && i.text.includes('1 note'));
+    const island = await waitForIsland(
+      page,
+      (i) => i.text.includes('Mentor') && i.text.includes('1 note'),
+    );
     expect(island.text).toContain('No touch yet');
 
     await popup.getByRole('button', { name: 'Showed appreciation' }).click();
@@ -79,7 +84,9 @@ describe('tag a person on their profile and see it again', () => {
     const page = await openProfile(h, PAGES.vasileios.url);
     await clickIslandButton(page, '+ Tag in Alliance Map');
     await clickIslandButton(page, 'Ally');
-    await waitForIsland(page, (i) => i.buttons.some((b) => b.label === 'Ally' && b.pressed === 'true'));
+    await waitForIsland(page, (i) =>
+      i.buttons.some((b) => b.label === 'Ally' && b.pressed === 'true'),
+    );
     await waitForIsland(page, (i) => i.text.includes('Ally') && i.text.includes('No touch yet'));
     await page.close();
   });
@@ -137,7 +144,9 @@ describe('tag a person on their profile and see it again', () => {
       const databases = (await indexedDB.databases()).map((d) => d.name);
       return {
         noteInDom: html.includes('likes') && html.includes('quotes'),
-        badgeInText: ['Open record', 'Last touch', '1 note'].some((t) => document.body.innerText.includes(t)),
+        badgeInText: ['Open record', 'Last touch', '1 note'].some((t) =>
+          document.body.innerText.includes(t),
+        ),
         openShadowRoots: hosts.length,
         extensionUrl: html.includes('chrome-extension://'),
         databases,
@@ -161,8 +170,12 @@ describe('tag a person on their profile and see it again', () => {
     const latest = popup.getByTestId('latest-note');
     await expect.poll(() => latest.textContent()).toBe(NOTE_PAYLOAD);
     expect(await latest.locator('img, script, b').count()).toBe(0);
-    expect(await popup.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(
+      await popup.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+    ).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+    ).toBeUndefined();
     await popup.close();
     await page.close();
   });

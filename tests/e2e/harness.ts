@@ -92,7 +92,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 
   const served = new Map<string, string>();
   for (const page of Object.values(PAGES)) {
-    if (!served.has(page.url)) served.set(page.url, readFileSync(join(FIXTURES, page.file), 'utf8'));
+    if (!served.has(page.url))
+      served.set(page.url, readFileSync(join(FIXTURES, page.file), 'utf8'));
   }
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
@@ -114,7 +115,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     await route.abort('blockedbyclient');
   });
 
-  let serviceWorker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  let serviceWorker = context
+    .serviceWorkers()
+    .find((w) => w.url().startsWith('chrome-extension://'));
   serviceWorker ??= await context
     .waitForEvent('serviceworker', { timeout: 15_000 })
     .catch(() => undefined);
@@ -249,7 +252,9 @@ export async function waitForIsland(
     if (found) return found;
     await page.waitForTimeout(50);
   }
-  throw new Error(`No island matched within ${timeoutMs} ms. Islands: ${JSON.stringify(last.map((i) => i.text))}`);
+  throw new Error(
+    `No island matched within ${timeoutMs} ms. Islands: ${JSON.stringify(last.map((i) => i.text))}`,
+  );
 }
 
 /** A real mouse click on a button inside a closed shadow root. */
@@ -261,7 +266,9 @@ export async function clickIslandButton(page: Page, label: string | RegExp): Pro
   try {
     await cdp.send('DOM.getDocument', { depth: 0 });
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+    const { model } = (await cdp.send('DOM.getBoxModel', {
+      backendNodeId: button.backendNodeId,
+    })) as {
       model: { content: number[] };
     };
     const [x1, y1, x2, , , y3] = model.content as [number, number, number, number, number, number];
@@ -275,7 +282,12 @@ export async function clickIslandButton(page: Page, label: string | RegExp): Pro
  * Moves a page to another saved profile the way LinkedIn does: the URL changes through the
  * History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
  */
-export async function spaNavigate(page: Page, url: string, html: string, lingerMs = 150): Promise<void> {
+export async function spaNavigate(
+  page: Page,
+  url: string,
+  html: string,
+  lingerMs = 150,
+): Promise<void> {
   await page.evaluate(
     ({ url, html, lingerMs }) => {
       history.pushState({}, '', url);

@@ -43,8 +43,32 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-const FIRST = ['Dana', 'Sam', 'Priya', 'Alex', 'Maria', 'Kenji', 'Fatima', 'Lars', 'Chen', 'Amara', 'Tomás', 'Zoë'];
-const LAST = ['Lee', 'Okafor', 'Novak', 'García', 'Haddad', 'Müller', 'Tanaka', 'Silva', 'Nowak', 'Ivanova'];
+const FIRST = [
+  'Dana',
+  'Sam',
+  'Priya',
+  'Alex',
+  'Maria',
+  'Kenji',
+  'Fatima',
+  'Lars',
+  'Chen',
+  'Amara',
+  'Tomás',
+  'Zoë',
+];
+const LAST = [
+  'Lee',
+  'Okafor',
+  'Novak',
+  'García',
+  'Haddad',
+  'Müller',
+  'Tanaka',
+  'Silva',
+  'Nowak',
+  'Ivanova',
+];
 const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries'];
 
 export interface DatasetSize {
@@ -127,7 +151,8 @@ export function generateDataset(size: DatasetSize, now: number, seed = 42): Data
 
 /** The people of the demo: two match the saved LinkedIn pages, the rest fill the alliance. */
 export function demoDataset(now: number): Dataset {
-  const person = (slug: string, fields: Partial<Person>) => newPerson(slug, now - 120 * DAY_MS, fields);
+  const person = (slug: string, fields: Partial<Person>) =>
+    newPerson(slug, now - 120 * DAY_MS, fields);
   const people = [
     person('eduardo-alvarez-nowak', {
       name: 'Eduardo Alvarez Nowak',
@@ -156,10 +181,27 @@ export function demoDataset(now: number): Dataset {
       stance: 'supporter',
       basis: 'both',
     }),
-    person('priya-novak', { name: 'Priya Novak', roles: ['advisor'], level: 'peer', influence: 'medium', stance: 'supporter' }),
-    person('kenji-tanaka', { name: 'Kenji Tanaka', roles: ['mentee'], level: 'report', influence: 'low' }),
+    person('priya-novak', {
+      name: 'Priya Novak',
+      roles: ['advisor'],
+      level: 'peer',
+      influence: 'medium',
+      stance: 'supporter',
+    }),
+    person('kenji-tanaka', {
+      name: 'Kenji Tanaka',
+      roles: ['mentee'],
+      level: 'report',
+      influence: 'low',
+    }),
   ];
-  const touch = (id: string, personSlug: string, kind: Touch['kind'], daysAgo: number, note = ''): Touch => ({
+  const touch = (
+    id: string,
+    personSlug: string,
+    kind: Touch['kind'],
+    daysAgo: number,
+    note = '',
+  ): Touch => ({
     id,
     personSlug,
     at: now - daysAgo * DAY_MS,
@@ -187,7 +229,14 @@ export function demoDataset(now: number): Dataset {
       touch('demo-t4', 'priya-novak', 'showed-appreciation', 50),
       touch('demo-t5', 'kenji-tanaka', 'offered-help', 3),
     ],
-    ties: [{ id: 'demo-tie1', ...pairOf('sam-okafor', 'eduardo-alvarez-nowak'), label: 'works closely', createdAt: now }],
+    ties: [
+      {
+        id: 'demo-tie1',
+        ...pairOf('sam-okafor', 'eduardo-alvarez-nowak'),
+        label: 'works closely',
+        createdAt: now,
+      },
+    ],
     followUps: [
       {
         id: 'demo-f1',

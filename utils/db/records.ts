@@ -77,7 +77,8 @@ function cleanPatch(patch: PersonPatch): PersonPatch {
   if (out.headline !== undefined) out.headline = clampText(out.headline, LIMITS.shortText);
   if (out.company !== undefined) out.company = clampText(out.company, LIMITS.shortText);
   if (out.motivations !== undefined) out.motivations = clampText(out.motivations, LIMITS.longText);
-  if (out.influencedBy !== undefined) out.influencedBy = clampText(out.influencedBy, LIMITS.longText);
+  if (out.influencedBy !== undefined)
+    out.influencedBy = clampText(out.influencedBy, LIMITS.longText);
   if (out.roles !== undefined) out.roles = [...new Set(out.roles)];
   if (out.cadenceDays != null) {
     const { min, max } = LIMITS.cadenceDays;
@@ -136,8 +137,14 @@ export async function summarize(
           [person.slug, Dexie.maxKey],
         ] as const;
         const [noteCount, lastTouch, followUps] = await Promise.all([
-          db.notes.where('[personSlug+at]').between(...range).count(),
-          db.touches.where('[personSlug+at]').between(...range).last(),
+          db.notes
+            .where('[personSlug+at]')
+            .between(...range)
+            .count(),
+          db.touches
+            .where('[personSlug+at]')
+            .between(...range)
+            .last(),
           db.followUps.where('personSlug').equals(person.slug).toArray(),
         ]);
         const lastTouchAt = lastTouch?.at ?? null;
@@ -244,7 +251,14 @@ export async function addNote(
   return db.transaction('rw', db.people, db.notes, async () => {
     const person = await ensurePerson(db, seen, now);
     const id = crypto.randomUUID();
-    await db.notes.add({ id, personSlug: person.slug, at, text: body, createdAt: now, updatedAt: now });
+    await db.notes.add({
+      id,
+      personSlug: person.slug,
+      at,
+      text: body,
+      createdAt: now,
+      updatedAt: now,
+    });
     return id;
   });
 }
@@ -334,7 +348,10 @@ export async function setFollowUpDone(
   done: boolean,
   now: number,
 ): Promise<void> {
-  await db.followUps.update(id, done ? { status: 'done', doneAt: now } : { status: 'open', doneAt: null });
+  await db.followUps.update(
+    id,
+    done ? { status: 'done', doneAt: now } : { status: 'open', doneAt: null },
+  );
 }
 
 /** Records that two people are strongly connected; a pair is stored once, never to oneself. */
@@ -360,8 +377,14 @@ export async function deletePerson(db: AllianceDb, slug: string): Promise<void> 
   await db.transaction('rw', [db.people, db.notes, db.touches, db.ties, db.followUps], async () => {
     await Promise.all([
       db.people.delete(slug),
-      db.notes.where('[personSlug+at]').between([slug, Dexie.minKey], [slug, Dexie.maxKey]).delete(),
-      db.touches.where('[personSlug+at]').between([slug, Dexie.minKey], [slug, Dexie.maxKey]).delete(),
+      db.notes
+        .where('[personSlug+at]')
+        .between([slug, Dexie.minKey], [slug, Dexie.maxKey])
+        .delete(),
+      db.touches
+        .where('[personSlug+at]')
+        .between([slug, Dexie.minKey], [slug, Dexie.maxKey])
+        .delete(),
       db.followUps.where('personSlug').equals(slug).delete(),
       db.ties.where('a').equals(slug).or('b').equals(slug).delete(),
     ]);
@@ -380,57 +403,75 @@ export async function mergePeople(
   now: number,
 ): Promise<Person> {
   if (fromSlug === intoSlug) throw new Error('Choose two different people to merge.');
-  return db.transaction('rw', [db.people, db.notes, db.touches, db.ties, db.followUps], async () => {
-    const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
-    if (!from || !into) throw new Error('Both people must exist to be merged.');
-    const merged: Person = {
-      ...into,
-      memberId: into.memberId ?? from.memberId,
-      aliases: [...new Set([...into.aliases, ...from.aliases, from.slug])].filter((k) => k !== into.slug),
-      name: into.name || from.name,
-      headline: into.headline || from.headline,
-      company: into.company || from.company,
-      roles: [...new Set([...into.roles, ...from.roles])],
-      level: into.level !== 'unknown' ? into.level : from.level,
-      influence: into.influence !== 'unknown' ? into.influence : from.influence,
-      stance: into.stance !== 'unknown' ? into.stance : from.stance,
-      basis: into.basis !== 'unknown' ? into.basis : from.basis,
-      decisionMaker: into.decisionMaker || from.decisionMaker,
-      motivations: [into.motivations, from.motivations].filter(Boolean).join('\n\n'),
-      influencedBy: [into.influencedBy, from.influencedBy].filter(Boolean).join('\n\n'),
-      cadenceDays: into.cadenceDays ?? from.cadenceDays,
-      createdAt: Math.min(into.createdAt, from.createdAt),
-      updatedAt: now,
-    };
-    const inRange = [
-      [fromSlug, Dexie.minKey],
-      [fromSlug, Dexie.maxKey],
-    ] as const;
-    await db.notes.where('[personSlug+at]').between(...inRange).modify({ personSlug: intoSlug });
-    await db.touches.where('[personSlug+at]').between(...inRange).modify({ personSlug: intoSlug });
-    await db.followUps.where('personSlug').equals(fromSlug).modify({ personSlug: intoSlug });
-    const ties = await db.ties.where('a').equals(fromSlug).or('b').equals(fromSlug).toArray();
-    await db.ties.bulkDelete(ties.map((t) => t.id));
-    for (const tie of ties) {
-      const other = tie.a === fromSlug ? tie.b : tie.a;
-      if (other === intoSlug) continue; // a tie between the two halves of one person disappears
-      const [a, b] = orderedPair(intoSlug, other);
-      const twin = await db.ties.where('[a+b]').equals([a, b]).first();
-      if (twin) {
-        if (!twin.label && tie.label) await db.ties.update(twin.id, { label: tie.label });
-      } else {
-        await db.ties.add({ ...tie, a, b });
+  return db.transaction(
+    'rw',
+    [db.people, db.notes, db.touches, db.ties, db.followUps],
+    async () => {
+      const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
+      if (!from || !into) throw new Error('Both people must exist to be merged.');
+      const merged: Person = {
+        ...into,
+        memberId: into.memberId ?? from.memberId,
+        aliases: [...new Set([...into.aliases, ...from.aliases, from.slug])].filter(
+          (k) => k !== into.slug,
+        ),
+        name: into.name || from.name,
+        headline: into.headline || from.headline,
+        company: into.company || from.company,
+        roles: [...new Set([...into.roles, ...from.roles])],
+        level: into.level !== 'unknown' ? into.level : from.level,
+        influence: into.influence !== 'unknown' ? into.influence : from.influence,
+        stance: into.stance !== 'unknown' ? into.stance : from.stance,
+        basis: into.basis !== 'unknown' ? into.basis : from.basis,
+        decisionMaker: into.decisionMaker || from.decisionMaker,
+        motivations: [into.motivations, from.motivations].filter(Boolean).join('\n\n'),
+        influencedBy: [into.influencedBy, from.influencedBy].filter(Boolean).join('\n\n'),
+        cadenceDays: into.cadenceDays ?? from.cadenceDays,
+        createdAt: Math.min(into.createdAt, from.createdAt),
+        updatedAt: now,
+      };
+      const inRange = [
+        [fromSlug, Dexie.minKey],
+        [fromSlug, Dexie.maxKey],
+      ] as const;
+      await db.notes
+        .where('[personSlug+at]')
+        .between(...inRange)
+        .modify({ personSlug: intoSlug });
+      await db.touches
+        .where('[personSlug+at]')
+        .between(...inRange)
+        .modify({ personSlug: intoSlug });
+      await db.followUps.where('personSlug').equals(fromSlug).modify({ personSlug: intoSlug });
+      const ties = await db.ties.where('a').equals(fromSlug).or('b').equals(fromSlug).toArray();
+      await db.ties.bulkDelete(ties.map((t) => t.id));
+      for (const tie of ties) {
+        const other = tie.a === fromSlug ? tie.b : tie.a;
+        if (other === intoSlug) continue; // a tie between the two halves of one person disappears
+        const [a, b] = orderedPair(intoSlug, other);
+        const twin = await db.ties.where('[a+b]').equals([a, b]).first();
+        if (twin) {
+          if (!twin.label && tie.label) await db.ties.update(twin.id, { label: tie.label });
+        } else {
+          await db.ties.add({ ...tie, a, b });
+        }
       }
-    }
-    await db.people.delete(fromSlug);
-    await db.people.put(merged);
-    return merged;
-  });
+      await db.people.delete(fromSlug);
+      await db.people.put(merged);
+      return merged;
+    },
+  );
 }
 
 /** Empties every table: the user's "delete everything". */
 export async function deleteEverything(db: AllianceDb): Promise<void> {
   await db.transaction('rw', [db.people, db.notes, db.touches, db.ties, db.followUps], () =>
-    Promise.all([db.people.clear(), db.notes.clear(), db.touches.clear(), db.ties.clear(), db.followUps.clear()]),
+    Promise.all([
+      db.people.clear(),
+      db.notes.clear(),
+      db.touches.clear(),
+      db.ties.clear(),
+      db.followUps.clear(),
+    ]),
   );
 }

@@ -1,6 +1,12 @@
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
-import { BALANCE_WINDOW_DAYS, buildStatusIndex, connectivity, visibility, weekStartOf } from '@/utils/insights';
+import {
+  BALANCE_WINDOW_DAYS,
+  buildStatusIndex,
+  connectivity,
+  visibility,
+  weekStartOf,
+} from '@/utils/insights';
 import { DAY_MS, LIMITS, cadenceFor, type Settings } from '@/utils/model';
 
 export interface DuePerson {
@@ -42,14 +48,24 @@ export async function loadSummary(
     const [people, ties, openFollowUps] = await Promise.all([
       db.people.toArray(),
       db.ties.toArray(),
-      db.followUps.where('[status+due]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray(),
+      db.followUps
+        .where('[status+due]')
+        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
+        .toArray(),
     ]);
     const tagged = people.filter((p) => p.roles.length > 0);
     const windowDays = Math.min(
       LIMITS.cadenceDays.max,
-      Math.max(settings.visibilityWindowDays, BALANCE_WINDOW_DAYS, ...tagged.map((p) => cadenceFor(p, settings))),
+      Math.max(
+        settings.visibilityWindowDays,
+        BALANCE_WINDOW_DAYS,
+        ...tagged.map((p) => cadenceFor(p, settings)),
+      ),
     );
-    const touches = await db.touches.where('at').between(now - windowDays * DAY_MS, Dexie.maxKey).toArray();
+    const touches = await db.touches
+      .where('at')
+      .between(now - windowDays * DAY_MS, Dexie.maxKey)
+      .toArray();
     const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
     const weekStart = weekStartOf(now, settings.weekStart);
     const status = buildStatusIndex(tagged, touches, [], settings, now);
@@ -62,7 +78,9 @@ export async function loadSummary(
       due: tagged
         .flatMap((p) => {
           const s = status.get(p.slug);
-          return s?.isDue ? [{ slug: p.slug, name: p.name, lastTouchAt: s.lastTouchAt, dueAt: s.dueAt }] : [];
+          return s?.isDue
+            ? [{ slug: p.slug, name: p.name, lastTouchAt: s.lastTouchAt, dueAt: s.dueAt }]
+            : [];
         })
         .sort((a, b) => a.dueAt - b.dueAt)
         .slice(0, limit),

@@ -182,7 +182,10 @@ export function newPerson(slug: string, now: number, fields: Partial<Person> = {
 }
 
 /** Days between touches for a person: their own cadence, else the tightest of their roles'. */
-export function cadenceFor(person: Pick<Person, 'cadenceDays' | 'roles'>, settings: Settings): number {
+export function cadenceFor(
+  person: Pick<Person, 'cadenceDays' | 'roles'>,
+  settings: Settings,
+): number {
   if (person.cadenceDays != null) return person.cadenceDays;
   const fromRoles = person.roles.map((role) => settings.cadenceByRole[role]);
   return fromRoles.length ? Math.min(...fromRoles) : settings.defaultCadenceDays;

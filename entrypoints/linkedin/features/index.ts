@@ -29,7 +29,10 @@ export function startFeatures(): void {
       // A feature that fails must not take the others down, nor reach LinkedIn's console.
       void Promise.resolve()
         .then(() => feature.init(current.signal, { url, settings }))
-        .catch((error: unknown) => settings.debug && console.debug('[alliance-map]', feature.name, error));
+        .catch(
+          (error: unknown) =>
+            settings.debug && console.debug('[alliance-map]', feature.name, error),
+        );
     }
   };
 

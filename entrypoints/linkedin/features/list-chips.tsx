@@ -10,7 +10,10 @@ import { ask, type ChipSummary } from '@/utils/messaging/protocol';
 /** The most keys one lookup carries: a screenful is far fewer; a huge page is split. */
 const LOOKUP_BATCH = 200;
 
-async function lookup(keys: readonly string[], signal: AbortSignal): Promise<Map<string, ChipSummary>> {
+async function lookup(
+  keys: readonly string[],
+  signal: AbortSignal,
+): Promise<Map<string, ChipSummary>> {
   const unique = [...new Set(keys)];
   const known = new Map<string, ChipSummary>();
   for (let i = 0; i < unique.length && !signal.aborted; i += LOOKUP_BATCH) {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { RoleChips } from '@/components/RoleChips';
 import type { PersonSummary } from '@/utils/db/records';
 import { formatDay, plural } from '@/utils/format';
@@ -21,6 +21,12 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
   const roles = summary?.roles ?? [];
   const known = roles.length > 0 || (summary?.noteCount ?? 0) > 0 || summary?.lastTouchAt != null;
   const dueNow = summary?.dueAt != null && summary.dueAt < now;
+  // A record deleted elsewhere closes the role menu rather than leave it open on nobody.
+  const wasKnown = useRef(known);
+  useEffect(() => {
+    if (wasKnown.current && !known) setTagging(false);
+    wasKnown.current = known;
+  }, [known]);
 
   return (
     <span class="badge" role="group" aria-label="Alliance Map">
@@ -39,9 +45,13 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
               : 'No touch yet'}
           </span>
           {summary.overdueFollowUps > 0 && (
-            <span class="meta overdue">{plural(summary.overdueFollowUps, 'overdue follow-up')}</span>
+            <span class="meta overdue">
+              {plural(summary.overdueFollowUps, 'overdue follow-up')}
+            </span>
           )}
-          {dueNow && summary.overdueFollowUps === 0 && <span class="meta overdue">Due for a touch</span>}
+          {dueNow && summary.overdueFollowUps === 0 && (
+            <span class="meta overdue">Due for a touch</span>
+          )}
           <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
             {tagging ? 'Done' : 'Roles'}
           </button>

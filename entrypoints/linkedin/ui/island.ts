@@ -40,7 +40,8 @@ export function createIsland(css: string, place: (host: HTMLElement) => void): I
   style.textContent = css;
   const root = document.createElement('span');
   shadow.append(style, root);
-  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
+  for (const type of ISOLATED_EVENTS)
+    host.addEventListener(type, (event) => event.stopPropagation());
   place(host);
   return {
     host,

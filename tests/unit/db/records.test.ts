@@ -29,7 +29,12 @@ afterEach(async () => {
 
 describe('tagging', () => {
   it('creates a person on first tag and toggles roles', async () => {
-    await toggleRole(db, { slug: 'dana', name: 'Dana Lee', memberId: 'ACoAAB1234567890' }, 'sponsor', NOW);
+    await toggleRole(
+      db,
+      { slug: 'dana', name: 'Dana Lee', memberId: 'ACoAAB1234567890' },
+      'sponsor',
+      NOW,
+    );
     await toggleRole(db, { slug: 'dana' }, 'mentor', NOW);
     let dana = await db.people.get('dana');
     expect(dana?.roles).toEqual(['sponsor', 'mentor']);
@@ -76,7 +81,11 @@ describe('summaries', () => {
     await addFollowUp(db, 'sam', 'Coffee', NOW + DAY_MS, NOW);
     const person = (await db.people.get('sam'))!;
     const summary = (await summarize(db, [person], DEFAULT_SETTINGS, NOW)).get('sam')!;
-    expect(summary).toMatchObject({ noteCount: 1, lastTouchAt: NOW - 25 * DAY_MS, overdueFollowUps: 1 });
+    expect(summary).toMatchObject({
+      noteCount: 1,
+      lastTouchAt: NOW - 25 * DAY_MS,
+      overdueFollowUps: 1,
+    });
     expect(summary.dueAt).toBe(NOW - 25 * DAY_MS + DEFAULT_SETTINGS.cadenceByRole.ally * DAY_MS);
     expect((await latestNoteOf(db, 'sam'))?.text).toBe('Loves design reviews');
   });
