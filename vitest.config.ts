@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/unit/setup.ts'],
+          // Scale tests (10,000 people, generated databases) take seconds on a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {

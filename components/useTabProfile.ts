@@ -53,7 +53,12 @@ export function useTabProfile(follow: boolean): TabProfile | undefined {
   useEffect(() => {
     const param = new URLSearchParams(location.search).get('tab');
     const pinned = param !== null && /^\d+$/.test(param) ? Number(param) : undefined;
-    const update = () => void describeTab(pinned).then(setProfile);
+    // Answers can arrive out of order during quick navigations: keep only the latest one.
+    let latest = 0;
+    const update = () => {
+      const asked = ++latest;
+      void describeTab(pinned).then((profile) => asked === latest && setProfile(profile));
+    };
     update();
     if (!follow) return;
     const onActivated = () => pinned === undefined && update();

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
+import { HostAccess } from '@/components/HostAccess';
 import { QuickTag } from '@/components/QuickTag';
 import { Summary } from '@/components/Summary';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
+import { openSidePanel } from '@/utils/side-panel';
 
-function openPage(path: string) {
-  void browser.tabs.create({ url: browser.runtime.getURL(path as '/report.html') });
+function openPage(path: '/report.html' | '/options.html') {
+  void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
 
@@ -16,21 +18,33 @@ export function App() {
   const tab = useTabProfile(false);
   const settings = useSettings();
 
+  // Called straight from the click, with no await before it: the browser opens the panel only
+  // while the user's gesture lasts.
+  const openRecord = async () => {
+    if (await openSidePanel({ tabId: tab?.tabId })) window.close();
+  };
+
   return (
     <main>
       <header class="row" style={{ justifyContent: 'space-between' }}>
         <h1>Alliance Map</h1>
-        <button type="button" onClick={() => openPage('/options.html')}>
-          Settings
-        </button>
+        <div class="row">
+          <button type="button" onClick={() => void openRecord()}>
+            {tab?.identity ? 'Full record' : 'All people'}
+          </button>
+          <button type="button" onClick={() => openPage('/options.html')}>
+            Settings
+          </button>
+        </div>
       </header>
+      <HostAccess />
       {tab === undefined ? (
         <p class="muted">Reading the current tab…</p>
       ) : tab.identity ? (
         <QuickTag db={db} identity={tab.identity} />
       ) : (
         <p class="muted">
-          Open a LinkedIn profile to tag the person, or use the side panel to browse your people.
+          Open a LinkedIn profile to tag the person, or open the side panel to browse your people.
         </p>
       )}
       {settings && (

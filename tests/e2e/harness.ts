@@ -339,3 +339,25 @@ export async function seedDatabase(h: Harness, data: Record<string, unknown[]>):
   await page.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));
   await page.close();
 }
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now, one line each, so a failure says what broke. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over the debugging protocol: the extension pages' script policy refuses an
+  // injected <script>.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run(): Promise<{
+          violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+        }>;
+      };
+    };
+    const result = await axe.run();
+    return result.violations.map(
+      (v) => `${v.id} (${v.help}): ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+    );
+  });
+}

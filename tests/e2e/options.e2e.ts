@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import {
   PAGES,
   ROOT,
+  axeViolations,
   clickIslandButton,
   closedIslands,
   launch,
@@ -71,14 +72,7 @@ describe('the options page', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    // axe-core, evaluated over the debugging protocol (the page's CSP forbids inline scripts).
-    await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const { axe } = window as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; help: string }> }> };
-      };
-      return (await axe.run()).violations.map((v) => `${v.id}: ${v.help}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   });

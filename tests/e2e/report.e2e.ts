@@ -4,20 +4,17 @@
  * from the address, printing, axe-core in both themes, the toolbar mark, and a record of
  * 10,000 people and 100,000 touches.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, launch, openExtensionPage, seedDatabase, type Harness } from './harness';
+import { axeViolations, launch, openExtensionPage, seedDatabase, type Harness } from './harness';
+import { demoDataset, generateDataset } from '../support/dataset';
+import { formatLocalDate, weeklyReport } from '@/utils/insights';
+import { DEFAULT_SETTINGS } from '@/utils/model';
 
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const DAY_MS = 86_400_000;
 
-/** What the engine says, computed under tsx (which resolves the project's `@/` imports). */
+/** What the engine says for the demo data, week by week. */
 interface Expected {
   data: Record<string, unknown[]>;
   weeks: Array<{
@@ -29,42 +26,26 @@ interface Expected {
   }>;
 }
 
-function runTsx<T>(script: string): T {
-  const json = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    {
-      cwd: ROOT,
-      maxBuffer: 1 << 28,
-    },
-  );
-  return JSON.parse(json.toString('utf8')) as T;
-}
-
 /** The demo dataset and its reports for the weeks holding each of `weekOfs`, with default settings. */
 function demoAndReports(now: number, weekOfs: number[]): Expected {
-  return runTsx<Expected>(`
-const { demoDataset } = await import('./tests/support/dataset.ts');
-const { weeklyReport, formatLocalDate } = await import('./utils/insights/index.ts');
-const { DEFAULT_SETTINGS } = await import('./utils/model/index.ts');
-const data = demoDataset(${now});
-const weeks = ${JSON.stringify(weekOfs)}.map((weekOf) => {
-  const r = weeklyReport({ ...data, settings: DEFAULT_SETTINGS }, weekOf, { now: ${now} });
-  return {
-    weekStart: formatLocalDate(r.weekStart),
-    visibility: r.visibility.score,
-    connectivity: r.connectivity.score,
-    unaware: r.unawareKeyHolders.map((k) => k.name),
-    actions: r.nextActions.map((a) => ({ text: a.text, personName: a.personName })),
-  };
-});
-process.stdout.write(JSON.stringify({ data, weeks }));`);
+  const data = demoDataset(now);
+  const weeks = weekOfs.map((weekOf) => {
+    const r = weeklyReport({ ...data, settings: DEFAULT_SETTINGS }, weekOf, { now });
+    return {
+      weekStart: formatLocalDate(r.weekStart),
+      visibility: r.visibility.score,
+      connectivity: r.connectivity.score,
+      unaware: r.unawareKeyHolders.map((k) => k.name),
+      actions: r.nextActions.map((a) => ({ text: a.text, personName: a.personName })),
+    };
+  });
+  return { data: { ...data }, weeks };
 }
 
 function bigDataset(now: number): Record<string, unknown[]> {
-  return runTsx(`
-const { generateDataset } = await import('./tests/support/dataset.ts');
-process.stdout.write(JSON.stringify(generateDataset({ people: 10000, touches: 100000, notes: 20000, followUps: 2000 }, ${now})));`);
+  return {
+    ...generateDataset({ people: 10000, touches: 100000, notes: 20000, followUps: 2000 }, now),
+  };
 }
 
 /** Opens the report and waits until it is fully rendered; returns the page and how long it took. */
@@ -82,22 +63,6 @@ function weekInAddress(page: Page): string | null {
 
 async function scoreOf(page: Page, id: string): Promise<number> {
   return Number(await page.locator(`[data-score="${id}"] .score-value`).textContent());
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over CDP: the extension page's script policy refuses an injected <script> tag.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 describe('the weekly report on the demo data', () => {

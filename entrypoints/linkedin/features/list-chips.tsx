@@ -89,7 +89,8 @@ export const listChips: Feature = {
       },
       { once: true },
     );
-    observeDebounced(document.body, signal, () => void scanNewCards());
+    // The whole document, not the body: a page may swap its <body> on navigation.
+    observeDebounced(document.documentElement, signal, () => void scanNewCards());
     onDataChange(signal, () => void refreshAll());
     void scanNewCards();
   },

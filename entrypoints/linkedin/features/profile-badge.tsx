@@ -26,12 +26,17 @@ export const profileBadge: Feature = {
       signal,
     );
     if (signal.aborted) return;
-    // Without a recognisable top card the person is still known by URL alone.
-    const identity: SeenIdentity = extractProfileIdentity(url.href, document) ?? {
-      slug,
-      profileUrl: url.href,
-    };
-    const first = await ask('profile/summary', { identity });
+    // The badge needs only the slug; reading the whole top card (headline, member id in
+    // embedded JSON) can wait until the browser is idle, off the path to the badge.
+    const byUrl: SeenIdentity = { slug, profileUrl: url.href };
+    let whole: SeenIdentity | undefined;
+    const wholeIdentity = () => (whole ??= extractProfileIdentity(url.href, document) ?? byUrl);
+    const first = await ask('profile/summary', { identity: byUrl });
+    const idle = requestIdleCallback(
+      () => !signal.aborted && void ask('profile/summary', { identity: wholeIdentity() }),
+      { timeout: 2000 },
+    );
+    signal.addEventListener('abort', () => cancelIdleCallback(idle), { once: true });
     if (signal.aborted || settings.stealth || !nameAnchor) return;
 
     const island = createIsland(BADGE_CSS, placeAfter(nameAnchor));
@@ -42,7 +47,7 @@ export const profileBadge: Feature = {
           summary={summary}
           now={Date.now()}
           onToggleRole={async (role) => {
-            const updated = await ask('profile/toggle-role', { identity, role });
+            const updated = await ask('profile/toggle-role', { identity: wholeIdentity(), role });
             if (!signal.aborted && updated) draw(updated);
           }}
           onOpenRecord={() => void ask('ui/open-side-panel', {})}
@@ -50,7 +55,7 @@ export const profileBadge: Feature = {
       );
     draw(first);
     onDataChange(signal, async () => {
-      const summary = await ask('profile/summary', { identity });
+      const summary = await ask('profile/summary', { identity: whole ?? byUrl });
       if (!signal.aborted) draw(summary);
     });
   },

