@@ -1,0 +1,186 @@
+/**
+ * Role chips wherever LinkedIn lists people, and the toolbar badge, in real Chromium. The list
+ * pages are real LinkedIn markup (the rails cut from saved profiles, tests/fixtures/linkedin/)
+ * served on the search and feed URLs, since the chips do not depend on the page's kind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PAGES,
+  closedIslands,
+  fixtureHtml,
+  launch,
+  seedDatabase,
+  spaNavigate,
+  tabIdOf,
+  type Harness,
+} from './harness';
+import { newPerson, type Person, type Role } from '@/utils/model';
+
+const SEARCH_URL = 'https://www.linkedin.com/search/results/people/';
+const FEED_URL = 'https://www.linkedin.com/feed/';
+const SEARCH_HTML = fixtureHtml('list-2024-07-member-rails.html');
+const FEED_HTML = fixtureHtml('list-2026-server-driven-rails.html');
+
+const NOW = Date.now();
+const person = (slug: string, name: string, roles: Role[], fields: Partial<Person> = {}) =>
+  newPerson(slug, NOW, { name, roles, ...fields });
+
+/** Known people who appear in the list pages; everyone else there is unknown. */
+const KNOWN = [
+  person('erik-dreborg-13919b17', 'Erik Dreborg', ['sponsor']),
+  person('lanahaddad87', 'Lana Haddad', ['mentor']),
+  person('carolineengberg', 'Caroline Engberg', ['ally']),
+  person('thilde-markström-02a5192b7', 'Thilde Markström', ['advisor']),
+  person('naman-dhiman', 'Naman Dhiman', ['ally', 'mentor']),
+  // Known only by a former slug: the list's link must still find her.
+  person('amalia-renamed', 'Amalia Berglöf', ['mentee'], { aliases: ['amalia-berglof'] }),
+  // In the records but untagged: no chip.
+  person('elina-hulbert', 'Elina Hulbert', []),
+];
+
+async function chipTexts(page: Page): Promise<string[]> {
+  return (await closedIslands(page)).map((i) => i.text);
+}
+
+async function waitForChips(page: Page, count: number): Promise<string[]> {
+  let texts: string[] = [];
+  await expect
+    .poll(async () => (texts = await chipTexts(page)).length, { timeout: 10_000 })
+    .toBe(count);
+  return texts;
+}
+
+describe('chips next to known people in lists', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch();
+    h.serve(SEARCH_URL, SEARCH_HTML);
+    h.serve(FEED_URL, FEED_HTML);
+    await seedDatabase(h, { people: KNOWN });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('draws one chip per known tagged person, with their roles, and none for anyone else', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${SEARCH_URL}?keywords=design`, { waitUntil: 'domcontentloaded' });
+    const texts = await waitForChips(page, 5);
+    expect(texts.sort()).toEqual(['Advisor', 'Ally', 'Mentee', 'Mentor', 'Sponsor']);
+    await page.close();
+  });
+
+  it('handles cards as they scroll in, once each', async () => {
+    const page = await h.context.newPage();
+    await page.goto(SEARCH_URL, { waitUntil: 'domcontentloaded' });
+    await waitForChips(page, 5);
+    // LinkedIn renders more cards as the user scrolls: a known person's card arrives.
+    await page.evaluate(() => {
+      const link = document.querySelector('a[href*="/in/lanahaddad87"]');
+      const card = link?.closest('li') ?? link?.parentElement;
+      if (!card) throw new Error('no card to copy');
+      for (let i = 0; i < 3; i++) card.parentElement!.append(card.cloneNode(true));
+    });
+    await waitForChips(page, 8);
+    // Our own insertions cause mutations too: nothing is drawn twice.
+    await page.waitForTimeout(500);
+    expect(await chipTexts(page)).toHaveLength(8);
+    await page.close();
+  });
+
+  it('updates the chips when the data changes elsewhere', async () => {
+    const page = await h.context.newPage();
+    await page.goto(SEARCH_URL, { waitUntil: 'domcontentloaded' });
+    await waitForChips(page, 5);
+    await seedDatabase(h, {
+      people: [person('elina-hulbert', 'Elina Hulbert', ['sponsor']), { ...KNOWN[0]!, roles: [] }],
+    });
+    await expect
+      .poll(() => chipTexts(page).then((t) => t.filter((x) => x === 'Sponsor').length))
+      .toBe(1);
+    expect(await chipTexts(page)).toHaveLength(5);
+    await seedDatabase(h, { people: [KNOWN[0]!, person('elina-hulbert', 'Elina Hulbert', [])] });
+    await page.close();
+  });
+
+  it('draws chips on the server-driven (2026) layout too', async () => {
+    const page = await h.context.newPage();
+    await page.goto(FEED_URL, { waitUntil: 'domcontentloaded' });
+    const texts = await waitForChips(page, 1);
+    expect(texts[0]).toBe('MentorAlly');
+    await page.close();
+  });
+
+  it('keeps one badge and one chip per person across ten in-page navigations', async () => {
+    const page = await h.context.newPage();
+    await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+    const profileHtml = fixtureHtml(PAGES.eduardo.file);
+    // The profile's own rails name known people: the badge plus their chips.
+    const onProfile = (await waitForStable(page)).length;
+    expect(onProfile).toBeGreaterThan(1);
+    for (let i = 0; i < 5; i++) {
+      await spaNavigate(page, SEARCH_URL, SEARCH_HTML, 50);
+      await waitForChips(page, 5);
+      await spaNavigate(page, PAGES.eduardo.url, profileHtml, 50);
+      await waitForChips(page, onProfile);
+    }
+    await page.close();
+  });
+});
+
+/** The islands once they stop changing for a moment. */
+async function waitForStable(page: Page): Promise<string[]> {
+  let previous = -1;
+  let texts: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    texts = await chipTexts(page);
+    if (texts.length > 0 && texts.length === previous) return texts;
+    previous = texts.length;
+    await page.waitForTimeout(250);
+  }
+  return texts;
+}
+
+describe('the toolbar badge', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch();
+    await seedDatabase(h, {
+      people: [person('eduardo-alvarez-nowak', 'Eduardo Alvarez Nowak', ['ally', 'sponsor'])],
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function badgeText(page: Page): Promise<string> {
+    const tabId = await tabIdOf(h, page);
+    return h.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  it("shows the main role of the tab's person, and nothing for an unknown one", async () => {
+    const page = await h.context.newPage();
+    await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => badgeText(page)).toBe('SP');
+    await page.goto(PAGES.vasileios.url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => badgeText(page)).toBe('');
+    await page.close();
+  });
+
+  it('follows in-page navigation and works in stealth mode', async () => {
+    await h.serviceWorker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), stealth: true } });
+    });
+    const page = await h.context.newPage();
+    await page.goto(PAGES.vasileios.url, { waitUntil: 'domcontentloaded' });
+    await expect.poll(() => badgeText(page)).toBe('');
+    await spaNavigate(page, PAGES.eduardo.url, fixtureHtml(PAGES.eduardo.file));
+    await expect.poll(() => badgeText(page)).toBe('SP');
+    expect(await closedIslands(page)).toHaveLength(0);
+    await page.close();
+  });
+});
