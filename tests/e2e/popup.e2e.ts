@@ -1,0 +1,99 @@
+/**
+ * The popup on its own: the summary of the alliance from the insight engine, accessible in light
+ * and dark themes, and fitting its width.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PAGES,
+  axeViolations,
+  launch,
+  openExtensionPage,
+  seedDatabase,
+  tabIdOf,
+  type Harness,
+} from './harness';
+import { demoDataset } from '../support/dataset';
+import { connectivity, visibility } from '@/utils/insights';
+import { DEFAULT_SETTINGS } from '@/utils/model';
+
+const NOW = Date.now();
+const DATA = demoDataset(NOW);
+
+async function openPopup(h: Harness, tabPage?: Page): Promise<Page> {
+  const query = tabPage ? `?tab=${await tabIdOf(h, tabPage)}` : '';
+  const popup = await openExtensionPage(h, `popup.html${query}`);
+  await popup.setViewportSize({ width: 380, height: 700 });
+  await popup.getByRole('heading', { name: 'This week' }).waitFor();
+  return popup;
+}
+
+describe('the popup', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch();
+    await seedDatabase(h, { ...DATA });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("summarises the alliance with the engine's scores, who is due and what is overdue", async () => {
+    const popup = await openPopup(h);
+    const data = { ...DATA, settings: DEFAULT_SETTINGS };
+    const scores = popup.locator('.scores');
+    await expect
+      .poll(() => scores.textContent())
+      .toContain(`Visibility${visibility(data, NOW).score}`);
+    expect(await scores.textContent()).toContain(`Connectivity${connectivity(data, NOW).score}`);
+    expect(await scores.textContent()).toContain(visibility(data, NOW).reason);
+    expect(await popup.getByText('Send Sam the design review notes').count()).toBe(1);
+    expect(await popup.getByText('4 tagged people').count()).toBe(1);
+    await popup.close();
+  });
+
+  it('shows the quick tag for the profile in the tab, with the latest note', async () => {
+    const page = await h.context.newPage();
+    await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+    const popup = await openPopup(h, page);
+    await popup.getByRole('heading', { name: 'Eduardo Alvarez Nowak' }).waitFor();
+    expect(await popup.getByRole('button', { name: 'Sponsor' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await popup.getByTestId('latest-note').textContent()).toContain('leadership offsite');
+    await popup.close();
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`passes axe-core in the ${colorScheme} theme and fits its width`, async () => {
+      const page = await h.context.newPage();
+      await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+      const popup = await openPopup(h, page);
+      await popup.emulateMedia({ colorScheme });
+      await popup.getByRole('heading', { name: 'Eduardo Alvarez Nowak' }).waitFor();
+      expect(await axeViolations(popup)).toEqual([]);
+      const overflow = await popup.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await popup.close();
+      await page.close();
+    });
+  }
+
+  it('is usable from the keyboard: a role toggles with Enter', async () => {
+    const page = await h.context.newPage();
+    await page.goto(PAGES.vasileios.url, { waitUntil: 'domcontentloaded' });
+    const popup = await openPopup(h, page);
+    const ally = popup.getByRole('button', { name: 'Ally' });
+    await ally.focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => ally.getAttribute('aria-pressed')).toBe('true');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => ally.getAttribute('aria-pressed')).toBe('false');
+    await popup.close();
+    await page.close();
+  });
+});
