@@ -10,6 +10,7 @@ import {
   PAGES,
   ROOT,
   closedIslands,
+  fixtureHtml,
   launch,
   openExtensionPage,
   seedDatabase,
@@ -17,6 +18,15 @@ import {
   type Harness,
 } from '../tests/e2e/harness';
 import { demoDataset } from '../tests/support/dataset';
+import { newPerson } from '../utils/model';
+
+const SEARCH_URL = 'https://www.linkedin.com/search/results/people/';
+
+/** People from the sample search page, so that its chips show. */
+const LIST_PEOPLE = (now: number) => [
+  newPerson('erik-dreborg-13919b17', now, { name: 'Erik Dreborg', roles: ['sponsor'] }),
+  newPerson('lanahaddad87', now, { name: 'Lana Haddad', roles: ['mentor', 'ally'] }),
+];
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 const outDir = join(ROOT, '.demo');
@@ -27,32 +37,85 @@ interface Surface {
   open(h: Harness, profile: Page): Promise<Page>;
 }
 
+/** Opens an extension page for the profile tab, at a given size, once `ready` shows. */
+function extensionSurface(
+  name: string,
+  path: (tabId: number) => string,
+  size: { width: number; height: number },
+  ready: (page: Page) => Promise<unknown>,
+): Surface {
+  return {
+    name,
+    open: async (h, profile) => {
+      const page = await openExtensionPage(h, path(await tabIdOf(h, profile)));
+      await page.setViewportSize(size);
+      await ready(page);
+      return page;
+    },
+  };
+}
+
 const SURFACES: Surface[] = [
   {
     name: 'profile-badge',
     open: async (_h, profile) => {
       // Wait until the badge is drawn in its closed shadow root.
-      for (let i = 0; i < 100 && !(await closedIslands(profile)).length; i++)
+      for (let i = 0; i < 100 && !(await closedIslands(profile)).length; i++) {
         await profile.waitForTimeout(50);
+      }
+      await profile.locator('h1').first().scrollIntoViewIfNeeded();
       return profile;
     },
   },
   {
-    name: 'popup',
-    open: async (h, profile) => {
-      const page = await openExtensionPage(h, `popup.html?tab=${await tabIdOf(h, profile)}`);
-      await page.setViewportSize({ width: 400, height: 700 });
-      await page.getByRole('heading', { name: 'This week' }).waitFor();
+    name: 'search-chips',
+    open: async (h) => {
+      const page = await h.context.newPage();
+      await page.goto(`${SEARCH_URL}?keywords=platform`, { waitUntil: 'domcontentloaded' });
+      for (let i = 0; i < 100 && !(await closedIslands(page)).length; i++)
+        await page.waitForTimeout(50);
       return page;
     },
   },
+  extensionSurface(
+    'popup',
+    (tab) => `popup.html?tab=${tab}`,
+    { width: 400, height: 760 },
+    (page) => page.getByRole('heading', { name: 'This week' }).waitFor(),
+  ),
+  extensionSurface(
+    'side-panel',
+    (tab) => `sidepanel.html?tab=${tab}`,
+    { width: 380, height: 900 },
+    (page) => page.getByRole('heading', { name: 'Eduardo Alvarez Nowak' }).first().waitFor(),
+  ),
+  extensionSurface(
+    'people-list',
+    () => 'sidepanel.html',
+    { width: 380, height: 900 },
+    (page) => page.getByRole('heading', { level: 1 }).first().waitFor(),
+  ),
+  extensionSurface(
+    'weekly-report',
+    () => 'report.html',
+    { width: 1100, height: 1400 },
+    (page) => page.locator('main[data-state="ready"]').waitFor(),
+  ),
+  extensionSurface(
+    'options',
+    () => 'options.html',
+    { width: 900, height: 1400 },
+    (page) => page.getByRole('heading', { level: 1 }).first().waitFor(),
+  ),
 ];
 
 async function main() {
   const h = await launch({ headed });
   const now = Date.now();
   const data = demoDataset(now);
-  await seedDatabase(h, { ...data });
+  await seedDatabase(h, { ...data, people: [...data.people, ...LIST_PEOPLE(now)] });
+  // A search page with some of the sample people on it, as LinkedIn renders list cards.
+  h.serve(SEARCH_URL, fixtureHtml('list-2024-07-member-rails.html'));
   const profile = await h.context.newPage();
   await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
 
@@ -67,7 +130,10 @@ async function main() {
   for (const surface of SURFACES) {
     const page = await surface.open(h, profile);
     const file = join(outDir, `${surface.name}.png`);
-    await page.screenshot({ path: file, fullPage: surface.name !== 'profile-badge' });
+    await page.screenshot({
+      path: file,
+      fullPage: !['profile-badge', 'search-chips'].includes(surface.name),
+    });
     console.log(`  ${surface.name}: ${file}`);
   }
   await h.close();

@@ -1,4 +1,4 @@
-import { createIsland, placeAfter, type Island } from '../ui/island';
+import { createIsland, type Island } from '../ui/island';
 import { Chip } from '../ui/Chip';
 import { CHIP_CSS } from '../ui/styles';
 import { observeDebounced } from '../observe';
@@ -46,7 +46,8 @@ export const listChips: Feature = {
           continue;
         }
         if (!island) {
-          island = createIsland(CHIP_CSS, placeAfter(nameElement));
+          // Right after the name, even inside the card's link: a chip holds no control to click.
+          island = createIsland(CHIP_CSS, (host) => nameElement.after(host));
           islands.set(link, island);
         }
         island.render(<Chip chip={chip} />);
