@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+/**
+ * The list-chips feature against a real list page: one batched lookup per batch of new cards,
+ * never one per card, nothing asked twice, and everything stopped when its signal aborts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const ask = vi.fn();
+vi.mock('@/utils/messaging/protocol', () => ({ ask: (...args: unknown[]) => ask(...args) }));
+
+const { listChips } = await import('@/entrypoints/linkedin/features/list-chips');
+const { DEFAULT_SETTINGS } = await import('@/utils/model');
+
+const PAGE = readFileSync(
+  join(import.meta.dirname, '../../fixtures/linkedin/list-2024-07-member-rails.html'),
+  'utf8',
+);
+
+/** Every element given a shadow root (closed roots cannot be found from the DOM). */
+let shadowHosts: Element[] = [];
+const originalAttach = Element.prototype.attachShadow;
+const hosts = () => shadowHosts.filter((host) => host.isConnected);
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('list chips', () => {
+  let controller: AbortController;
+
+  beforeEach(() => {
+    const parsed = new DOMParser().parseFromString(PAGE, 'text/html');
+    document.documentElement.replaceWith(document.importNode(parsed.documentElement, true));
+    shadowHosts = [];
+    Element.prototype.attachShadow = function (init) {
+      shadowHosts.push(this);
+      return originalAttach.call(this, init);
+    };
+    ask.mockReset();
+    ask.mockImplementation(async (_type: string, { keys }: { keys: string[] }) =>
+      Object.fromEntries(
+        keys
+          .filter((k) => k === 'lanahaddad87')
+          .map((k) => [k, { roles: ['mentor'], due: false, overdueFollowUps: 0 }]),
+      ),
+    );
+    controller = new AbortController();
+  });
+  afterEach(() => {
+    controller.abort();
+    Element.prototype.attachShadow = originalAttach;
+  });
+
+  const start = () =>
+    listChips.init(controller.signal, {
+      url: new URL('https://www.linkedin.com/search/results/people/'),
+      settings: DEFAULT_SETTINGS,
+    });
+
+  it('asks once for the whole screenful and draws chips for known people only', async () => {
+    void start();
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+    const [type, { keys }] = ask.mock.calls[0] as [string, { keys: string[] }];
+    expect(type).toBe('lists/lookup');
+    expect(keys).toHaveLength(10);
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('asks only about cards that scrolled in, in one message, and never again for old ones', async () => {
+    void start();
+    await settle();
+    const card = document.querySelector('a[href*="/in/lanahaddad87"]')!.closest('li')!;
+    for (let i = 0; i < 5; i++) card.parentElement!.append(card.cloneNode(true));
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(2);
+    expect((ask.mock.calls[1] as [string, { keys: string[] }])[1].keys).toEqual(['lanahaddad87']);
+    expect(hosts()).toHaveLength(6);
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops observing and removes its chips when aborted', async () => {
+    void start();
+    await settle();
+    controller.abort();
+    expect(hosts()).toHaveLength(0);
+    const card = document.querySelector('a[href*="/in/lanahaddad87"]')!.closest('li')!;
+    card.parentElement!.append(card.cloneNode(true));
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+});
