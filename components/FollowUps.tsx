@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useFieldId } from './fields';
+import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
 import { loadFollowUps } from '@/utils/db/people-list';
 import { addFollowUp, setFollowUpDone } from '@/utils/db/records';
@@ -93,14 +93,7 @@ export function FollowUps({ db, slug, report }: FollowUpsProps) {
         </div>
         <div class="row">
           <label for={`${id}-due`}>Due</label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            min="1900-01-01"
-            max="9999-12-31"
-            value={day}
-            onInput={(event) => setDay(event.currentTarget.value)}
-          />
+          <DayInput id={`${id}-due`} value={day} onChange={setDay} />
           <button type="submit">Add follow-up</button>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useFieldId } from './fields';
+import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
 import { loadTimeline, type TimelineEntry } from '@/utils/db/people-list';
 import { addNote, editNote, type SeenIdentity } from '@/utils/db/records';
@@ -137,14 +137,7 @@ export function Timeline({ db, identity, report }: TimelineProps) {
         </div>
         <div class="row">
           <label for={`${id}-date`}>Dated</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            min="1900-01-01"
-            max="9999-12-31"
-            value={day}
-            onInput={(event) => setDay(event.currentTarget.value)}
-          />
+          <DayInput id={`${id}-date`} value={day} onChange={setDay} />
           <button type="submit">Add note</button>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useFieldId } from './fields';
+import { useFieldId, DayInput } from './fields';
 import { logTouch, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { fromDateInput, toDateInput } from '@/utils/format';
@@ -67,14 +67,7 @@ export function TouchLogger({ db, identity, report }: TouchLoggerProps) {
       <div class="grid-2">
         <div class="field">
           <label for={`${id}-date`}>Date</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            min="1900-01-01"
-            max="9999-12-31"
-            value={day}
-            onInput={(event) => setDay(event.currentTarget.value)}
-          />
+          <DayInput id={`${id}-date`} value={day} onChange={setDay} />
         </div>
         <div class="field">
           <label for={`${id}-direction`}>Direction</label>

@@ -131,3 +131,25 @@ export function ChoiceField<T extends string>({
     </div>
   );
 }
+
+/** A day picker bounded to the years the product supports (1900–9999), as the model checks. */
+export function DayInput({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <input
+      id={id}
+      type="date"
+      min="1900-01-01"
+      max="9999-12-31"
+      value={value}
+      onInput={(event) => onChange(event.currentTarget.value)}
+    />
+  );
+}

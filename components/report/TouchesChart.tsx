@@ -1,10 +1,11 @@
 import type { WeekTouches } from '@/utils/insights/types';
 import { LABELS, TOUCH_KINDS, type TouchKind } from '@/utils/model';
 import { weekLabel } from './chart-text';
+import { CHART_HEIGHT, CHART_PAD, CHART_WIDTH, ChartGrid } from './ChartGrid';
 
-const WIDTH = 600;
-const HEIGHT = 220;
-const PAD = { left: 34, right: 12, top: 12, bottom: 28 };
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
+const PAD = CHART_PAD;
 
 /** A colour per kind, from the report's theme variables (light and dark). */
 function kindColour(kind: TouchKind): string {
@@ -51,14 +52,7 @@ export function TouchesChart({ weeks }: { weeks: readonly WeekTouches[] }) {
         aria-label={label}
       >
         <title>{label}</title>
-        {[0, top / 2, top].map((tick) => (
-          <g key={tick}>
-            <line class="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={yOf(tick)} y2={yOf(tick)} />
-            <text class="axis-label" x={PAD.left - 6} y={yOf(tick) + 4} text-anchor="end">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <ChartGrid ticks={[0, top / 2, top]} yOf={yOf} />
         {weeks.map((week, i) => {
           const x = PAD.left + slot * i + (slot - barWidth) / 2;
           let below = 0;

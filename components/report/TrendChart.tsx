@@ -1,9 +1,10 @@
 import type { TrendPoint } from '@/utils/insights/types';
 import { weekLabel } from './chart-text';
+import { CHART_HEIGHT, CHART_PAD, CHART_WIDTH, ChartGrid } from './ChartGrid';
 
-const WIDTH = 600;
-const HEIGHT = 220;
-const PAD = { left: 34, right: 12, top: 12, bottom: 28 };
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
+const PAD = CHART_PAD;
 const TICKS = [0, 25, 50, 75, 100];
 const SERIES = [
   { key: 'visibility', label: 'Visibility' },
@@ -43,14 +44,7 @@ export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
         aria-label={label}
       >
         <title>{label}</title>
-        {TICKS.map((tick) => (
-          <g key={tick}>
-            <line class="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={yOf(tick)} y2={yOf(tick)} />
-            <text class="axis-label" x={PAD.left - 6} y={yOf(tick) + 4} text-anchor="end">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <ChartGrid ticks={TICKS} yOf={yOf} />
         {trend.map((point, i) =>
           i % 2 === (trend.length - 1) % 2 ? (
             <text

@@ -22,7 +22,7 @@ export class AllianceDbV1 extends Dexie {
 const T = Date.UTC(2026, 0, 15, 12);
 
 /** What a version-1 user had: one of everything, with the odd cases (unicode, aliases). */
-export const SAMPLE = {
+export const SAMPLE: Record<'people' | 'notes' | 'touches' | 'ties' | 'followUps', object[]> = {
   people: [
     {
       slug: 'dana-lee',
@@ -102,8 +102,6 @@ export const SAMPLE = {
 /** Writes the sample with version-1 code, as a version-1 extension would have. */
 export async function writeSample(name: string): Promise<void> {
   const db = new AllianceDbV1(name);
-  await db.transaction('rw', db.tables, async () => {
-    for (const [table, rows] of Object.entries(SAMPLE)) await db.table(table).bulkAdd(rows);
-  });
+  for (const [table, rows] of Object.entries(SAMPLE)) await db.table(table).bulkAdd(rows);
   db.close();
 }
