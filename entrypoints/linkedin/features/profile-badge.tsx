@@ -26,6 +26,14 @@ export const profileBadge: Feature = {
       signal,
     );
     if (signal.aborted) return;
+    if (!nameAnchor && settings.debug) {
+      // Only with the debug setting: LinkedIn's console is otherwise never written to.
+      console.debug(
+        '[alliance-map] no top card for',
+        slug,
+        '- LinkedIn may have changed its layout',
+      );
+    }
     // The badge needs only the slug; reading the whole top card (headline, member id in
     // embedded JSON) can wait until the browser is idle, off the path to the badge.
     const byUrl: SeenIdentity = { slug, profileUrl: url.href };
