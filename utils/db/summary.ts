@@ -1,12 +1,8 @@
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
-import {
-  BALANCE_WINDOW_DAYS,
-  buildStatusIndex,
-  connectivity,
-  visibility,
-  weekStartOf,
-} from '@/utils/insights';
+import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
+import { prepare, snapshot } from '@/utils/insights/context';
+import { connectivityAt, visibilityAt } from '@/utils/insights/scores';
 import { DAY_MS, LIMITS, cadenceFor, type Settings } from '@/utils/model';
 
 export interface DuePerson {
@@ -68,10 +64,13 @@ export async function loadSummary(
       .toArray();
     const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
     const weekStart = weekStartOf(now, settings.weekStart);
-    const status = buildStatusIndex(tagged, touches, [], settings, now);
+    // One status pass serves both scores and the "due" list (slugs are the primary key, so
+    // each person's status is theirs alone; follow-ups do not change when a touch is due).
+    const snap = snapshot(prepare(data), now);
+    const status = snap.status;
     const names = new Map(people.map((p) => [p.slug, p.name || p.slug]));
-    const vis = visibility(data, now);
-    const con = connectivity(data, now);
+    const vis = visibilityAt(snap);
+    const con = connectivityAt(snap);
     return {
       taggedPeople: tagged.length,
       touchesThisWeek: touches.filter((t) => t.at >= weekStart && t.at <= now).length,

@@ -4,7 +4,7 @@
  */
 import type { Person } from '@/utils/model';
 import { isKeyHolder, tieIndex } from './alliance';
-import { buildStatusIndex, type PersonStatus } from './people';
+import { buildStatusIndex, buildStatusIndexes, type PersonStatus } from './people';
 import type { InsightData } from './types';
 
 /** Date-independent indexes over one data set. */
@@ -47,4 +47,11 @@ export function neighbours(snap: Prepared, slug: string): Person[] {
     if (person) found.push(person);
   }
   return found;
+}
+
+/** The data seen from each of `dates`, built in one sweep over the touches (the report's trend). */
+export function snapshots(prepared: Prepared, dates: readonly number[]): Snapshot[] {
+  const { people, touches, followUps, settings } = prepared.data;
+  const indexes = buildStatusIndexes(people, touches, followUps, settings, dates);
+  return dates.map((asOf, i) => ({ ...prepared, asOf, status: indexes[i]! }));
 }

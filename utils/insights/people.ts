@@ -131,6 +131,107 @@ export function buildStatusIndex(
   return index;
 }
 
+/** One person's running totals while the dates are swept in order. */
+interface Running {
+  person: Person;
+  cadenceDays: number;
+  lastTouchAt: number | null;
+  lastSharedWorkAt: number | null;
+  lastPromotedMeAt: number | null;
+  gave90: number;
+  received90: number;
+}
+
+function countBalance(running: Running, touch: Touch, sign: 1 | -1): void {
+  if (touch.direction !== 'received') running.gave90 += sign;
+  if (touch.direction !== 'gave') running.received90 += sign;
+}
+
+/**
+ * The status of every person at each of `dates`, the same as calling `buildStatusIndex` once per
+ * date, but with one sort of the touches and one sweep over them: last touches only grow with the
+ * date, and the 90-day give/take window slides forward, each touch entering and leaving it once.
+ * The weekly report scores 13 dates; this keeps it one pass instead of 13.
+ */
+export function buildStatusIndexes(
+  people: readonly Person[],
+  touches: readonly Touch[],
+  followUps: readonly FollowUp[],
+  settings: Settings,
+  dates: readonly number[],
+): Map<string, PersonStatus>[] {
+  // A slug seen twice keeps its first place and its last person, as buildStatusIndex does.
+  const running = new Map<string, Running>();
+  for (const person of people) {
+    running.set(person.slug, {
+      person,
+      cadenceDays: safeCadence(person, settings),
+      lastTouchAt: null,
+      lastSharedWorkAt: null,
+      lastPromotedMeAt: null,
+      gave90: 0,
+      received90: 0,
+    });
+  }
+  const sorted: Array<{ touch: Touch; running: Running }> = [];
+  for (const touch of touches) {
+    const owner = running.get(touch.personSlug);
+    // NaN dates are never "on or before" a date, so they never count.
+    if (owner && touch.at === touch.at) sorted.push({ touch, running: owner });
+  }
+  sorted.sort((a, b) => a.touch.at - b.touch.at);
+
+  // Ascending; a NaN date (which no touch is on or before) goes first, before any touch enters.
+  const key = (i: number) => {
+    const date = dates[i] ?? NaN;
+    return date === date ? date : -Infinity;
+  };
+  const order = dates.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+  const result: Map<string, PersonStatus>[] = new Array<Map<string, PersonStatus>>(dates.length);
+  let entered = 0; // touches with at <= asOf
+  let left = 0; // touches with at <= asOf − 90 days, out of the give/take window
+  for (const i of order) {
+    const asOf = dates[i] ?? NaN;
+    const balanceFrom = asOf - BALANCE_WINDOW_DAYS * DAY_MS;
+    for (; entered < sorted.length && sorted[entered]!.touch.at <= asOf; entered++) {
+      const { touch, running: owner } = sorted[entered]!;
+      owner.lastTouchAt = later(owner.lastTouchAt, touch.at);
+      if (touch.kind === 'shared-work')
+        owner.lastSharedWorkAt = later(owner.lastSharedWorkAt, touch.at);
+      if (touch.kind === 'they-promoted-me')
+        owner.lastPromotedMeAt = later(owner.lastPromotedMeAt, touch.at);
+      countBalance(owner, touch, 1);
+    }
+    for (; left < entered && sorted[left]!.touch.at <= balanceFrom; left++) {
+      countBalance(sorted[left]!.running, sorted[left]!.touch, -1);
+    }
+    const index = new Map<string, PersonStatus>();
+    for (const [slug, owner] of running) {
+      index.set(slug, {
+        slug,
+        cadenceDays: owner.cadenceDays,
+        lastTouchAt: owner.lastTouchAt,
+        dueAt: 0,
+        isDue: false,
+        balance90: 0,
+        gave90: owner.gave90,
+        received90: owner.received90,
+        openFollowUps: 0,
+        overdueFollowUps: 0,
+        lastSharedWorkAt: owner.lastSharedWorkAt,
+        lastPromotedMeAt: owner.lastPromotedMeAt,
+      });
+    }
+    for (const followUp of followUps) {
+      const status = index.get(followUp.personSlug);
+      if (status) addFollowUp(status, followUp, asOf);
+    }
+    for (const [slug, status] of index) finish(status, running.get(slug)!.person, asOf);
+    result[i] = index;
+  }
+  return result;
+}
+
 /** One person's status as of `asOf`; touches and follow-ups of other people are ignored. */
 export function personStatus(
   person: Person,

@@ -6,7 +6,7 @@
 import { DAY_MS, ROLE_PRIORITY, TOUCH_KINDS, type Person, type TouchKind } from '@/utils/model';
 import { backsMe, displayName, isKeyHolder, keyHolderWeight } from './alliance';
 import { nextActions } from './actions';
-import { prepare, snapshot, type Prepared, type Snapshot } from './context';
+import { prepare, snapshots, type Prepared, type Snapshot } from './context';
 import { isOpenAt } from './people';
 import { BOARD_MAX, BOARD_MIN, connectivityAt, visibilityAt } from './scores';
 import type {
@@ -215,13 +215,18 @@ export function weeklyReport(
     addWeeks(weekStart, i - (TREND_WEEKS - 1), weekDay),
   );
 
-  const snap = snapshot(prepared, asOf);
+  // The chosen date and the end of each earlier week, all from one sweep over the touches.
+  const pastEnds = starts.slice(1).map((next) => next - 1);
+  const [snap, ...pastSnaps] = snapshots(prepared, [asOf, ...pastEnds]) as [
+    Snapshot,
+    ...Snapshot[],
+  ];
   const visibility = visibilityAt(snap);
   const connectivity = connectivityAt(snap);
   const trend: TrendPoint[] = starts.map((start, i) => {
-    if (i === TREND_WEEKS - 1)
+    const past = pastSnaps[i];
+    if (i === TREND_WEEKS - 1 || !past)
       return { weekStart: start, visibility: visibility.score, connectivity: connectivity.score };
-    const past = snapshot(prepared, (starts[i + 1] ?? weekEnd) - 1);
     return {
       weekStart: start,
       visibility: visibilityAt(past).score,

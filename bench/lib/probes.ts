@@ -1,0 +1,65 @@
+/**
+ * Clocks installed in the page before any of its scripts (context.addInitScript), in the main
+ * world. The extension's UI is a bare <span> holding a closed shadow root, attached in the
+ * isolated world; a main-world MutationObserver still sees the <span> inserted, which is when
+ * the user can see it. Times are the page's performance.now().
+ */
+
+/** What the LinkedIn-page probe recorded. */
+export interface PageClock {
+  domContentLoaded: number | null;
+  /** Every URL change (Navigation API), in order. */
+  navigations: number[];
+  /** Every bare <span> inserted: when, and whether it went right after the name heading. */
+  spans: Array<{ at: number; afterHeading: boolean }>;
+}
+
+declare global {
+  interface Window {
+    __benchClock?: PageClock;
+    __benchReady?: number;
+    __benchLongTasks?: number[];
+  }
+}
+
+/** Installed on LinkedIn pages: DOMContentLoaded, URL changes and our islands appearing. */
+export function installPageClock(): void {
+  const clock: PageClock = { domContentLoaded: null, navigations: [], spans: [] };
+  window.__benchClock = clock;
+  document.addEventListener('DOMContentLoaded', () => (clock.domContentLoaded = performance.now()));
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('currententrychange', () => clock.navigations.push(performance.now()));
+  new MutationObserver((records) => {
+    const at = performance.now();
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof HTMLSpanElement) || node.attributes.length > 0) continue;
+        const before = node.previousElementSibling;
+        const afterHeading =
+          !!before && (before.tagName === 'H1' || before.querySelector('h1') !== null);
+        clock.spans.push({ at, afterHeading });
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Installed on extension pages: the first moment `selector` matches, in performance.now().
+ * Setting `__benchReady` back to undefined arms it again.
+ */
+export function installReadyProbe(selector: string): void {
+  // No named inner functions: tsx would wrap them in a helper the page does not have.
+  new MutationObserver(() => {
+    if (window.__benchReady === undefined && document.querySelector(selector))
+      window.__benchReady = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+/** Installed on extension pages: the duration of every long task (over 50 ms). */
+export function installLongTaskProbe(): void {
+  const tasks: number[] = [];
+  window.__benchLongTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}

@@ -1,0 +1,191 @@
+/**
+ * What the user feels in the extension's own pages: the popup's summary, the weekly report,
+ * typing into the people list, and importing Connections.csv. Timed inside the page.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { Harness } from '../../tests/e2e/harness';
+import { installLongTaskProbe, installReadyProbe } from '../lib/probes';
+
+const WAIT_MS = 60_000;
+
+/** Opens an extension page and returns the time (from navigation start) until `selector` matches. */
+async function timeToReady(h: Harness, path: string, selector: string): Promise<number> {
+  const page = await h.context.newPage();
+  await page.addInitScript(installReadyProbe, selector);
+  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
+  const handle = await page.waitForFunction(() => window.__benchReady, undefined, {
+    timeout: WAIT_MS,
+    polling: 50,
+  });
+  const at = (await handle.jsonValue()) as number;
+  await page.close();
+  return at;
+}
+
+/** Popup opened to its summary (scores) drawn. */
+export async function popupOpen(h: Harness, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeToReady(h, 'popup.html', 'dl.scores strong'));
+  return times;
+}
+
+/** Weekly report opened to every section drawn. */
+export async function reportOpen(h: Harness, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++)
+    times.push(await timeToReady(h, 'report.html', 'main.report[data-state="ready"]'));
+  return times;
+}
+
+const DEXIE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('dexie/dist/dexie.js'),
+  'utf8',
+);
+
+/**
+ * The floor of the popup and report: the touches of the last 90 days read once through Dexie,
+ * in a fresh connection from an extension page (Dexie's own UMD build, evaluated over CDP).
+ */
+export async function ninetyDayRead(h: Harness, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await page.evaluate(DEXIE_SOURCE);
+    times.push(
+      await page.evaluate(async () => {
+        const { Dexie } = globalThis as unknown as {
+          Dexie: new (name: string) => {
+            open(): Promise<unknown>;
+            close(): void;
+            table(name: string): {
+              where(i: string): { aboveOrEqual(v: number): { toArray(): Promise<unknown[]> } };
+            };
+          };
+        };
+        const start = performance.now();
+        const db = new Dexie('alliance-map');
+        await db.open();
+        await db
+          .table('touches')
+          .where('at')
+          .aboveOrEqual(Date.now() - 90 * 86_400_000)
+          .toArray();
+        const took = performance.now() - start;
+        db.close();
+        return took;
+      }),
+    );
+    await page.close();
+  }
+  return times;
+}
+
+/** Per keystroke: the input event to the last change of the people list it caused. */
+export async function peopleSearch(h: Harness, query: string): Promise<number[]> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/sidepanel.html`);
+  const input = page.getByRole('searchbox', { name: /search by name/i });
+  await input.waitFor({ timeout: WAIT_MS });
+  // The list is drawn when it shows its first person.
+  await page.locator('section.people .person-line').first().waitFor({ timeout: WAIT_MS });
+  await page.evaluate(() => {
+    const state = { input: 0, changed: 0 };
+    (window as unknown as { __benchSearch: typeof state }).__benchSearch = state;
+    const box = document.querySelector('input[type="search"]')!;
+    box.addEventListener('input', () => (state.input = performance.now()), { capture: true });
+    new MutationObserver(() => (state.changed = performance.now())).observe(
+      document.querySelector('section.people')!,
+      { childList: true, subtree: true, characterData: true, attributes: true },
+    );
+  });
+  await input.click();
+  const times: number[] = [];
+  for (const key of query) {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(400);
+    times.push(
+      await page.evaluate(() => {
+        const s = (window as unknown as { __benchSearch: { input: number; changed: number } })
+          .__benchSearch;
+        return Math.max(0, s.changed - s.input);
+      }),
+    );
+  }
+  await page.close();
+  return times;
+}
+
+/** Removes the people a previous import run added, so that every run imports the same new rows. */
+async function removeImported(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('alliance-map');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('people', 'readwrite');
+      tx.objectStore('people').delete(IDBKeyRange.bound('import-person-', 'import-person-\uffff'));
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
+// The section keeps an empty live region of each kind; the result is the one with text.
+const IMPORT_DONE = ['ok', 'error']
+  .map((kind) => `section[aria-labelledby="linkedin-title"] p.notice.${kind}:not(:empty)`)
+  .join(', ');
+
+/** Import of a Connections.csv from the options page: duration and the longest task. */
+export async function connectionsImport(
+  h: Harness,
+  csv: string,
+  runs: number,
+): Promise<{ durations: number[]; longestTasks: number[] }> {
+  const durations: number[] = [];
+  const longestTasks: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await h.context.newPage();
+    await page.addInitScript(installLongTaskProbe);
+    await page.addInitScript(installReadyProbe, IMPORT_DONE);
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await removeImported(page);
+    await page.locator('#linkedin-file').setInputFiles({
+      name: 'Connections.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.evaluate(() => {
+      const mark = window as unknown as { __benchClick: number[] };
+      mark.__benchClick = [];
+      document.addEventListener('click', () => mark.__benchClick.push(performance.now()), {
+        capture: true,
+      });
+      window.__benchLongTasks!.length = 0;
+      window.__benchReady = undefined;
+    });
+    await page.getByRole('button', { name: 'Import from LinkedIn' }).click();
+    await page.waitForFunction(() => window.__benchReady, undefined, {
+      timeout: WAIT_MS,
+      polling: 50,
+    });
+    const result = await page.evaluate(() => ({
+      done: window.__benchReady!,
+      clicked: (window as unknown as { __benchClick: number[] }).__benchClick[0] ?? 0,
+      tasks: window.__benchLongTasks ?? [],
+      error:
+        document.querySelector('section[aria-labelledby="linkedin-title"] p.notice.error')
+          ?.textContent || null,
+    }));
+    if (result.error) throw new Error(`The import failed: ${result.error}`);
+    durations.push(result.done - result.clicked);
+    longestTasks.push(Math.max(0, ...result.tasks));
+    await page.close();
+  }
+  return { durations, longestTasks };
+}
