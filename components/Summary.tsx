@@ -1,5 +1,4 @@
-import { useLiveQuery } from './useLiveQuery';
-import { loadSummary } from '@/utils/db/summary';
+import { useSummary } from './useSummary';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, plural } from '@/utils/format';
 import type { Settings } from '@/utils/model';
@@ -16,14 +15,15 @@ export function Summary({
   settings: Settings;
   onOpenReport(): void;
 }) {
-  const live = useLiveQuery(() => loadSummary(db, settings, Date.now()), [settings]);
-  if (live.status === 'loading') return <p class="muted">Loading your alliance…</p>;
-  if (live.status === 'error')
-    return <p class="error">Could not read your data: {live.error.message}</p>;
-  const s = live.value;
+  const state = useSummary(db, settings);
+  if (state.status === 'loading') return <p class="muted">Loading your alliance…</p>;
+  if (state.status === 'error')
+    return <p class="error">Could not read your data: {state.error.message}</p>;
+  const s = state.summary;
   return (
-    <section class="stack" aria-labelledby="summary-title">
+    <section class="stack" aria-labelledby="summary-title" aria-busy={state.updating}>
       <h2 id="summary-title">This week</h2>
+      {state.updating && <p class="muted">Updating…</p>}
       <p>
         {plural(s.taggedPeople, 'tagged person', 'tagged people')} ·{' '}
         {plural(s.touchesThisWeek, 'touch', 'touches')} this week

@@ -39,12 +39,11 @@ function floorScript(known: readonly string[]): string {
       mark(name);
     }
   };
-  badge();
-  chips();
-  // After an in-page navigation, wait for the new name heading, as our script must.
-  navigation.addEventListener('currententrychange', () => {
-    const observer = new MutationObserver(() => { if (badge()) observer.disconnect(); });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+  // From document_start, like our script: mark the heading and known names as soon as the
+  // parser (or an in-page navigation) adds them.
+  new MutationObserver(() => { badge(); chips(); }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
   });
 })();
 `;
@@ -60,7 +59,7 @@ export function writeFloorExtension(knownListSlugs: readonly string[]): string {
     background: { service_worker: 'background.js' },
     host_permissions: ['https://www.linkedin.com/*'],
     content_scripts: [
-      { matches: ['https://www.linkedin.com/*'], js: ['content.js'], run_at: 'document_end' },
+      { matches: ['https://www.linkedin.com/*'], js: ['content.js'], run_at: 'document_start' },
     ],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));

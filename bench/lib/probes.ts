@@ -7,7 +7,6 @@
 
 /** What the LinkedIn-page probe recorded. */
 export interface PageClock {
-  domContentLoaded: number | null;
   /** Every URL change (Navigation API), in order. */
   navigations: number[];
   /** Every bare <span> inserted: when, and whether it went right after the name heading. */
@@ -22,11 +21,10 @@ declare global {
   }
 }
 
-/** Installed on LinkedIn pages: DOMContentLoaded, URL changes and our islands appearing. */
+/** Installed on LinkedIn pages: URL changes and our islands appearing. */
 export function installPageClock(): void {
-  const clock: PageClock = { domContentLoaded: null, navigations: [], spans: [] };
+  const clock: PageClock = { navigations: [], spans: [] };
   window.__benchClock = clock;
-  document.addEventListener('DOMContentLoaded', () => (clock.domContentLoaded = performance.now()));
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   nav?.addEventListener('currententrychange', () => clock.navigations.push(performance.now()));
   new MutationObserver((records) => {

@@ -8,6 +8,7 @@ import { StorageSection } from '@/components/options/StorageSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
+import { clearSummaryCache } from '@/utils/db/summary';
 import { loadSettings, saveSettings } from '@/utils/settings';
 
 const notifications: NotificationPermission = {
@@ -35,7 +36,13 @@ export function App() {
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
-      <DeleteSection db={db} deleteEverything={deleteEverything} />
+      <DeleteSection
+        db={db}
+        deleteEverything={async (target) => {
+          await deleteEverything(target);
+          await clearSummaryCache();
+        }}
+      />
     </main>
   );
 }

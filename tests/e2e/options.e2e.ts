@@ -93,6 +93,16 @@ describe('the options page', () => {
     );
     await vasileios.close();
 
+    // The popup keeps its last summary (names, follow-ups) to open at once.
+    const popup = await openExtensionPage(h, 'popup.html');
+    await popup.getByText('2 tagged people').waitFor();
+    await popup.close();
+    const cachedSummary = () =>
+      h.serviceWorker.evaluate(
+        async () => (await chrome.storage.local.get('summaryCache')).summaryCache,
+      );
+    await expect.poll(cachedSummary).toBeTruthy();
+
     const options = await openOptions(h);
     await expect.poll(() => peopleCount(options)).toBe(2);
 
@@ -122,6 +132,8 @@ describe('the options page', () => {
     await options.keyboard.press('Enter');
     await options.getByRole('status').filter({ hasText: 'Everything was deleted' }).waitFor();
     await expect.poll(() => peopleCount(options)).toBe(0);
+    // Nothing derived from the data is left behind either.
+    expect(await cachedSummary()).toBeUndefined();
     // The badge on the open profile forgets the person's roles at once.
     await waitForIsland(
       eduardo,

@@ -21,6 +21,9 @@ export const profileBadge: Feature = {
   async init(signal, { url, settings }) {
     const slug = profileSlugFromUrl(url.href);
     if (!slug) return;
+    // Ask while LinkedIn is still rendering the top card: the answer is usually back first.
+    const byUrl: SeenIdentity = { slug, profileUrl: url.href };
+    const answer = ask('profile/summary', { identity: byUrl });
     const nameAnchor = await waitForElement(
       () => (topCardMatches(document, slug) ? findNameAnchor(document) : null),
       signal,
@@ -28,18 +31,13 @@ export const profileBadge: Feature = {
     if (signal.aborted) return;
     if (!nameAnchor && settings.debug) {
       // Only with the debug setting: LinkedIn's console is otherwise never written to.
-      console.debug(
-        '[alliance-map] no top card for',
-        slug,
-        '- LinkedIn may have changed its layout',
-      );
+      console.debug('[alliance-map] no top card for', slug, '- LinkedIn may have changed its layout');
     }
-    // The badge needs only the slug; reading the whole top card (headline, member id in
-    // embedded JSON) can wait until the browser is idle, off the path to the badge.
-    const byUrl: SeenIdentity = { slug, profileUrl: url.href };
+    // Reading the whole top card (headline, member id in embedded JSON) waits until the
+    // browser is idle, off the path to the badge.
     let whole: SeenIdentity | undefined;
     const wholeIdentity = () => (whole ??= extractProfileIdentity(url.href, document) ?? byUrl);
-    const first = await ask('profile/summary', { identity: byUrl });
+    const first = await answer;
     const idle = requestIdleCallback(
       () => !signal.aborted && void ask('profile/summary', { identity: wholeIdentity() }),
       { timeout: 2000 },
