@@ -30,6 +30,12 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'No raw HTML in views.',
         },
+        {
+          // Core no-implied-eval needs declared globals or type information to see these.
+          selector:
+            'CallExpression[callee.name=/^set(Timeout|Interval)$/][arguments.0.type=/^(Literal|TemplateLiteral|BinaryExpression)$/]',
+          message: 'Timers take a function, never code in a string.',
+        },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },

@@ -84,9 +84,11 @@ export function QuickTag({ db, identity }: QuickTagProps) {
         onSubmit={(event) => {
           event.preventDefault();
           if (!note.trim()) return;
+          const submitted = note;
           void run(async () => {
-            await addNote(db, identity, note, Date.now());
-            setNote('');
+            await addNote(db, identity, submitted, Date.now());
+            // Keep anything typed while the note was being saved.
+            setNote((current) => (current === submitted ? '' : current));
           }, 'Note saved.');
         }}
       >
