@@ -20,6 +20,7 @@ export default defineConfig({
         resolve: { alias: { '@': import.meta.dirname } },
         test: {
           name: 'e2e',
+          globalSetup: ['tests/e2e/global-setup.ts'],
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
           pool: 'forks',
