@@ -24,7 +24,12 @@ export type SummaryState =
  */
 export function useSummary(db: AllianceDb, settings: Settings): SummaryState {
   const [cached, setCached] = useState<{ fresh: boolean; summary: AllianceSummary }>();
-  const live = useLiveQuery(() => loadSummary(db, settings, Date.now()), [settings]);
+  // The live computation starts once the cache is read: it would only slow the first paint.
+  const [cacheRead, setCacheRead] = useState(false);
+  const live = useLiveQuery(
+    () => (cacheRead ? loadSummary(db, settings, Date.now()) : null),
+    [settings, cacheRead],
+  );
 
   useEffect(() => {
     void Promise.all([summaryCacheItem.getValue(), dataChangedItem.getValue()]).then(
@@ -35,21 +40,26 @@ export function useSummary(db: AllianceDb, settings: Settings): SummaryState {
             summary: entry.summary,
           });
         }
+        // After the cached summary has rendered, in a task of its own.
+        setTimeout(() => setCacheRead(true), 0);
       },
     );
   }, [settings]);
 
+  const computed = live.status === 'ready' ? live.value : null;
   useEffect(() => {
-    if (live.status !== 'ready') return;
-    void dataChangedItem.getValue().then((changedAt) =>
-      summaryCacheItem.setValue({
-        key: cacheKey(changedAt, settings, Date.now()),
-        summary: live.value,
-      }),
-    );
-  }, [live, settings]);
+    if (!computed) return;
+    void dataChangedItem
+      .getValue()
+      .then((changedAt) =>
+        summaryCacheItem.setValue({
+          key: cacheKey(changedAt, settings, Date.now()),
+          summary: computed,
+        }),
+      );
+  }, [computed, settings]);
 
-  if (live.status === 'ready') return { status: 'ready', summary: live.value, updating: false };
+  if (computed) return { status: 'ready', summary: computed, updating: false };
   if (live.status === 'error') return live;
   if (cached) return { status: 'ready', summary: cached.summary, updating: !cached.fresh };
   return { status: 'loading' };

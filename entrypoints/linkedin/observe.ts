@@ -44,7 +44,7 @@ export function observeDebounced(
   root: Node,
   signal: AbortSignal,
   onMutations: () => void,
-  delayMs = 120,
+  delayMs = 40,
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {

@@ -3,6 +3,8 @@ import { watchNavigation } from '../navigation';
 import { listChips } from './list-chips';
 import { profileBadge } from './profile-badge';
 import type { Feature } from './feature';
+import { prefetchSummary } from './prefetch';
+import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 import { loadSettings, settingsItem } from '@/utils/settings';
 
 /** Every feature, in the order they start. Add a feature by adding its file and a line here. */
@@ -18,6 +20,8 @@ export function startFeatures(): void {
 
   const runAll = async () => {
     page?.abort();
+    const slug = profileSlugFromUrl(location.href);
+    if (slug) prefetchSummary({ slug, profileUrl: location.href });
     const current = childController(lifetime.signal);
     page = current;
     const settings = await loadSettings().catch(() => null);

@@ -4,6 +4,7 @@ import { BADGE_CSS } from '../ui/styles';
 import { waitForElement } from '../observe';
 import { onDataChange } from './data-changes';
 import type { Feature } from './feature';
+import { summaryFor } from './prefetch';
 import type { PersonSummary, SeenIdentity } from '@/utils/db/records';
 import { extractProfileIdentity, findNameAnchor, topCardMatches } from '@/utils/linkedin/identity';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
@@ -21,9 +22,9 @@ export const profileBadge: Feature = {
   async init(signal, { url, settings }) {
     const slug = profileSlugFromUrl(url.href);
     if (!slug) return;
-    // Ask while LinkedIn is still rendering the top card: the answer is usually back first.
+    // Asked while LinkedIn is still rendering the top card: the answer is usually back first.
     const byUrl: SeenIdentity = { slug, profileUrl: url.href };
-    const answer = ask('profile/summary', { identity: byUrl });
+    const answer = summaryFor(byUrl);
     const nameAnchor = await waitForElement(
       () => (topCardMatches(document, slug) ? findNameAnchor(document) : null),
       signal,
@@ -31,7 +32,11 @@ export const profileBadge: Feature = {
     if (signal.aborted) return;
     if (!nameAnchor && settings.debug) {
       // Only with the debug setting: LinkedIn's console is otherwise never written to.
-      console.debug('[alliance-map] no top card for', slug, '- LinkedIn may have changed its layout');
+      console.debug(
+        '[alliance-map] no top card for',
+        slug,
+        '- LinkedIn may have changed its layout',
+      );
     }
     // Reading the whole top card (headline, member id in embedded JSON) waits until the
     // browser is idle, off the path to the badge.
