@@ -10,7 +10,6 @@ export function waitForElement<T>(
   const found = find();
   if (found) return Promise.resolve(found);
   return new Promise((resolve) => {
-    let scheduled = false;
     const finish = (value: T | null) => {
       observer.disconnect();
       clearTimeout(timer);
@@ -18,15 +17,11 @@ export function waitForElement<T>(
       resolve(value);
     };
     const onAbort = () => finish(null);
+    // One check per batch of mutations (the browser batches them per microtask), not per
+    // animation frame: before its first paint a loading page runs no frames at all.
     const observer = new MutationObserver(() => {
-      // Batch the checks of one burst of mutations into one animation frame.
-      if (scheduled) return;
-      scheduled = true;
-      requestAnimationFrame(() => {
-        scheduled = false;
-        const value = find();
-        if (value) finish(value);
-      });
+      const value = find();
+      if (value) finish(value);
     });
     const timer = setTimeout(() => finish(null), timeoutMs);
     if (signal.aborted) return finish(null);
@@ -34,12 +29,17 @@ export function waitForElement<T>(
     observer.observe(document.documentElement, {
       subtree: true,
       childList: true,
+      // LinkedIn's React can move the top card to another person by rewriting links in place.
       attributes: true,
+      attributeFilter: ['href'],
     });
   });
 }
 
-/** Runs `onMutations` at most once per `delayMs` while the page keeps changing. */
+/**
+ * Runs `onMutations` when the page changes: at once for the first change, then at most once per
+ * `delayMs` while the page keeps changing (one shared, throttled observer).
+ */
 export function observeDebounced(
   root: Node,
   signal: AbortSignal,
@@ -47,12 +47,15 @@ export function observeDebounced(
   delayMs = 40,
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRun = -Infinity;
+  const run = () => {
+    timer = undefined;
+    lastRun = performance.now();
+    if (!signal.aborted) onMutations();
+  };
   const observer = new MutationObserver(() => {
     if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (!signal.aborted) onMutations();
-    }, delayMs);
+    timer = setTimeout(run, Math.max(0, lastRun + delayMs - performance.now()));
   });
   observer.observe(root, { subtree: true, childList: true });
   signal.addEventListener(

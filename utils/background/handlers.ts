@@ -116,7 +116,9 @@ async function lookupChips(
   const tagged = [...new Set(found.values())].filter((p) => p.roles.length > 0);
   if (!tagged.length) return {};
   const now = deps.now();
-  const summaries = await summarize(deps.db, tagged, await deps.settings(), now);
+  const summaries = await summarize(deps.db, tagged, await deps.settings(), now, {
+    countNotes: false,
+  });
   const out: Record<string, ChipSummary> = {};
   for (const [key, person] of found) {
     const summary = summaries.get(person.slug);
