@@ -21,6 +21,9 @@ const SEARCH_URL = 'https://www.linkedin.com/search/results/people/';
 const FEED_URL = 'https://www.linkedin.com/feed/';
 const SEARCH_HTML = fixtureHtml('list-2024-07-member-rails.html');
 const FEED_HTML = fixtureHtml('list-2026-server-driven-rails.html');
+// The real 2026 feed, on a feed URL of its own (FEED_URL already serves the rails page).
+const REAL_FEED_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:1/';
+const REAL_FEED_HTML = fixtureHtml('feed-2026-server-driven.html');
 
 const NOW = Date.now();
 const person = (slug: string, name: string, roles: Role[], fields: Partial<Person> = {}) =>
@@ -58,6 +61,7 @@ describe('chips next to known people in lists', () => {
     h = await launch();
     h.serve(SEARCH_URL, SEARCH_HTML);
     h.serve(FEED_URL, FEED_HTML);
+    h.serve(REAL_FEED_URL, REAL_FEED_HTML);
     await seedDatabase(h, { people: KNOWN });
   });
   afterAll(async () => {
@@ -110,6 +114,25 @@ describe('chips next to known people in lists', () => {
     await page.goto(FEED_URL, { waitUntil: 'domcontentloaded' });
     const texts = await waitForChips(page, 1);
     expect(texts[0]).toBe('MentorAlly');
+    await page.close();
+  });
+
+  it('draws chips next to known post authors on the real 2026 feed, and none for the viewer', async () => {
+    await seedDatabase(h, {
+      people: [
+        person('kamal-sharma-2a654a191', 'Kamal Sharma', ['sponsor']),
+        // Known by a former slug: the feed's link is kept as an alias.
+        person('mohit-old-slug', 'Mohit Paddhariya', ['mentor'], { aliases: ['mohit-paddhariya'] }),
+        // The signed-in viewer, tagged: the feed links them four times, none gets a chip.
+        person('tusharchauhan1410', 'Tushar Chauhan', ['ally']),
+      ],
+    });
+    const page = await h.context.newPage();
+    await page.goto(REAL_FEED_URL, { waitUntil: 'domcontentloaded' });
+    const texts = await waitForChips(page, 2);
+    expect(texts.sort()).toEqual(['Mentor', 'Sponsor']);
+    await page.waitForTimeout(500);
+    expect(await chipTexts(page)).toHaveLength(2);
     await page.close();
   });
 

@@ -79,8 +79,8 @@ function mergeAliases(groups: Group[]): Array<{ group: Group; aliases: string[] 
 
 /**
  * Every person named on the page under `root`, one entry per card and person, in the order they first appear;
- * the viewer's own menu, the profile's top card, its sticky copy and (on a profile page) every
- * other link to the profile's owner are skipped.
+ * the viewer's own menu and (on the feed) every link to the viewer, the profile's top card, its
+ * sticky copy and (on a profile page) every other link to the profile's owner are skipped.
  */
 export function findPersonMentions(root: ParentNode): PersonMention[] {
   try {
@@ -88,11 +88,15 @@ export function findPersonMentions(root: ParentNode): PersonMention[] {
     const topCard = queryFirst(doc, SELECTORS.topCard);
     // On a profile, links to its owner (their posts, their activity) are the page's own.
     const owner = profileSlugFromUrl(doc.location?.href ?? '');
+    // On the feed, the viewer's own links (identity card, "Start a post" photo) are not mentions.
+    const viewer = personKeyFromHref(
+      queryFirst(doc, SELECTORS.viewerLink)?.getAttribute('href') ?? '',
+    );
     const byCard = new Map<Element, Map<string, Group>>();
     for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/in/"]')) {
       const href = link.getAttribute('href') ?? '';
       const key = personKeyFromHref(href);
-      if (!key || key === owner || !isMentionLink(link, href, topCard)) continue;
+      if (!key || key === owner || key === viewer || !isMentionLink(link, href, topCard)) continue;
       const card = link.closest(CARD) ?? link.parentElement ?? link;
       const groups = byCard.get(card) ?? new Map<string, Group>();
       byCard.set(card, groups);

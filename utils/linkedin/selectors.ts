@@ -61,6 +61,13 @@ export const SELECTORS = {
     '.pvs-sticky-header-profile-actions', // 2024-08 logged-in sticky header actions
     'dialog', // 2026 SDUI: closed dialogs (ad options) kept in the DOM
   ],
+  /**
+   * A link to the signed-in viewer's own profile, where the page has one: every other link to
+   * the same person is the viewer too (their identity card, their own comments), never a chip.
+   */
+  viewerLink: [
+    '#shareboxProfilePictureComponentRef a[href*="/in/"]', // 2026 feed: the viewer's photo on the "Start a post" box
+  ],
   /** A card: one occurrence of a person in a list; links inside one card are one mention. */
   card: [
     '[data-chameleon-result-urn]', // 2024 search results (one per result)
