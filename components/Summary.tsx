@@ -19,7 +19,7 @@ export function Summary({
   if (state.status === 'loading') return <p class="muted">Loading your alliance…</p>;
   if (state.status === 'error')
     return <p class="error">Could not read your data: {state.error.message}</p>;
-  const s = state.summary;
+  const s = state.value;
   return (
     <section class="stack" aria-labelledby="summary-title" aria-busy={state.updating}>
       <h2 id="summary-title">This week</h2>

@@ -8,7 +8,7 @@ import { StorageSection } from '@/components/options/StorageSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
-import { clearSummaryCache } from '@/utils/db/summary';
+import { clearDerivedCaches } from '@/utils/derived-cache';
 import { loadSettings, saveSettings } from '@/utils/settings';
 
 const notifications: NotificationPermission = {
@@ -40,7 +40,7 @@ export function App() {
         db={db}
         deleteEverything={async (target) => {
           await deleteEverything(target);
-          await clearSummaryCache();
+          await clearDerivedCaches();
         }}
       />
     </main>

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ReportView } from '@/components/report/ReportView';
-import { useLiveQuery } from '@/components/useLiveQuery';
+import { useCachedView } from '@/components/useCachedView';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
 import { reportToMarkdown, weeklyReport, type WeeklyReport } from '@/utils/insights';
 import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
+import { reportCache } from '@/utils/derived-cache';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
 import { loadReportData } from './load';
@@ -35,16 +36,6 @@ function downloadMarkdown(report: WeeklyReport): void {
   link.click();
   // The browser has read the blob once the click's download started.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-type Computed = { report: WeeklyReport } | { error: string };
-
-function compute(data: Parameters<typeof weeklyReport>[0], weekOf: number): Computed {
-  try {
-    return { report: weeklyReport(data, weekOf, { now: Date.now() }) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 /** The weekly report page: pick a week, read it, export it. */
@@ -88,28 +79,20 @@ function WeekReport({
   notice: string | null;
   onWeek(weekOf: number): void;
 }) {
-  // The data carries the week it was read for: while another week loads, the old data is not it.
-  const live = useLiveQuery(
-    async () => ({ weekStart, data: await loadReportData(db, weekStart, Date.now(), settings) }),
-    [weekStart, settings],
+  // Opens on the last report of this week computed (exact when nothing changed since), while
+  // the live one is read and computed.
+  const view = useCachedView(reportCache, `${weekStart}|${JSON.stringify(settings)}`, async () =>
+    weeklyReport(await loadReportData(db, weekStart, Date.now(), settings), weekStart, {
+      now: Date.now(),
+    }),
   );
-  const loaded =
-    live.status === 'ready' && live.value.weekStart === weekStart ? live.value.data : undefined;
-  const computed = useMemo(
-    () => (loaded ? compute(loaded, weekStart) : undefined),
-    [loaded, weekStart],
-  );
-  const report = computed && 'report' in computed ? computed.report : undefined;
-  const error =
-    live.status === 'error'
-      ? live.error.message
-      : computed && 'error' in computed
-        ? computed.error
-        : null;
+  const report = view.status === 'ready' ? view.value : undefined;
+  const updating = view.status === 'ready' && view.updating;
+  const error = view.status === 'error' ? view.error.message : null;
   const weekEnd = addWeeks(weekStart, 1, settings.weekStart);
   const now = Date.now();
   const isCurrent = now >= weekStart && now < weekEnd;
-  const state = error ? 'error' : report ? 'ready' : 'loading';
+  const state = error ? 'error' : report && !updating ? 'ready' : 'loading';
 
   useEffect(() => {
     document.title = `Weekly report, week of ${formatLocalDate(weekStart)} · Alliance Map`;
@@ -176,7 +159,14 @@ function WeekReport({
           Could not build the report: {error}
         </p>
       ) : report ? (
-        <ReportView report={report} />
+        <>
+          {updating && (
+            <p class="muted no-print" role="status">
+              Updating with your latest changes…
+            </p>
+          )}
+          <ReportView report={report} />
+        </>
       ) : (
         <p class="muted" role="status">
           Reading your alliance…

@@ -200,6 +200,35 @@ describe('the weekly report on the demo data', () => {
     );
     await page.close();
   });
+
+  // Last in this block: it changes the data.
+  it('opens on its cached copy, but never shows it as ready once the data changed', async () => {
+    const first = await openReport(h);
+    await first.page.close();
+    const cached = () =>
+      h.serviceWorker.evaluate(
+        async () => (await chrome.storage.local.get('reportCache')).reportCache,
+      );
+    await expect.poll(cached).toBeTruthy();
+    // Dana, the unaware head of office, hears about the user's work in another view.
+    await seedDatabase(h, {
+      touches: [
+        {
+          id: 'e2e-shared-with-dana',
+          personSlug: 'dana-lee',
+          at: now - DAY_MS,
+          kind: 'shared-work',
+          direction: 'gave',
+          note: '',
+          createdAt: now - DAY_MS,
+        },
+      ],
+    });
+    const { page } = await openReport(h);
+    const unaware = page.locator('[data-section="unaware"]');
+    expect(await unaware.textContent()).not.toContain('Dana Lee');
+    await page.close();
+  });
 });
 
 describe('the weekly report at 10,000 people and 100,000 touches', () => {

@@ -1,5 +1,4 @@
 import Dexie from 'dexie';
-import { storage } from 'wxt/utils/storage';
 import type { AllianceDb } from './schema';
 import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
 import { prepare, snapshot } from '@/utils/insights/context';
@@ -98,23 +97,4 @@ export async function loadSummary(
       connectivity: { score: con.score, reason: con.reason },
     };
   });
-}
-
-/** The last summary computed, with what it was computed from. */
-export interface CachedSummary {
-  key: string;
-  summary: AllianceSummary;
-}
-
-/**
- * The popup's last summary, so that it opens at once. It holds names and follow-ups: deleting
- * everything must clear it too.
- */
-export const summaryCacheItem = storage.defineItem<CachedSummary | null>('local:summaryCache', {
-  fallback: null,
-});
-
-/** Forgets the cached summary (with "delete everything"). */
-export async function clearSummaryCache(): Promise<void> {
-  await summaryCacheItem.removeValue();
 }
