@@ -247,7 +247,9 @@ export function weeklyReport(
     weekStart,
     weekEnd,
     asOf,
-    visibility,
+    // The score without its key holders: those are in `unawareKeyHolders`, and the report is
+    // cached whole (a list of every key holder would multiply its size).
+    visibility: { score: visibility.score, parts: visibility.parts, reason: visibility.reason },
     connectivity,
     previous: { visibility: before.visibility, connectivity: before.connectivity },
     change: {

@@ -159,7 +159,7 @@ export interface WeeklyReport {
   weekEnd: number;
   /** The moment the scores describe: the end of the week, or `now` when the week is not over. */
   asOf: number;
-  visibility: VisibilityScore;
+  visibility: Score;
   connectivity: Score;
   /** Scores at the end of the week before. */
   previous: { visibility: number; connectivity: number };

@@ -94,6 +94,7 @@ describe('weeklyReport trend', () => {
       };
     });
     expect(report.trend).toEqual(expected);
-    expect(report.visibility).toEqual(visibilityAt(snapshot(prepared, report.asOf)));
+    const { score, parts, reason } = visibilityAt(snapshot(prepared, report.asOf));
+    expect(report.visibility).toEqual({ score, parts, reason });
   });
 });
