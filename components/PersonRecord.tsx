@@ -1,3 +1,4 @@
+import { RoleToggles } from './RoleToggles';
 import { useState } from 'preact/hooks';
 import { ChoiceField, TextField, useFieldId, useSyncedValue } from './fields';
 import { FollowUps } from './FollowUps';
@@ -14,7 +15,6 @@ import {
   LABELS,
   LEVELS,
   LIMITS,
-  ROLES,
   STANCES,
   cadenceFor,
   type Person,
@@ -117,23 +117,15 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
         </a>
       </header>
 
-      <div class="row" role="group" aria-label="Roles">
-        {ROLES.map((role) => (
-          <button
-            key={role}
-            type="button"
-            aria-pressed={person.roles.includes(role)}
-            // toggleRole reads the stored roles inside its transaction: two quick clicks both count.
-            onClick={() =>
-              void toggleRole(db, identity, role, Date.now()).catch((error: unknown) =>
-                report('error', error instanceof Error ? error.message : String(error)),
-              )
-            }
-          >
-            {LABELS.role[role]}
-          </button>
-        ))}
-      </div>
+      <RoleToggles
+        roles={person.roles}
+        // toggleRole reads the stored roles inside its transaction: two quick clicks both count.
+        onToggle={(role) =>
+          void toggleRole(db, identity, role, Date.now()).catch((error: unknown) =>
+            report('error', error instanceof Error ? error.message : String(error)),
+          )
+        }
+      />
       <label class="check">
         <input
           type="checkbox"

@@ -1,3 +1,4 @@
+import { RoleToggles } from './RoleToggles';
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
 import {
@@ -10,7 +11,7 @@ import {
 } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay } from '@/utils/format';
-import { LABELS, ROLES, type TouchKind } from '@/utils/model';
+import { LABELS, type TouchKind } from '@/utils/model';
 
 /** The habits offered as one-click touches in the quick tag (the side panel has them all). */
 export const QUICK_HABITS: readonly TouchKind[] = [
@@ -56,23 +57,15 @@ export function QuickTag({ db, identity }: QuickTagProps) {
           <p class="muted clip">{record?.headline || identity.headline}</p>
         )}
       </div>
-      <div class="row" role="group" aria-label="Roles">
-        {ROLES.map((role) => (
-          <button
-            key={role}
-            type="button"
-            aria-pressed={roles.includes(role)}
-            onClick={() =>
-              run(
-                () => toggleRole(db, identity, role, Date.now()),
-                `${roles.includes(role) ? 'Removed' : 'Tagged as'} ${LABELS.role[role].toLowerCase()}.`,
-              )
-            }
-          >
-            {LABELS.role[role]}
-          </button>
-        ))}
-      </div>
+      <RoleToggles
+        roles={roles}
+        onToggle={(role) =>
+          run(
+            () => toggleRole(db, identity, role, Date.now()),
+            `${roles.includes(role) ? 'Removed' : 'Tagged as'} ${LABELS.role[role].toLowerCase()}.`,
+          )
+        }
+      />
       {latestNote.status === 'ready' && latestNote.value && (
         <p>
           <span class="muted">Latest note ({formatDay(latestNote.value.at)}): </span>

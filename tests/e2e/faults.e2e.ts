@@ -21,14 +21,9 @@ import {
   waitForIsland,
   type Harness,
 } from './harness';
-import {
-  BROKEN_FIXTURES,
-  attachScriptWorld,
-  domSnapshot,
-  generateDataset,
-  personRow,
-  seenIdentity,
-} from './security-support';
+import { BROKEN_FIXTURES, attachScriptWorld, domSnapshot, seenIdentity } from './security-support';
+import { generateDataset } from '../support/dataset';
+import { newPerson } from '@/utils/model';
 
 type Row = Record<string, unknown>;
 
@@ -262,9 +257,9 @@ describe('a full disk and an aborted transaction during a restore', () => {
     h = await launch();
     await seedDatabase(h, {
       people: [
-        personRow('dana-lee', { roles: ['sponsor'], name: 'Dana Lee' }),
+        newPerson('dana-lee', Date.now(), { roles: ['sponsor'], name: 'Dana Lee' }),
         ...Array.from({ length: 40 }, (_, i) =>
-          personRow(`restored-${i}`, { name: `Restored ${i}` }),
+          newPerson(`restored-${i}`, Date.now(), { name: `Restored ${i}` }),
         ),
       ],
       notes: [

@@ -165,7 +165,8 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
 
 // ---- Closed shadow roots: invisible to page scripts and Playwright locators, read over CDP ----
 
-interface CdpNode {
+/** A DOM node as Chromium's debugging protocol describes it (`DOM.getDocument`). */
+export interface CdpNode {
   nodeId: number;
   backendNodeId: number;
   nodeType: number;

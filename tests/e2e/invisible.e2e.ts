@@ -25,11 +25,11 @@ import {
   attachScriptWorld,
   domSnapshot,
   launchPlain,
-  personRow,
   seenIdentity,
   setSettings,
   type PlainBrowser,
 } from './security-support';
+import { newPerson } from '@/utils/model';
 
 const LIST_URL = 'https://www.linkedin.com/search/results/people/';
 const LIST_HTML = fixtureHtml('list-2024-07-member-rails.html');
@@ -85,9 +85,12 @@ describe('invisible to LinkedIn', () => {
     plain.serve(LIST_URL, LIST_HTML);
     await seedDatabase(h, {
       people: [
-        personRow('eduardo-alvarez-nowak', { roles: ['mentor'], name: 'Eduardo Alvarez Nowak' }),
-        personRow('vasileiosalevizos', { roles: ['ally'] }),
-        ...LISTED.map((slug) => personRow(slug, { roles: ['sponsor'] })),
+        newPerson('eduardo-alvarez-nowak', Date.now(), {
+          roles: ['mentor'],
+          name: 'Eduardo Alvarez Nowak',
+        }),
+        newPerson('vasileiosalevizos', Date.now(), { roles: ['ally'] }),
+        ...LISTED.map((slug) => newPerson(slug, Date.now(), { roles: ['sponsor'] })),
       ],
     });
   });

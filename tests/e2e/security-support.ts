@@ -3,13 +3,11 @@
  * isolated world (over CDP), a control browser without the extension, DOM snapshots that see
  * through closed shadow roots, and settings written the way the options page writes them.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { FIXTURES, PAGES, ROOT, chromiumPath, type Harness } from './harness';
-import type { Dataset } from '../support/dataset';
+import { FIXTURES, PAGES, ROOT, chromiumPath, type CdpNode, type Harness } from './harness';
 
 export const BROKEN_FIXTURES = join(ROOT, 'tests/fixtures/linkedin-broken');
 
@@ -177,16 +175,6 @@ export async function launchPlain(): Promise<PlainBrowser> {
   };
 }
 
-interface CdpNode {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  shadowRootType?: string;
-}
-
 /** A page's DOM as text, one node a line, through every shadow root (frames left out). */
 export interface DomSnapshot {
   /** The DOM without our hosts (see `isOurHost`). */
@@ -256,53 +244,4 @@ export async function seenIdentity(
     const stored = await chrome.storage.session.get(key);
     return stored[key] as { slug?: string; name?: string } | undefined;
   }, `tab:${tabId}`);
-}
-
-/**
- * A seeded dataset, generated under tsx: it resolves the project's `@/` imports, which the
- * e2e project of vitest.config.ts does not.
- */
-export function generateDataset(
-  size: { people: number; touches: number; notes: number; followUps: number },
-  now: number,
-): Dataset {
-  const script = `const { generateDataset } = await import('./tests/support/dataset.ts');
-process.stdout.write(JSON.stringify(generateDataset(${JSON.stringify(size)}, ${now})));`;
-  const json = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    {
-      cwd: ROOT,
-      maxBuffer: 1 << 28,
-    },
-  );
-  return JSON.parse(json.toString('utf8')) as Dataset;
-}
-
-/** A person row as the database stores it (the fields every view reads). */
-export function personRow(
-  slug: string,
-  fields: Record<string, unknown> = {},
-): Record<string, unknown> {
-  const now = Date.now();
-  return {
-    slug,
-    profileUrl: `https://www.linkedin.com/in/${slug}/`,
-    aliases: [],
-    name: '',
-    headline: '',
-    company: '',
-    roles: [],
-    level: 'unknown',
-    influence: 'unknown',
-    stance: 'unknown',
-    basis: 'unknown',
-    decisionMaker: false,
-    motivations: '',
-    influencedBy: '',
-    cadenceDays: null,
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  };
 }

@@ -21,7 +21,8 @@ import {
   type Harness,
 } from './harness';
 import { HUGE_MARKUP, HUGE_WORD, MARKED, MARKER, PAYLOADS } from './payloads';
-import { attachScriptWorld, domSnapshot, personRow, type ScriptWorld } from './security-support';
+import { attachScriptWorld, domSnapshot, type ScriptWorld } from './security-support';
+import { newPerson } from '@/utils/model';
 
 const LIST_URL = 'https://www.linkedin.com/search/results/people/';
 const LIST_HTML = fixtureHtml('list-2024-07-member-rails.html');
@@ -281,7 +282,7 @@ describe('hostile text stored as notes, names and labels is inert everywhere', (
     const eduardo = 'eduardo-alvarez-nowak';
     await seedDatabase(h, {
       people: [
-        personRow(eduardo, {
+        newPerson(eduardo, Date.now(), {
           name: PAYLOADS[8],
           headline: PAYLOADS[17],
           company: PAYLOADS[33],
@@ -289,8 +290,14 @@ describe('hostile text stored as notes, names and labels is inert everywhere', (
           influencedBy: PAYLOADS.join('\n'),
           roles: ['mentor', 'sponsor'],
         }),
-        personRow('vasileiosalevizos', { name: HUGE_WORD, headline: HUGE_WORD, roles: ['ally'] }),
-        ...LISTED.map((slug, i) => personRow(slug, { name: PAYLOADS[i]!, roles: ['advisor'] })),
+        newPerson('vasileiosalevizos', Date.now(), {
+          name: HUGE_WORD,
+          headline: HUGE_WORD,
+          roles: ['ally'],
+        }),
+        ...LISTED.map((slug, i) =>
+          newPerson(slug, Date.now(), { name: PAYLOADS[i]!, roles: ['advisor'] }),
+        ),
       ],
       notes: [
         ...PAYLOADS.map((text, i) => ({

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RoleChips } from '@/components/RoleChips';
+import { RoleToggles } from '@/components/RoleToggles';
 import type { PersonSummary } from '@/utils/db/records';
 import { formatDay, plural } from '@/utils/format';
-import { LABELS, ROLES, type Role } from '@/utils/model';
+import type { Role } from '@/utils/model';
 
 interface BadgeProps {
   summary: PersonSummary | null;
@@ -64,20 +65,7 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
           {tagging ? 'Close' : '+ Tag in Alliance Map'}
         </button>
       )}
-      {tagging && (
-        <span class="tagger" role="group" aria-label="Roles">
-          {ROLES.map((role) => (
-            <button
-              key={role}
-              type="button"
-              aria-pressed={roles.includes(role)}
-              onClick={() => onToggleRole(role)}
-            >
-              {LABELS.role[role]}
-            </button>
-          ))}
-        </span>
-      )}
+      {tagging && <RoleToggles class="tagger" roles={roles} onToggle={onToggleRole} />}
     </span>
   );
 }
