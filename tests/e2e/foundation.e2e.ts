@@ -180,6 +180,22 @@ describe('tag a person on their profile and see it again', () => {
     await page.close();
   });
 
+  it("opens the side panel from the badge's Open record", async () => {
+    const page = await openProfile(h, PAGES.eduardo.url);
+    await clickIslandButton(page, 'Open record');
+    const cdp = await h.context.newCDPSession(page);
+    const panelOpen = async () => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ url: string }>;
+      };
+      return targetInfos.some((t) => t.url.endsWith('/sidepanel.html'));
+    };
+    await expect.poll(panelOpen).toBe(true);
+    await cdp.detach();
+    expect((await closedIslands(page)).some((i) => i.text.includes('Alt+Shift+S'))).toBe(false);
+    await page.close();
+  });
+
   it('keeps everything across a browser restart', async () => {
     await h.close();
     h = await launch({ userDataDir: profileDir });

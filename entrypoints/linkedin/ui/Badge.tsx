@@ -9,7 +9,8 @@ interface BadgeProps {
   summary: PersonSummary | null;
   now: number;
   onToggleRole(role: Role): void;
-  onOpenRecord(): void;
+  /** Resolves false when the browser would not open the side panel from here. */
+  onOpenRecord(): Promise<boolean>;
 }
 
 /**
@@ -19,6 +20,7 @@ interface BadgeProps {
  */
 export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) {
   const [tagging, setTagging] = useState(false);
+  const [panelRefused, setPanelRefused] = useState(false);
   const roles = summary?.roles ?? [];
   const known = roles.length > 0 || (summary?.noteCount ?? 0) > 0 || summary?.lastTouchAt != null;
   const dueNow = summary?.dueAt != null && summary.dueAt < now;
@@ -56,9 +58,17 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
           <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
             {tagging ? 'Done' : 'Roles'}
           </button>
-          <button type="button" onClick={onOpenRecord}>
+          <button
+            type="button"
+            onClick={() => void onOpenRecord().then((ok) => setPanelRefused(!ok))}
+          >
             Open record
           </button>
+          {panelRefused && (
+            <span class="meta" role="status">
+              Open it from the toolbar button or with Alt+Shift+S.
+            </span>
+          )}
         </>
       ) : (
         <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
