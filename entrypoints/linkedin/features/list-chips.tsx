@@ -90,10 +90,17 @@ export const listChips: Feature = {
       },
       { once: true },
     );
-    // The whole document, not the body: a page may swap its <body> on navigation.
-    observeDebounced(document.documentElement, signal, () => void scanNewCards());
-    onDataChange(signal, () => void refreshAll());
-    void scanNewCards();
+    const start = () => {
+      // The whole document, not the body: a page may swap its <body> on navigation.
+      observeDebounced(document.documentElement, signal, () => void scanNewCards());
+      onDataChange(signal, () => void refreshAll());
+      void scanNewCards();
+    };
+    // Not while the HTML is still being parsed: a half-parsed card could show one link of a
+    // person now and another later, and get two chips.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', start, { once: true, signal });
+    } else start();
   },
 };
 
