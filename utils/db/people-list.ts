@@ -7,8 +7,7 @@
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
 import {
-  DAY_MS,
-  cadenceFor,
+  dueAtFor,
   type FollowUp,
   type Level,
   type Note,
@@ -99,13 +98,7 @@ export function buildPersonRows(
   }
   return data.people.map((person) => {
     const lastTouchAt = data.lastTouchAt.get(person.slug) ?? null;
-    const cadenceMs = cadenceFor(person, settings) * DAY_MS;
-    const dueAt =
-      lastTouchAt !== null
-        ? lastTouchAt + cadenceMs
-        : person.roles.length
-          ? person.createdAt + cadenceMs
-          : null;
+    const dueAt = dueAtFor(person, lastTouchAt, settings);
     return {
       slug: person.slug,
       name: person.name,

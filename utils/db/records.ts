@@ -3,7 +3,7 @@ import type { AllianceDb } from './schema';
 import {
   DEFAULT_DIRECTION,
   LIMITS,
-  cadenceFor,
+  dueAtFor,
   newPerson,
   orderedPair,
   type Direction,
@@ -152,19 +152,13 @@ export async function summarize(
           db.followUps.where('personSlug').equals(person.slug).toArray(),
         ]);
         const lastTouchAt = lastTouch?.at ?? null;
-        const cadenceMs = cadenceFor(person, settings) * 86_400_000;
         out.set(person.slug, {
           slug: person.slug,
           name: person.name,
           roles: person.roles,
           noteCount,
           lastTouchAt,
-          dueAt:
-            lastTouchAt !== null
-              ? lastTouchAt + cadenceMs
-              : person.roles.length
-                ? person.createdAt + cadenceMs
-                : null,
+          dueAt: dueAtFor(person, lastTouchAt, settings),
           overdueFollowUps: followUps.filter((f) => f.status === 'open' && f.due < now).length,
         });
       }),

@@ -191,6 +191,20 @@ export function cadenceFor(
   return fromRoles.length ? Math.min(...fromRoles) : settings.defaultCadenceDays;
 }
 
+/**
+ * When the next touch with a person is due: a cadence after the last touch, or after they were
+ * added for a tagged person never touched; null for an untagged person never touched.
+ */
+export function dueAtFor(
+  person: Pick<Person, 'cadenceDays' | 'roles' | 'createdAt'>,
+  lastTouchAt: number | null,
+  settings: Settings,
+): number | null {
+  const cadenceMs = cadenceFor(person, settings) * DAY_MS;
+  if (lastTouchAt !== null) return lastTouchAt + cadenceMs;
+  return person.roles.length ? person.createdAt + cadenceMs : null;
+}
+
 /** Ties are undirected: store the pair in one order so that a pair exists once. */
 export function orderedPair(x: string, y: string): [string, string] {
   return x < y ? [x, y] : [y, x];
