@@ -21,6 +21,9 @@ export function isMemberId(key: string): boolean {
   return typeof key === 'string' && MEMBER_ID.test(key);
 }
 
+/** A LinkedIn host at the very start of a string, with no scheme before it. */
+const LINKEDIN_HOST_PREFIX = /^(?:[a-z0-9-]+\.)*linkedin\.com\//i;
+
 function parseLinkedInUrl(href: string, base: string): URL | null {
   if (typeof href !== 'string' || href.length === 0) return null;
   try {
@@ -66,8 +69,11 @@ function normaliseKey(key: string): string {
  * and sub-page paths; null for member-id URLs (`/in/ACoAA…`) and for anything not a profile.
  */
 export function profileSlugFromUrl(url: string): string | null {
-  const parsed = parseLinkedInUrl(url, DEFAULT_BASE);
-  if (!parsed || !/^https?:\/\//i.test(url.trim())) return null;
+  // A URL typed or kept in a spreadsheet may lack its scheme: `www.linkedin.com/in/x`.
+  const trimmed = typeof url === 'string' ? url.trim() : '';
+  const absolute = LINKEDIN_HOST_PREFIX.test(trimmed) ? `https://${trimmed}` : trimmed;
+  const parsed = parseLinkedInUrl(absolute, DEFAULT_BASE);
+  if (!parsed || !/^https?:\/\//i.test(absolute)) return null;
   const key = rawKeyFromUrl(parsed);
   if (key === null || isMemberId(key)) return null;
   return key.toLowerCase();

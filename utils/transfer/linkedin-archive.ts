@@ -17,7 +17,7 @@ import {
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
 import { bulkPutWithProgress, CHUNK_ROWS, yieldToPage, type ProgressListener } from './pacing';
-import { profileSlugFromUrl } from './profile-slug';
+import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** The two files of an archive that Alliance Map reads; either may be missing. */
 export interface LinkedInArchive {

@@ -11,7 +11,7 @@ import { LIMITS, newPerson, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { parseLinkedInDate } from './linkedin-dates';
 import { bulkPutWithProgress, CHUNK_ROWS, yieldToPage, type ProgressListener } from './pacing';
-import { profileSlugFromUrl } from './profile-slug';
+import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** One connection as read from the file. `line` is where it starts in the file. */
 export interface ConnectionRow {

@@ -34,6 +34,9 @@ describe('profileSlugFromUrl', () => {
     ],
     ['https://www.linkedin.com/mwlite/in/eduardo-alvarez-nowak', 'eduardo-alvarez-nowak'],
     ['http://linkedin.com/in/eduardo-alvarez-nowak/', 'eduardo-alvarez-nowak'],
+    // As a spreadsheet or an older export may keep it, without its scheme.
+    ['www.linkedin.com/in/eduardo-alvarez-nowak', 'eduardo-alvarez-nowak'],
+    ['linkedin.com/in/eduardo-alvarez-nowak/', 'eduardo-alvarez-nowak'],
   ];
   it.each(matches)('%s → %s', (url, slug) => {
     expect(profileSlugFromUrl(url)).toBe(slug);
@@ -50,6 +53,8 @@ describe('profileSlugFromUrl', () => {
     'https://www.linkedin.com/pub/dir/Eduardo/Nowak',
     'https://example.com/in/eduardo-alvarez-nowak/',
     'https://linkedin.com.evil.example/in/eduardo-alvarez-nowak/',
+    'notlinkedin.com/in/eduardo-alvarez-nowak/',
+    'evil.example/linkedin.com/in/eduardo-alvarez-nowak/',
     '/in/eduardo-alvarez-nowak/',
     'javascript:alert(1)//www.linkedin.com/in/x',
     '',
