@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SeenIdentity } from '@/utils/db/records';
 import { recallTabIdentity } from '@/utils/tab-identity';
-import { profileSlugFromUrl } from '@/utils/linkedin/urls';
+import { profileSlugFromUrl, profileUrlForSlug } from '@/utils/linkedin/urls';
 
 /** The LinkedIn profile shown in a tab, as far as the extension page can tell. */
 export interface TabProfile {
@@ -37,7 +37,7 @@ async function describeTab(tabId: number | undefined): Promise<TabProfile> {
     identity: {
       ...fromPage,
       slug,
-      profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`,
+      profileUrl: profileUrlForSlug(slug),
       ...(name ? { name } : {}),
     },
   };

@@ -8,7 +8,7 @@ import {
   type PersonSummary,
   type SeenIdentity,
 } from '@/utils/db/records';
-import { profileSlugFromUrl } from '@/utils/linkedin/urls';
+import { profileSlugFromUrl, profileUrlForSlug } from '@/utils/linkedin/urls';
 import { rememberTabIdentity } from '@/utils/tab-identity';
 import { ROLES, type Role, type Settings } from '@/utils/model';
 import type { ChipSummary, Message, MessageType, Response } from '@/utils/messaging/protocol';
@@ -50,7 +50,7 @@ function trustedIdentity(raw: unknown, sender: SenderInfo): SeenIdentity | null 
   const memberId = field(given.memberId);
   return {
     slug,
-    profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`,
+    profileUrl: profileUrlForSlug(slug),
     ...(memberId && /^ACo[A-Za-z0-9_-]{10,}$/.test(memberId) ? { memberId } : {}),
     ...(field(given.name) ? { name: field(given.name) } : {}),
     ...(field(given.headline) ? { headline: field(given.headline) } : {}),

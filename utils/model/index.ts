@@ -4,6 +4,8 @@
  * content script, tests). Dates are epoch milliseconds so that they index and sort as numbers.
  */
 
+import { profileUrlForSlug } from '@/utils/linkedin/urls';
+
 /** What a person is to the user; any set of them. */
 export const ROLES = ['ally', 'mentor', 'sponsor', 'mentee', 'advisor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -161,7 +163,7 @@ export const DAY_MS = 86_400_000;
 export function newPerson(slug: string, now: number, fields: Partial<Person> = {}): Person {
   return {
     slug,
-    profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`,
+    profileUrl: profileUrlForSlug(slug),
     aliases: [],
     name: '',
     headline: '',
