@@ -7,14 +7,14 @@
  * person's (or a champion's) last touch, read one per person who has none in the range. Notes
  * are not read: the engine does not use them (docs/insights.md).
  */
-import Dexie from 'dexie';
+import { readPeopleColumns, readTouchColumns, WEEK_MS } from '@/utils/db/columns';
 import type { AllianceDb } from '@/utils/db/schema';
 import { APPRECIATION_WINDOW_DAYS } from '@/utils/insights/actions';
 import { BALANCE_WINDOW_DAYS } from '@/utils/insights/people';
 import { TREND_WEEKS } from '@/utils/insights/report';
-import type { InsightData } from '@/utils/insights/types';
+import type { InsightData, InsightPerson } from '@/utils/insights/types';
 import { addWeeks, weekStartOf } from '@/utils/insights/weeks';
-import { DAY_MS, cadenceFor, type Person, type Settings, type Touch } from '@/utils/model';
+import { DAY_MS, cadenceFor, type Settings, type Touch } from '@/utils/model';
 
 /** The span of dates the report of one week reads touches and notes from: [from, to). */
 export interface ReportSpan {
@@ -29,7 +29,7 @@ function positiveDays(value: number): number {
 }
 
 /** People whose last touch the report shows or ranks by, however old it is. */
-function needsLastTouch(person: Person): boolean {
+function needsLastTouch(person: InsightPerson): boolean {
   return person.roles.length > 0 || person.stance === 'champion';
 }
 
@@ -41,7 +41,7 @@ export function reportSpan(
   weekOf: number,
   now: number,
   settings: Settings,
-  people: readonly Person[],
+  people: readonly InsightPerson[],
 ): ReportSpan {
   const weekStart = weekStartOf(weekOf, settings.weekStart);
   const to = addWeeks(weekStart, 1, settings.weekStart);
@@ -64,16 +64,43 @@ export function reportSpan(
   return { from: firstWeek - (lookBackDays + 1) * DAY_MS, to, asOf };
 }
 
-/** The latest touch of `slug` before `before`, through the [personSlug+at] index. */
-function lastTouchBefore(db: AllianceDb, slug: string, before: number): Promise<Touch | undefined> {
-  return db.touches
-    .where('[personSlug+at]')
-    .between([slug, Dexie.minKey], [slug, before], true, false)
-    .last();
-}
+/** How many weeks of older touches are read at a time while looking for last touches. */
+const LOOK_BACK_WEEKS = 13;
 
-function touchesBetween(db: AllianceDb, from: number, to: number): Promise<Touch[]> {
-  return db.touches.where('at').between(from, to, true, false).toArray();
+/**
+ * The latest touch before `before` of each of `slugs`, read a quarter at a time backwards from
+ * `before` until every one is found or no older touch is left.
+ */
+async function lastTouchesBefore(
+  db: AllianceDb,
+  slugs: ReadonlySet<string>,
+  before: number,
+): Promise<Touch[]> {
+  // The oldest week that holds a dated touch (undated ones sit below every week).
+  const oldest = await db.columns
+    .where('[table+block]')
+    .between(['touches', -Infinity], ['touches', Infinity], false, true)
+    .first();
+  const missing = new Set(slugs);
+  const found: Touch[] = [];
+  for (
+    let to = before;
+    missing.size > 0 && oldest && to > oldest.block * WEEK_MS;
+    to -= LOOK_BACK_WEEKS * WEEK_MS
+  ) {
+    const latest = new Map<string, Touch>();
+    for (const touch of await readTouchColumns(db, to - LOOK_BACK_WEEKS * WEEK_MS, to)) {
+      if (!missing.has(touch.personSlug)) continue;
+      const other = latest.get(touch.personSlug);
+      if (!other || touch.at > other.at) latest.set(touch.personSlug, touch);
+    }
+    // Found in this quarter: no older quarter holds a later touch.
+    for (const [slug, touch] of latest) {
+      missing.delete(slug);
+      found.push(touch);
+    }
+  }
+  return found;
 }
 
 /**
@@ -86,29 +113,28 @@ export async function loadReportData(
   now: number,
   settings: Settings,
 ): Promise<InsightData> {
-  return db.transaction('r', [db.people, db.touches, db.ties, db.followUps], async () => {
+  return db.transaction('r', [db.columns, db.ties, db.followUps], async () => {
     // The settings alone set most of the span: read those touches alongside the people.
     const base = reportSpan(weekOf, now, settings, []);
     const [people, ties, followUps, fromBase] = await Promise.all([
-      db.people.toArray(),
+      readPeopleColumns(db),
       db.ties.toArray(),
       db.followUps.toArray(),
-      touchesBetween(db, base.from, base.to),
+      readTouchColumns(db, base.from, base.to),
     ]);
     // A tagged person's own, longer cadence reaches further back.
     const span = reportSpan(weekOf, now, settings, people);
     const recent =
       span.from < base.from
-        ? (await touchesBetween(db, span.from, base.from)).concat(fromBase)
+        ? (await readTouchColumns(db, span.from, base.from)).concat(fromBase)
         : fromBase;
     const touched = new Set<string>();
     for (const touch of recent) if (touch.at <= span.asOf) touched.add(touch.personSlug);
-    const earlier = await Promise.all(
-      people
-        .filter((person) => needsLastTouch(person) && !touched.has(person.slug))
-        .map((person) => lastTouchBefore(db, person.slug, span.from)),
-    );
-    const touches = recent.concat(earlier.filter((touch): touch is Touch => touch !== undefined));
-    return { people, touches, notes: [], ties, followUps, settings };
+    const untouched = new Set<string>();
+    for (const person of people) {
+      if (needsLastTouch(person) && !touched.has(person.slug)) untouched.add(person.slug);
+    }
+    const earlier = await lastTouchesBefore(db, untouched, span.from);
+    return { people, touches: recent.concat(earlier), notes: [], ties, followUps, settings };
   });
 }

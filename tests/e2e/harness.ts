@@ -12,6 +12,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import { blocksOf, type MirroredTable } from '../../utils/db/columns';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -306,35 +307,73 @@ export async function spaNavigate(
 /** Rows written per transaction when seeding: a whole 100,000-touch table is too much for one call. */
 const SEED_CHUNK = 5_000;
 
+/** Puts `rows` into the store `name` of the extension's database, from an extension page. */
+async function putRows(page: Page, name: string, rows: readonly unknown[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += SEED_CHUNK) {
+    await page.evaluate(
+      async ({ name, rows }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('alliance-map');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(name, 'readwrite');
+          const store = tx.objectStore(name);
+          for (const row of rows) store.put(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { name, rows: rows.slice(start, start + SEED_CHUNK) as unknown[] },
+    );
+  }
+}
+
+/** Every row of `table`, and removes its column blocks (rewritten whole after seeding). */
+async function takeRows(page: Page, table: MirroredTable): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (table) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('alliance-map');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction([table, 'columns'], 'readwrite');
+    tx.objectStore('columns').delete(IDBKeyRange.bound([table, -Infinity], [table, Infinity]));
+    const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const request = tx.objectStore(table).getAll();
+      request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    db.close();
+    return rows;
+  }, table);
+}
+
+const MIRRORED_KEYS: Record<MirroredTable, string> = { people: 'slug', touches: 'id' };
+
 /**
  * Writes a dataset straight into the extension's database, from an extension page (the only
- * origin that holds it). The popup opens the database first, so Dexie has created the schema.
- * Large tables are written in chunks, each in its own transaction.
+ * origin that holds it), with the column copies of people and touches that the app's own writes
+ * would have kept. The popup opens the database first, so Dexie has created the schema. Large
+ * tables are written in chunks, each in its own transaction.
  */
 export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
   const page = await openExtensionPage(h, 'popup.html');
   await page.getByRole('heading', { name: 'This week' }).waitFor();
   for (const [name, rows] of Object.entries(data)) {
-    for (let start = 0; start < rows.length; start += SEED_CHUNK) {
-      await page.evaluate(
-        async ({ name, rows }) => {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const request = indexedDB.open('alliance-map');
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          await new Promise<void>((resolve, reject) => {
-            const tx = db.transaction(name, 'readwrite');
-            const store = tx.objectStore(name);
-            for (const row of rows) store.put(row);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          });
-          db.close();
-        },
-        { name, rows: rows.slice(start, start + SEED_CHUNK) },
-      );
+    if (!(name in MIRRORED_KEYS)) {
+      await putRows(page, name, rows);
+      continue;
     }
+    const table = name as MirroredTable;
+    const key = MIRRORED_KEYS[table];
+    const merged = new Map((await takeRows(page, table)).map((row) => [row[key], row]));
+    for (const row of rows as Record<string, unknown>[]) merged.set(row[key], row);
+    await putRows(page, table, rows);
+    await putRows(page, 'columns', blocksOf(table, [...merged.values()]));
   }
   // Tell every view and the LinkedIn script, as a write through Dexie would.
   await page.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));

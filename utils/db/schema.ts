@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { blocksOf, columnsMiddleware, type ColumnBlock } from './columns';
 import type { FollowUp, Note, Person, Tie, Touch } from '@/utils/model';
 
 /** The name of the IndexedDB database, in the extension's own origin only. */
@@ -22,6 +23,22 @@ export const SCHEMA_VERSIONS = [
       followUps: 'id, personSlug, [status+due]',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Column copies of people and touches for the popup and the report (./columns.ts).
+      columns: '[table+block]',
+    },
+    upgrade: async (tx: Transaction) => {
+      const [people, touches] = await Promise.all([
+        tx.table('people').toArray(),
+        tx.table('touches').toArray(),
+      ]);
+      await tx
+        .table('columns')
+        .bulkPut([...blocksOf('people', people), ...blocksOf('touches', touches)]);
+    },
+  },
 ] as const;
 
 export class AllianceDb extends Dexie {
@@ -30,10 +47,16 @@ export class AllianceDb extends Dexie {
   touches!: EntityTable<Touch, 'id'>;
   ties!: EntityTable<Tie, 'id'>;
   followUps!: EntityTable<FollowUp, 'id'>;
+  /** Derived from people and touches, never written directly, not part of a backup. */
+  columns!: Table<ColumnBlock, [string, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const step of SCHEMA_VERSIONS) this.version(step.version).stores(step.stores);
+    for (const step of SCHEMA_VERSIONS) {
+      const version = this.version(step.version).stores(step.stores);
+      if ('upgrade' in step) version.upgrade(step.upgrade);
+    }
+    this.use(columnsMiddleware);
   }
 }
 

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { readPeopleColumns, readTouchColumns } from './columns';
 import type { AllianceDb } from './schema';
 import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
 import { prepare, snapshot } from '@/utils/insights/context';
@@ -32,7 +33,8 @@ export interface AllianceSummary {
 /**
  * What the popup shows. The scores need only recent touches: those inside the visibility
  * window, the 90-day give/take window and the longest cadence in use (a person last touched
- * before that is due either way), so the read is an index range, never all touches.
+ * before that is due either way), so only those weeks are read. People and touches come from
+ * their column copies (./columns.ts): a few records instead of tens of thousands.
  */
 export async function loadSummary(
   db: AllianceDb,
@@ -40,9 +42,9 @@ export async function loadSummary(
   now: number,
   limit = 5,
 ): Promise<AllianceSummary> {
-  return db.transaction('r', [db.people, db.touches, db.ties, db.followUps], async () => {
+  return db.transaction('r', [db.columns, db.ties, db.followUps], async () => {
     const [people, ties, openFollowUps] = await Promise.all([
-      db.people.toArray(),
+      readPeopleColumns(db),
       db.ties.toArray(),
       db.followUps
         .where('[status+due]')
@@ -58,10 +60,7 @@ export async function loadSummary(
         ...tagged.map((p) => cadenceFor(p, settings)),
       ),
     );
-    const touches = await db.touches
-      .where('at')
-      .between(now - windowDays * DAY_MS, Dexie.maxKey)
-      .toArray();
+    const touches = await readTouchColumns(db, now - windowDays * DAY_MS, Infinity);
     const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
     const weekStart = weekStartOf(now, settings.weekStart);
     // One status pass serves both scores and the "due" list (slugs are the primary key, so

@@ -3,10 +3,17 @@
  * the essays ("Show appreciation to Sam for the design review"). Candidates come from the
  * report's findings in a fixed order of importance, at most two of a kind, one per person.
  */
-import { DAY_MS, mainRole, type Person, type Role, type TouchKind } from '@/utils/model';
+import { DAY_MS, mainRole, type Role, type TouchKind } from '@/utils/model';
 import { displayName } from './alliance';
 import type { Snapshot } from './context';
-import type { ColdRelationship, KeyHolder, NextAction, OverdueFollowUp, Taker } from './types';
+import type {
+  ColdRelationship,
+  KeyHolder,
+  NextAction,
+  OverdueFollowUp,
+  Taker,
+  InsightPerson,
+} from './types';
 
 /** The report never lists more next actions than this. */
 export const MAX_NEXT_ACTIONS = 5;
@@ -129,12 +136,12 @@ function coldActions(cold: readonly ColdRelationship[]): NextAction[] {
 function feedbackActions(snap: Snapshot, feedbackAsked: number): NextAction[] {
   if (feedbackAsked > 0) return [];
   const advisers = [...snap.bySlug.values()].filter(
-    (person: Person) =>
+    (person: InsightPerson) =>
       person.roles.includes('mentor') ||
       person.roles.includes('advisor') ||
       person.stance === 'champion',
   );
-  const since = (person: Person) => snap.status.get(person.slug)?.lastTouchAt ?? -Infinity;
+  const since = (person: InsightPerson) => snap.status.get(person.slug)?.lastTouchAt ?? -Infinity;
   return advisers
     .sort((a, b) => since(a) - since(b) || displayName(a).localeCompare(displayName(b)))
     .map((person) =>

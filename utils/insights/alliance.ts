@@ -2,15 +2,8 @@
  * Who is who in the user's alliance, independent of dates: the key holders and their weight,
  * who backs the user, and the ties between people. Shared by the scores and the report.
  */
-import {
-  isAboveMe,
-  LABELS,
-  otherEnd,
-  type Influence,
-  type Level,
-  type Person,
-  type Tie,
-} from '@/utils/model';
+import { isAboveMe, LABELS, otherEnd, type Influence, type Level, type Tie } from '@/utils/model';
+import type { InsightPerson } from './types';
 
 const INFLUENCE_WEIGHT: Record<Influence, number> = { unknown: 1, low: 1, medium: 2, high: 3 };
 const LEVEL_WEIGHT: Record<Level, number> = {
@@ -23,13 +16,13 @@ const LEVEL_WEIGHT: Record<Level, number> = {
 };
 
 /** A person who decides the user's next step: +1 or above with medium or high influence, or marked so. */
-export function isKeyHolder(person: Person): boolean {
+export function isKeyHolder(person: InsightPerson): boolean {
   if (person.decisionMaker) return true;
   return isAboveMe(person.level) && (person.influence === 'medium' || person.influence === 'high');
 }
 
 /** How much a key holder's awareness counts: influence weight × level weight. */
-export function keyHolderWeight(person: Person): number {
+export function keyHolderWeight(person: InsightPerson): number {
   const influence = INFLUENCE_WEIGHT[person.influence];
   // The user said this person decides: treat their influence as at least medium.
   const effective = person.decisionMaker ? Math.max(influence, INFLUENCE_WEIGHT.medium) : influence;
@@ -37,14 +30,14 @@ export function keyHolderWeight(person: Person): number {
 }
 
 /** Someone who backs the user: a champion or supporter, or a sponsor, mentor, advisor or ally who is not a skeptic. */
-export function backsMe(person: Person): boolean {
+export function backsMe(person: InsightPerson): boolean {
   if (person.stance === 'skeptic') return false;
   if (person.stance === 'champion' || person.stance === 'supporter') return true;
   return person.roles.some((role) => role !== 'mentee');
 }
 
 /** Someone whose promotion of the user carries to the people tied to them. */
-export function canPromote(person: Person): boolean {
+export function canPromote(person: InsightPerson): boolean {
   return (
     person.stance !== 'skeptic' &&
     (person.stance === 'champion' || person.roles.includes('sponsor'))
@@ -52,12 +45,12 @@ export function canPromote(person: Person): boolean {
 }
 
 /** A name to show: the person's name, else their slug. */
-export function displayName(person: Pick<Person, 'name' | 'slug'>): string {
+export function displayName(person: Pick<InsightPerson, 'name' | 'slug'>): string {
   return person.name.trim() || person.slug;
 }
 
 /** "Dana (+2, high influence)": the name with what makes the person matter. */
-export function describePerson(person: Person): string {
+export function describePerson(person: InsightPerson): string {
   const level =
     person.level === 'unknown' ? 'level unknown' : LABELS.level[person.level].toLowerCase();
   const influence =
@@ -82,7 +75,7 @@ export function tieIndex(ties: readonly Tie[]): Map<string, Set<string>> {
 }
 
 /** Orders people who could carry the user's name: sponsors, then champions, then others. */
-export function connectorRank(person: Person): number {
+export function connectorRank(person: InsightPerson): number {
   if (person.roles.includes('sponsor')) return 0;
   if (person.stance === 'champion') return 1;
   if (person.stance === 'supporter') return 2;

@@ -2,17 +2,16 @@
  * The indexes every insight needs, built once per data set (people by slug, ties, key holders)
  * and once per date (each person's status), so the weekly report can score 13 dates cheaply.
  */
-import type { Person } from '@/utils/model';
 import { isKeyHolder, tieIndex } from './alliance';
 import { buildStatusIndex, buildStatusIndexes, type PersonStatus } from './people';
-import type { InsightData } from './types';
+import type { InsightData, InsightPerson } from './types';
 
 /** Date-independent indexes over one data set. */
 export interface Prepared {
   data: InsightData;
-  bySlug: Map<string, Person>;
+  bySlug: Map<string, InsightPerson>;
   ties: Map<string, Set<string>>;
-  keyHolders: Person[];
+  keyHolders: InsightPerson[];
 }
 
 /** The data seen from one date. */
@@ -23,7 +22,7 @@ export interface Snapshot extends Prepared {
 
 /** Builds the date-independent indexes. */
 export function prepare(data: InsightData): Prepared {
-  const bySlug = new Map<string, Person>();
+  const bySlug = new Map<string, InsightPerson>();
   for (const person of data.people) bySlug.set(person.slug, person);
   const people = [...bySlug.values()];
   return { data, bySlug, ties: tieIndex(data.ties), keyHolders: people.filter(isKeyHolder) };
@@ -40,8 +39,8 @@ export function snapshot(prepared: Prepared, asOf: number): Snapshot {
 }
 
 /** The people tied to `slug` that exist in the record. */
-export function neighbours(snap: Prepared, slug: string): Person[] {
-  const found: Person[] = [];
+export function neighbours(snap: Prepared, slug: string): InsightPerson[] {
+  const found: InsightPerson[] = [];
   for (const other of snap.ties.get(slug) ?? []) {
     const person = snap.bySlug.get(other);
     if (person) found.push(person);

@@ -3,14 +3,8 @@
  * give/take over 90 days and open follow-ups. Built for every person in one pass over the
  * touches and one over the follow-ups, so it stays fast at 10,000 people and 100,000 touches.
  */
-import {
-  cadenceFor,
-  DAY_MS,
-  type FollowUp,
-  type Person,
-  type Settings,
-  type Touch,
-} from '@/utils/model';
+import { cadenceFor, DAY_MS, type FollowUp, type Settings, type Touch } from '@/utils/model';
+import type { InsightPerson } from './types';
 
 /** Give/take and the open-follow-up counts look back this many days. */
 export const BALANCE_WINDOW_DAYS = 90;
@@ -42,7 +36,7 @@ export interface PersonStatus {
 }
 
 /** Days between touches, falling back to the default when settings hold something unusable. */
-function safeCadence(person: Person, settings: Settings): number {
+function safeCadence(person: InsightPerson, settings: Settings): number {
   const days = cadenceFor(person, settings);
   if (Number.isFinite(days) && days > 0) return days;
   return Number.isFinite(settings.defaultCadenceDays) && settings.defaultCadenceDays > 0
@@ -61,7 +55,7 @@ export function isOpenAt(followUp: FollowUp, asOf: number): boolean {
   return followUp.doneAt !== null && followUp.doneAt > asOf;
 }
 
-function emptyStatus(person: Person, settings: Settings): PersonStatus {
+function emptyStatus(person: InsightPerson, settings: Settings): PersonStatus {
   return {
     slug: person.slug,
     cadenceDays: safeCadence(person, settings),
@@ -98,7 +92,7 @@ function addFollowUp(status: PersonStatus, followUp: FollowUp, asOf: number): vo
   if (followUp.due < asOf) status.overdueFollowUps += 1;
 }
 
-function finish(status: PersonStatus, person: Person, asOf: number): void {
+function finish(status: PersonStatus, person: InsightPerson, asOf: number): void {
   status.balance90 = status.gave90 - status.received90;
   status.dueAt = (status.lastTouchAt ?? person.createdAt) + status.cadenceDays * DAY_MS;
   status.isDue = asOf >= status.dueAt;
@@ -106,7 +100,7 @@ function finish(status: PersonStatus, person: Person, asOf: number): void {
 
 /** The status of every person as of `asOf`, keyed by slug. Touches and follow-ups after `asOf` are ignored. */
 export function buildStatusIndex(
-  people: readonly Person[],
+  people: readonly InsightPerson[],
   touches: readonly Touch[],
   followUps: readonly FollowUp[],
   settings: Settings,
@@ -133,7 +127,7 @@ export function buildStatusIndex(
 
 /** One person's running totals while the dates are swept in order. */
 interface Running {
-  person: Person;
+  person: InsightPerson;
   cadenceDays: number;
   lastTouchAt: number | null;
   lastSharedWorkAt: number | null;
@@ -154,7 +148,7 @@ function countBalance(running: Running, touch: Touch, sign: 1 | -1): void {
  * The weekly report scores 13 dates; this keeps it one pass instead of 13.
  */
 export function buildStatusIndexes(
-  people: readonly Person[],
+  people: readonly InsightPerson[],
   touches: readonly Touch[],
   followUps: readonly FollowUp[],
   settings: Settings,
@@ -234,7 +228,7 @@ export function buildStatusIndexes(
 
 /** One person's status as of `asOf`; touches and follow-ups of other people are ignored. */
 export function personStatus(
-  person: Person,
+  person: InsightPerson,
   touches: readonly Touch[],
   followUps: readonly FollowUp[],
   settings: Settings,

@@ -3,7 +3,7 @@
  * the two scores and their 12-week trend, touches by kind, what needs attention and at most
  * five next actions, plus the alliance map. Pure: the page passes the data and the week.
  */
-import { DAY_MS, ROLE_PRIORITY, TOUCH_KINDS, type Person, type TouchKind } from '@/utils/model';
+import { DAY_MS, ROLE_PRIORITY, TOUCH_KINDS, type TouchKind } from '@/utils/model';
 import { backsMe, displayName, isKeyHolder, keyHolderWeight } from './alliance';
 import { nextActions } from './actions';
 import { prepare, snapshots, type Prepared, type Snapshot } from './context';
@@ -20,6 +20,7 @@ import type {
   TrendPoint,
   WeeklyReport,
   WeekTouches,
+  InsightPerson,
 } from './types';
 import { addWeeks, weekStartOf } from './weeks';
 
@@ -91,7 +92,7 @@ function takersOnly(snap: Snapshot): Taker[] {
 }
 
 /** What the alliance lacks, in the essays' terms. */
-export function allianceGaps(people: Iterable<Person>): Gap[] {
+export function allianceGaps(people: Iterable<InsightPerson>): Gap[] {
   let sponsors = 0;
   let seniorSponsors = 0;
   let mentors = 0;
@@ -166,7 +167,7 @@ function touchesByWeek(prepared: Prepared, starts: readonly number[], end: numbe
 }
 
 function mapOf(snap: Snapshot, awareness: Map<string, MapNode['awareness']>): WeeklyReport['map'] {
-  const rolePriority = (person: Person) =>
+  const rolePriority = (person: InsightPerson) =>
     Math.min(...person.roles.map((role) => ROLE_PRIORITY.indexOf(role)), ROLE_PRIORITY.length);
   const holders = snap.keyHolders.slice().sort((a, b) => keyHolderWeight(b) - keyHolderWeight(a));
   const backers = [...snap.bySlug.values()]

@@ -3,7 +3,7 @@
  * next step know their work now. Connectivity: how broad and healthy the alliance is. Each is a
  * weighted mean of parts in 0..1, scaled to an integer 0..100 (docs/insights.md).
  */
-import { DAY_MS, type Person } from '@/utils/model';
+import { DAY_MS } from '@/utils/model';
 import {
   backsMe,
   canPromote,
@@ -13,7 +13,15 @@ import {
   keyHolderWeight,
 } from './alliance';
 import { neighbours, prepare, snapshot, type Snapshot } from './context';
-import type { Awareness, InsightData, KeyHolder, Score, ScorePart, VisibilityScore } from './types';
+import type {
+  Awareness,
+  InsightData,
+  KeyHolder,
+  Score,
+  ScorePart,
+  VisibilityScore,
+  InsightPerson,
+} from './types';
 
 /** What each awareness is worth in the visibility score. */
 export const AWARENESS_CREDIT: Record<Awareness, number> = { full: 1, partial: 0.5, none: 0 };
@@ -46,7 +54,7 @@ function nameList(names: readonly string[], max = 4): string {
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
-function byConnectorRank(a: Person, b: Person): number {
+function byConnectorRank(a: InsightPerson, b: InsightPerson): number {
   return connectorRank(a) - connectorRank(b) || displayName(a).localeCompare(displayName(b));
 }
 
@@ -55,11 +63,11 @@ function within(at: number | null | undefined, from: number): boolean {
 }
 
 function keyHolderReason(
-  person: Person,
+  person: InsightPerson,
   awareness: Awareness,
   snap: Snapshot,
-  promoter: Person | undefined,
-  backer: Person | undefined,
+  promoter: InsightPerson | undefined,
+  backer: InsightPerson | undefined,
 ): string {
   const who = describePerson(person);
   const days = snap.data.settings.visibilityWindowDays;
@@ -78,7 +86,7 @@ function keyHolderReason(
   return `${who} ${gap}, and nobody in your alliance is tied to them.`;
 }
 
-function assessKeyHolder(person: Person, snap: Snapshot): KeyHolder {
+function assessKeyHolder(person: InsightPerson, snap: Snapshot): KeyHolder {
   const windowFrom = snap.asOf - snap.data.settings.visibilityWindowDays * DAY_MS;
   const tied = neighbours(snap, person.slug).sort(byConnectorRank);
   const promoter = tied.find(
@@ -170,7 +178,7 @@ export function visibility(data: InsightData, asOf: number): VisibilityScore {
   return visibilityAt(snapshot(prepare(data), asOf));
 }
 
-function sponsorPart(people: readonly Person[]): ScorePart {
+function sponsorPart(people: readonly InsightPerson[]): ScorePart {
   const sponsors = people.filter((person) => person.roles.includes('sponsor'));
   const senior = sponsors.filter((person) => person.level === 'plus2' || person.level === 'plus3');
   const base = { id: 'sponsor', label: 'A sponsor at +2 or above', weight: 0.15 };
@@ -190,7 +198,7 @@ function sponsorPart(people: readonly Person[]): ScorePart {
   return { ...base, value: 0, detail: 'No sponsor yet: someone senior who puts your name forward' };
 }
 
-function mentorPart(people: readonly Person[]): ScorePart {
+function mentorPart(people: readonly InsightPerson[]): ScorePart {
   const mentors = people.filter((person) => person.roles.includes('mentor'));
   const base = { id: 'mentor', label: 'At least one mentor', weight: 0.1 };
   if (mentors.length)
@@ -202,7 +210,7 @@ function mentorPart(people: readonly Person[]): ScorePart {
   return { ...base, value: 0, detail: 'No mentor yet: someone who advises you' };
 }
 
-function alliesPart(people: readonly Person[]): ScorePart {
+function alliesPart(people: readonly InsightPerson[]): ScorePart {
   const count = people.filter((person) => person.roles.includes('ally')).length;
   return {
     id: 'allies',
@@ -216,7 +224,7 @@ function alliesPart(people: readonly Person[]): ScorePart {
   };
 }
 
-function boardPart(people: readonly Person[]): ScorePart {
+function boardPart(people: readonly InsightPerson[]): ScorePart {
   const count = people.filter((person) => person.roles.includes('advisor')).length;
   const base = {
     id: 'board',
@@ -242,7 +250,7 @@ function boardPart(people: readonly Person[]): ScorePart {
   };
 }
 
-function cadencePart(snap: Snapshot, people: readonly Person[]): ScorePart {
+function cadencePart(snap: Snapshot, people: readonly InsightPerson[]): ScorePart {
   const tagged = people.filter((person) => person.roles.length > 0);
   const onTime = tagged.filter((person) => {
     const status = snap.status.get(person.slug);
@@ -307,7 +315,7 @@ function lossOf(part: ScorePart): number {
   return part.weight * (1 - part.value);
 }
 
-function connectivityReason(parts: readonly ScorePart[], people: readonly Person[]): string {
+function connectivityReason(parts: readonly ScorePart[], people: readonly InsightPerson[]): string {
   if (!people.some((person) => person.roles.length > 0)) {
     return 'No one tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.';
   }

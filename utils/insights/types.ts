@@ -16,9 +16,23 @@ import type {
   TouchKind,
 } from '@/utils/model';
 
+/** What the engine reads of a person: no notes, motivations or profile details. */
+export type InsightPerson = Pick<
+  Person,
+  | 'slug'
+  | 'name'
+  | 'roles'
+  | 'level'
+  | 'influence'
+  | 'stance'
+  | 'decisionMaker'
+  | 'cadenceDays'
+  | 'createdAt'
+>;
+
 /** Everything the engine reads: the user's whole record plus their settings. */
 export interface InsightData {
-  people: readonly Person[];
+  people: readonly InsightPerson[];
   touches: readonly Touch[];
   notes: readonly Note[];
   ties: readonly Tie[];

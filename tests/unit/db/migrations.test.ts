@@ -5,10 +5,12 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import * as v1 from './history/v1';
+import * as v2 from './history/v2';
+import { readPeopleColumns, readTouchColumns } from '@/utils/db/columns';
 import { AllianceDb, ALL_TABLES, SCHEMA_VERSIONS } from '@/utils/db/schema';
 
 /** The frozen versions, oldest first; add each new one here when the schema changes. */
-const HISTORY = [v1];
+const HISTORY = [v1, v2];
 
 describe('schema history', () => {
   it('keeps a frozen copy of every version that has shipped', () => {
@@ -48,6 +50,34 @@ describe('schema history', () => {
             .between(['open', 0], ['open', Dexie.maxKey])
             .count(),
         ).toBe(1);
+        // The column copies hold exactly the tables' people and touches.
+        const people = (await db.people.toArray()).map(
+          ({
+            slug,
+            name,
+            roles,
+            level,
+            influence,
+            stance,
+            decisionMaker,
+            cadenceDays,
+            createdAt,
+          }) => ({
+            slug,
+            name,
+            roles,
+            level,
+            influence,
+            stance,
+            decisionMaker,
+            cadenceDays,
+            createdAt,
+          }),
+        );
+        expect(await readPeopleColumns(db)).toEqual(people);
+        expect(await readTouchColumns(db, -Infinity, Infinity)).toEqual(
+          await db.touches.orderBy('at').toArray(),
+        );
         expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
       } finally {
         await db.delete();

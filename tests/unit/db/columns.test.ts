@@ -1,0 +1,203 @@
+/**
+ * The column copies of people and touches equal the tables after any sequence of writes, made
+ * any way Dexie offers (add, put, update, modify, delete by key or range, clear), in one
+ * transaction or concurrently inside one, committed, failed or rolled back.
+ */
+import Dexie from 'dexie';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readPeopleColumns, readTouchColumns, touchBlock, WEEK_MS } from '@/utils/db/columns';
+import { AllianceDb } from '@/utils/db/schema';
+import { DAY_MS, newPerson, ROLES, type Person, type Touch } from '@/utils/model';
+
+const NOW = Date.UTC(2026, 5, 1, 12);
+const opened: AllianceDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function openDb(): AllianceDb {
+  const db = new AllianceDb(`columns-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+/** What the copy of a person must hold: the fields the insight engine reads. */
+function engineView(person: Person) {
+  const { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt } =
+    person;
+  return { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt };
+}
+
+/** The copies equal the tables, in the tables' own order. */
+async function expectInStep(db: AllianceDb): Promise<void> {
+  expect(await readPeopleColumns(db)).toEqual((await db.people.toArray()).map(engineView));
+  expect(await readTouchColumns(db, -Infinity, Infinity)).toEqual(
+    await db.touches.orderBy('at').toArray(),
+  );
+  // No block is left empty, and every row sits in the block of its date.
+  for (const block of await db.columns.toArray()) {
+    const first = Object.values(block.columns)[0]!;
+    expect(first.length).toBeGreaterThan(0);
+    if (block.table === 'touches') {
+      for (const at of block.columns.at as number[]) expect(touchBlock(at)).toBe(block.block);
+    }
+  }
+}
+
+const SLUGS = ['ana', 'ben', 'chloé', 'dev', 'eun-ji'];
+const IDS = ['t1', 't2', 't3', 't4', 't5', 't6'];
+
+const touchArb = fc.record({
+  id: fc.constantFrom(...IDS),
+  personSlug: fc.constantFrom(...SLUGS),
+  // Weeks apart or in one week, so that writes move touches between blocks and share them.
+  at: fc.integer({ min: -40, max: 40 }).map((days) => NOW + days * DAY_MS),
+  kind: fc.constantFrom('meeting' as const, 'shared-work' as const, 'they-promoted-me' as const),
+  direction: fc.constantFrom('gave' as const, 'received' as const, 'both' as const),
+  note: fc.string({ maxLength: 5 }),
+  createdAt: fc.constant(NOW),
+});
+
+const personArb = fc
+  .record({
+    slug: fc.constantFrom(...SLUGS),
+    name: fc.string({ maxLength: 6 }),
+    roles: fc.subarray([...ROLES]),
+    cadenceDays: fc.option(fc.integer({ min: 1, max: 90 })),
+  })
+  .map(({ slug, ...fields }) => newPerson(slug, NOW, fields));
+
+/** One write, in the ways the app and a restore or import make them. */
+const writeArb = fc.oneof(
+  touchArb.map((t) => (db: AllianceDb) => db.touches.add(t)),
+  fc.array(touchArb, { maxLength: 4 }).map((ts) => (db: AllianceDb) => db.touches.bulkPut(ts)),
+  fc.tuple(fc.constantFrom(...IDS), fc.integer({ min: -60, max: 60 })).map(
+    ([id, days]) =>
+      (db: AllianceDb) =>
+        db.touches.update(id, { at: NOW + days * DAY_MS }),
+  ),
+  fc.constantFrom(...IDS).map((id) => (db: AllianceDb) => db.touches.delete(id)),
+  fc
+    .constantFrom(...SLUGS)
+    .map(
+      (slug) => (db: AllianceDb) =>
+        db.touches
+          .where('[personSlug+at]')
+          .between([slug, Dexie.minKey], [slug, Dexie.maxKey])
+          .delete(),
+    ),
+  fc.tuple(fc.constantFrom(...SLUGS), fc.constantFrom(...SLUGS)).map(
+    ([from, into]) =>
+      (db: AllianceDb) =>
+        db.touches
+          .where('[personSlug+at]')
+          .between([from, Dexie.minKey], [from, Dexie.maxKey])
+          .modify({ personSlug: into }),
+  ),
+  fc
+    .constantFrom('t1', 't4')
+    .map((below) => (db: AllianceDb) => db.touches.where('id').below(below).delete()),
+  fc.constant((db: AllianceDb) => db.touches.clear()),
+  personArb.map((p) => (db: AllianceDb) => db.people.put(p)),
+  personArb.map((p) => (db: AllianceDb) => db.people.add(p)),
+  fc.tuple(fc.constantFrom(...SLUGS), fc.subarray([...ROLES])).map(
+    ([slug, roles]) =>
+      (db: AllianceDb) =>
+        db.people.update(slug, { roles }),
+  ),
+  fc.constantFrom(...SLUGS).map((slug) => (db: AllianceDb) => db.people.delete(slug)),
+  fc.constant((db: AllianceDb) => db.people.clear()),
+);
+
+type Write = (db: AllianceDb) => Promise<unknown>;
+
+/** Several writes: one by one, concurrently in one transaction, or in one that rolls back. */
+const stepArb = fc.oneof(
+  writeArb.map((write) => ({ kind: 'alone' as const, writes: [write] })),
+  fc.array(writeArb, { minLength: 2, maxLength: 4 }).map((writes) => ({
+    kind: 'together' as const,
+    writes,
+  })),
+  fc.array(writeArb, { minLength: 1, maxLength: 3 }).map((writes) => ({
+    kind: 'rolled back' as const,
+    writes,
+  })),
+);
+
+async function run(db: AllianceDb, step: { kind: string; writes: Write[] }): Promise<void> {
+  const tables = [db.people, db.touches];
+  // A failed write (an `add` of a key that exists) is part of the test: it changes nothing.
+  const attempt = (write: Write) => write(db).catch(() => undefined);
+  if (step.kind === 'alone') await attempt(step.writes[0]!);
+  if (step.kind === 'together') {
+    await db.transaction('rw', tables, () => Promise.all(step.writes.map(attempt)));
+  }
+  if (step.kind === 'rolled back') {
+    await db
+      .transaction('rw', tables, async () => {
+        for (const write of step.writes) await attempt(write);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+  }
+}
+
+describe('column copies', () => {
+  it('equal the tables after any sequence of writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const db = openDb();
+        try {
+          for (const step of steps) await run(db, step);
+          await expectInStep(db);
+        } finally {
+          await db.delete();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keep the rows of a bulk add that succeeded, not those that failed', async () => {
+    const db = openDb();
+    const touch = (id: string, at: number): Touch => ({
+      id,
+      personSlug: 'ana',
+      at,
+      kind: 'meeting',
+      direction: 'both',
+      note: '',
+      createdAt: at,
+    });
+    await db.touches.add(touch('t1', NOW));
+    await expect(
+      db.touches.bulkAdd([touch('t1', NOW + WEEK_MS), touch('t2', NOW + 2 * WEEK_MS)]),
+    ).rejects.toThrow();
+    expect((await readTouchColumns(db, -Infinity, Infinity)).map((t) => [t.id, t.at])).toEqual([
+      ['t1', NOW],
+      ['t2', NOW + 2 * WEEK_MS],
+    ]);
+    await expectInStep(db);
+  });
+
+  it('read only the weeks asked for, and only the touches inside the span', async () => {
+    const db = openDb();
+    const at = (days: number) => NOW + days * DAY_MS;
+    await db.touches.bulkAdd(
+      [-30, -8, -7, -1, 0, 6, 20].map((days, i) => ({
+        id: `t${i}`,
+        personSlug: 'ana',
+        at: at(days),
+        kind: 'meeting' as const,
+        direction: 'both' as const,
+        note: '',
+        createdAt: NOW,
+      })),
+    );
+    expect((await readTouchColumns(db, at(-7), at(6))).map((t) => t.at)).toEqual(
+      [-7, -1, 0].map(at),
+    );
+    expect(await readTouchColumns(db, at(6), at(6))).toEqual([]);
+  });
+});

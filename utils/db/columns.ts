@@ -1,0 +1,352 @@
+/**
+ * Column copies of the people and touches tables, kept in the `columns` store: a few large
+ * records, each holding one field of many rows as an array. IndexedDB clones every record on its
+ * own, so reading 25,000 touches as objects takes about half a second on a small machine, while
+ * the same touches as columns take about a hundredth of that. The popup summary and the weekly
+ * report read these copies; everything else reads the tables.
+ *
+ * A middleware keeps them in step inside each write's own transaction, so a copy can never be
+ * behind the table it mirrors, whichever context wrote and however (add, put, modify, delete,
+ * clear, a restore, an import).
+ */
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
+import type { AllianceDb } from './schema';
+import type { InsightPerson } from '@/utils/insights/types';
+import { DAY_MS, type Touch } from '@/utils/model';
+
+export const COLUMNS_STORE = 'columns';
+
+/** One stored block: some rows of `table`, one array per field, all of the same length. */
+export interface ColumnBlock {
+  table: MirroredTable;
+  block: number;
+  columns: Record<string, unknown[]>;
+}
+
+interface Mirror<T> {
+  /** The primary key's field: the first column. */
+  key: keyof T & string;
+  fields: ReadonlyArray<keyof T & string>;
+  /** The block a row is kept in. */
+  blockOf(row: T): number;
+  /** The order of the table's index that the readers replace, kept inside each block. */
+  order(a: T, b: T): number;
+}
+
+/** IndexedDB's order of two string keys: by UTF-16 code unit. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Touches are kept by week since 1970 (UTC), so a span of dates is a range of blocks. */
+export const WEEK_MS = 7 * DAY_MS;
+/** People are spread over this many blocks by their slug, so one edit rewrites a sixteenth. */
+const PEOPLE_BLOCKS = 16;
+
+/** The block of a touch at `at`; a date that is no number goes where no range of dates reaches. */
+export function touchBlock(at: number): number {
+  const week = Math.floor(at / WEEK_MS);
+  return Number.isNaN(week) ? -Infinity : week;
+}
+
+/** `fields` as given, when they name every field of T (a type error otherwise). */
+function everyField<T>() {
+  return <const F extends ReadonlyArray<keyof T & string>>(
+    ...fields: Exclude<keyof T, F[number]> extends never ? F : never
+  ): F => fields;
+}
+
+function slugBlock(slug: string): number {
+  let hash = 0;
+  for (let i = 0; i < slug.length; i++) hash = (Math.imul(hash, 31) + slug.charCodeAt(i)) | 0;
+  return (hash >>> 0) % PEOPLE_BLOCKS;
+}
+
+const MIRRORS = {
+  people: {
+    key: 'slug',
+    // Everything the insight engine reads of a person, and no more.
+    fields: everyField<InsightPerson>()(
+      'slug',
+      'name',
+      'roles',
+      'level',
+      'influence',
+      'stance',
+      'decisionMaker',
+      'cadenceDays',
+      'createdAt',
+    ),
+    blockOf: (person) => slugBlock(String(person.slug)),
+    order: (a, b) => byCodeUnit(a.slug, b.slug),
+  } satisfies Mirror<InsightPerson>,
+  touches: {
+    key: 'id',
+    fields: everyField<Touch>()('id', 'personSlug', 'at', 'kind', 'direction', 'note', 'createdAt'),
+    blockOf: (touch) => touchBlock(touch.at),
+    // The `at` index: by date, then by id.
+    order: (a, b) => a.at - b.at || byCodeUnit(a.id, b.id),
+  } satisfies Mirror<Touch>,
+} as const;
+
+export type MirroredTable = keyof typeof MIRRORS;
+
+function isMirrored(table: string): table is MirroredTable {
+  return Object.hasOwn(MIRRORS, table);
+}
+
+type Row = Record<string, unknown>;
+
+function mirrorOf(table: MirroredTable): Mirror<Row> {
+  return MIRRORS[table] as unknown as Mirror<Row>;
+}
+
+/** The rows of a block, as objects with the mirrored fields. */
+function rowsOf<T>(block: ColumnBlock): T[] {
+  const { fields } = mirrorOf(block.table);
+  const columns = fields.map((field) => block.columns[field] ?? []);
+  const count = columns[0]?.length ?? 0;
+  const rows = new Array<T>(count);
+  for (let i = 0; i < count; i++) {
+    const row: Row = {};
+    for (let f = 0; f < fields.length; f++) row[fields[f]!] = columns[f]![i];
+    rows[i] = row as T;
+  }
+  return rows;
+}
+
+/** Builds the blocks of `table` holding exactly `rows`. */
+export function blocksOf(table: MirroredTable, rows: readonly object[]): ColumnBlock[] {
+  const mirror = mirrorOf(table);
+  const blocks = new Map<number, ColumnBlock>();
+  for (const row of [...(rows as readonly Row[])].sort(mirror.order)) {
+    const number = mirror.blockOf(row);
+    let block = blocks.get(number);
+    if (!block) {
+      block = { table, block: number, columns: {} };
+      for (const field of mirror.fields) block.columns[field] = [];
+      blocks.set(number, block);
+    }
+    for (const field of mirror.fields) block.columns[field]!.push(row[field]);
+  }
+  return [...blocks.values()];
+}
+
+/** Runs `call` in a Dexie zone: Dexie's own middlewares below read the transaction from it. */
+type InZone = <T>(call: () => T) => T;
+
+/**
+ * The zone of the write being handled. Dexie keeps its current transaction in a zone that a
+ * native `await` leaves, so each call down the stack after one re-enters it.
+ */
+function currentZone(): InZone {
+  const zones = Dexie.Promise as unknown as {
+    PSD: unknown;
+    usePSD<T>(zone: unknown, call: () => T): T;
+  };
+  const zone = zones.PSD;
+  return (call) => zones.usePSD(zone, call);
+}
+
+/** What one write did to a mirrored table. */
+interface Change {
+  removed: Row[];
+  added: Row[];
+  cleared: boolean;
+}
+
+/** Rewrites the blocks that `change` touches, in the write's own transaction. */
+async function applyChange(
+  inZone: InZone,
+  columns: DBCoreTable,
+  trans: DBCoreTransaction,
+  table: MirroredTable,
+  change: Change,
+): Promise<void> {
+  const mirror = mirrorOf(table);
+  if (change.cleared) {
+    await inZone(() =>
+      columns.mutate({
+        type: 'deleteRange',
+        trans,
+        range: {
+          type: 2, // DBCoreRangeType.Range (a const enum, out of reach of isolated modules)
+          lower: [table, -Infinity],
+          upper: [table, Infinity],
+          lowerOpen: false,
+          upperOpen: false,
+        },
+      }),
+    );
+  }
+  // A key written again leaves its old block, wherever that was, before it joins its new one.
+  const leaving = new Map<number, Set<unknown>>();
+  const leave = (block: number, key: unknown) => {
+    let keys = leaving.get(block);
+    if (!keys) leaving.set(block, (keys = new Set()));
+    keys.add(key);
+  };
+  for (const row of change.removed) leave(mirror.blockOf(row), row[mirror.key]);
+  for (const row of change.added) leave(mirror.blockOf(row), row[mirror.key]);
+  const numbers = [...leaving.keys()];
+  if (!numbers.length) return;
+  const stored = (await inZone(() =>
+    columns.getMany({ trans, keys: numbers.map((number) => [table, number]) }),
+  )) as Array<ColumnBlock | undefined>;
+
+  const kept = new Map<number, Row[]>();
+  numbers.forEach((number, i) => {
+    const block = stored[i];
+    const gone = leaving.get(number)!;
+    kept.set(number, block ? rowsOf<Row>(block).filter((row) => !gone.has(row[mirror.key])) : []);
+  });
+  // A key written twice by one request holds its last value, as in the table.
+  const last = new Map(change.added.map((row) => [row[mirror.key], row]));
+  for (const row of last.values()) kept.get(mirror.blockOf(row))!.push(row);
+
+  const emptied: unknown[] = [];
+  const rewritten: ColumnBlock[] = [];
+  for (const [number, rows] of kept) {
+    if (rows.length) rewritten.push(...blocksOf(table, rows));
+    else emptied.push([table, number]);
+  }
+  if (rewritten.length)
+    await inZone(() => columns.mutate({ type: 'put', trans, values: rewritten }));
+  if (emptied.length) await inZone(() => columns.mutate({ type: 'delete', trans, keys: emptied }));
+}
+
+/** The rows a write will replace or remove, read before it runs; `null` when it clears all. */
+async function rowsBefore(
+  inZone: InZone,
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+): Promise<Row[] | null> {
+  const { trans } = req;
+  const present = (rows: unknown[]) => rows.filter((row): row is Row => row != null);
+  switch (req.type) {
+    case 'add':
+      return [];
+    case 'put': {
+      const keyPath = table.schema.primaryKey.keyPath as string;
+      const keys = req.keys ?? req.values.map((value) => (value as Row)[keyPath]);
+      return present(await inZone(() => table.getMany({ trans, keys })));
+    }
+    case 'delete':
+      return present(await inZone(() => table.getMany({ trans, keys: req.keys })));
+    case 'deleteRange': {
+      if (req.range.type === 3) return null; // DBCoreRangeType.Any: the whole table
+      const found = await inZone(() =>
+        table.query({
+          trans,
+          values: true,
+          query: { index: table.schema.primaryKey, range: req.range },
+        }),
+      );
+      return present(found.result);
+    }
+  }
+}
+
+/** Runs one write to a mirrored table and carries it into the column copy. */
+async function mirroredMutate(
+  down: DBCore,
+  tableName: MirroredTable,
+  req: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  const inZone = currentZone();
+  const table = down.table(tableName);
+  const before = await rowsBefore(inZone, table, req);
+  const response = await inZone(() => table.mutate(req));
+  // A row whose write failed (a key that exists, for `add`) is unchanged.
+  const failed = (index: number) => Object.hasOwn(response.failures, index);
+  let removed = before ?? [];
+  let added: Row[] = [];
+  if (req.type === 'add' || req.type === 'put') {
+    added = (req.values as Row[]).filter((_, i) => !failed(i));
+    if (req.type === 'put' && response.numFailures > 0) {
+      const keyPath = table.schema.primaryKey.keyPath as string;
+      const written = new Set(added.map((row) => row[keyPath]));
+      removed = removed.filter((row) => written.has(row[keyPath]));
+    }
+  }
+  await applyChange(inZone, down.table(COLUMNS_STORE), req.trans, tableName, {
+    removed,
+    added,
+    cleared: before === null,
+  });
+  return response;
+}
+
+/** The writes of one transaction, one after another: two writes may share a block. */
+const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+function queued<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> {
+  const previous = queues.get(trans) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  queues.set(
+    trans,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/** Keeps the column copies in step with every write to the tables they mirror. */
+export const columnsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'columns',
+  create: (down) => ({
+    ...down,
+    // A write to a mirrored table also writes its copy: the copy joins the transaction.
+    transaction: (stores, mode, options) =>
+      down.transaction(
+        mode === 'readwrite' && stores.some(isMirrored) && !stores.includes(COLUMNS_STORE)
+          ? [...stores, COLUMNS_STORE]
+          : stores,
+        mode,
+        options,
+      ),
+    table: (tableName) => {
+      const table = down.table(tableName);
+      if (!isMirrored(tableName)) return table;
+      return {
+        ...table,
+        mutate: (req) => queued(req.trans, () => mirroredMutate(down, tableName, req)),
+      };
+    },
+  }),
+};
+
+/** Every person, as the insight engine sees them. Calls only Dexie: fit for a live query. */
+export async function readPeopleColumns(db: AllianceDb): Promise<InsightPerson[]> {
+  const blocks = await db.columns
+    .where('[table+block]')
+    .between(['people', -Infinity], ['people', Infinity], true, true)
+    .toArray();
+  // In the order of the table's primary key, as a read of the table would give them.
+  return blocks
+    .flatMap((block) => rowsOf<InsightPerson>(block))
+    .sort(MIRRORS.people.order);
+}
+
+/** The touches dated in [from, to), read from the weeks that hold them. */
+export async function readTouchColumns(db: AllianceDb, from: number, to: number): Promise<Touch[]> {
+  if (!(from < to)) return [];
+  const blocks = await db.columns
+    .where('[table+block]')
+    .between(['touches', touchBlock(from)], ['touches', touchBlock(to)], true, true)
+    .toArray();
+  const touches: Touch[] = [];
+  for (const block of blocks) {
+    for (const touch of rowsOf<Touch>(block)) {
+      if (touch.at >= from && touch.at < to) touches.push(touch);
+    }
+  }
+  return touches;
+}
