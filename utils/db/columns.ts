@@ -330,9 +330,7 @@ export async function readPeopleColumns(db: AllianceDb): Promise<InsightPerson[]
     .between(['people', -Infinity], ['people', Infinity], true, true)
     .toArray();
   // In the order of the table's primary key, as a read of the table would give them.
-  return blocks
-    .flatMap((block) => rowsOf<InsightPerson>(block))
-    .sort(MIRRORS.people.order);
+  return blocks.flatMap((block) => rowsOf<InsightPerson>(block)).sort(MIRRORS.people.order);
 }
 
 /** The touches dated in [from, to), read from the weeks that hold them. */
