@@ -155,6 +155,47 @@ function currentZone(): InZone {
   return (call) => zones.usePSD(zone, call);
 }
 
+/** A block being changed by a transaction: its rows by key. */
+interface OpenBlock {
+  table: MirroredTable;
+  block: number;
+  rows: Map<unknown, Row>;
+}
+
+/**
+ * What a transaction has done to the copies so far. Blocks are read once per transaction and
+ * written when its writes pause, so an import of 10,000 people in slices writes each block once,
+ * not once per slice.
+ */
+interface Pending {
+  open: Map<string, OpenBlock>;
+  dirty: Set<string>;
+  /** Writes in progress, and how many have finished: a flush waits for both to settle. */
+  running: number;
+  finished: number;
+  /** The writes of one transaction, one after another: two writes may share a block. */
+  queue: Promise<unknown>;
+}
+
+const pendingOf = new WeakMap<DBCoreTransaction, Pending>();
+
+function pendingFor(trans: DBCoreTransaction): Pending {
+  let pending = pendingOf.get(trans);
+  if (!pending) {
+    pending = {
+      open: new Map(),
+      dirty: new Set(),
+      running: 0,
+      finished: 0,
+      queue: Promise.resolve(),
+    };
+    pendingOf.set(trans, pending);
+  }
+  return pending;
+}
+
+const blockId = (table: MirroredTable, block: number) => `${table}:${block}`;
+
 /** What one write did to a mirrored table. */
 interface Change {
   removed: Row[];
@@ -162,7 +203,7 @@ interface Change {
   cleared: boolean;
 }
 
-/** Rewrites the blocks that `change` touches, in the write's own transaction. */
+/** Carries `change` into the open blocks of the transaction, reading those not yet open. */
 async function applyChange(
   inZone: InZone,
   columns: DBCoreTable,
@@ -171,7 +212,13 @@ async function applyChange(
   change: Change,
 ): Promise<void> {
   const mirror = mirrorOf(table);
+  const pending = pendingFor(trans);
   if (change.cleared) {
+    for (const [id, open] of pending.open) {
+      if (open.table !== table) continue;
+      pending.open.delete(id);
+      pending.dirty.delete(id);
+    }
     await inZone(() =>
       columns.mutate({
         type: 'deleteRange',
@@ -186,40 +233,84 @@ async function applyChange(
       }),
     );
   }
-  // A key written again leaves its old block, wherever that was, before it joins its new one.
-  const leaving = new Map<number, Set<unknown>>();
-  const leave = (block: number, key: unknown) => {
-    let keys = leaving.get(block);
-    if (!keys) leaving.set(block, (keys = new Set()));
-    keys.add(key);
+  const numbers = new Set([...change.removed, ...change.added].map(mirror.blockOf));
+  const unread = [...numbers].filter((number) => !pending.open.has(blockId(table, number)));
+  if (unread.length) {
+    const stored = (await inZone(() =>
+      columns.getMany({ trans, keys: unread.map((number) => [table, number]) }),
+    )) as Array<ColumnBlock | undefined>;
+    unread.forEach((number, i) => {
+      const block = stored[i];
+      const rows = block ? rowsOf<Row>(block) : [];
+      pending.open.set(blockId(table, number), {
+        table,
+        block: number,
+        rows: new Map(rows.map((row) => [row[mirror.key], row])),
+      });
+    });
+  }
+  const blockOf = (row: Row) => {
+    const id = blockId(table, mirror.blockOf(row));
+    pending.dirty.add(id);
+    return pending.open.get(id)!.rows;
   };
-  for (const row of change.removed) leave(mirror.blockOf(row), row[mirror.key]);
-  for (const row of change.added) leave(mirror.blockOf(row), row[mirror.key]);
-  const numbers = [...leaving.keys()];
-  if (!numbers.length) return;
-  const stored = (await inZone(() =>
-    columns.getMany({ trans, keys: numbers.map((number) => [table, number]) }),
-  )) as Array<ColumnBlock | undefined>;
-
-  const kept = new Map<number, Row[]>();
-  numbers.forEach((number, i) => {
-    const block = stored[i];
-    const gone = leaving.get(number)!;
-    kept.set(number, block ? rowsOf<Row>(block).filter((row) => !gone.has(row[mirror.key])) : []);
-  });
-  // A key written twice by one request holds its last value, as in the table.
+  // A key written again leaves its old block before it joins its new one; a key written twice
+  // by one request keeps its last value, as the table does.
+  for (const row of change.removed) blockOf(row).delete(row[mirror.key]);
+  for (const row of change.added) blockOf(row).delete(row[mirror.key]);
   const last = new Map(change.added.map((row) => [row[mirror.key], row]));
-  for (const row of last.values()) kept.get(mirror.blockOf(row))!.push(row);
+  for (const row of last.values()) blockOf(row).set(row[mirror.key], row);
+}
 
+/** Writes the blocks the transaction changed since the last flush. */
+async function flush(
+  inZone: InZone,
+  columns: DBCoreTable,
+  trans: DBCoreTransaction,
+): Promise<void> {
+  const pending = pendingFor(trans);
   const emptied: unknown[] = [];
   const rewritten: ColumnBlock[] = [];
-  for (const [number, rows] of kept) {
-    if (rows.length) rewritten.push(...blocksOf(table, rows));
-    else emptied.push([table, number]);
+  for (const id of pending.dirty) {
+    const open = pending.open.get(id)!;
+    if (open.rows.size) rewritten.push(...blocksOf(open.table, [...open.rows.values()]));
+    else emptied.push([open.table, open.block]);
   }
-  if (rewritten.length)
-    await inZone(() => columns.mutate({ type: 'put', trans, values: rewritten }));
-  if (emptied.length) await inZone(() => columns.mutate({ type: 'delete', trans, keys: emptied }));
+  pending.dirty.clear();
+  const results = await Promise.all([
+    rewritten.length
+      ? inZone(() => columns.mutate({ type: 'put', trans, values: rewritten }))
+      : null,
+    emptied.length ? inZone(() => columns.mutate({ type: 'delete', trans, keys: emptied })) : null,
+  ]);
+  // A copy that could not be written must not commit beside the tables.
+  if (results.some((result) => result && result.numFailures > 0)) {
+    (trans as unknown as IDBTransaction).abort();
+  }
+}
+
+/**
+ * Flushes when the transaction's writes pause. A transaction Dexie opened for one call (no
+ * `db.transaction`) is committed by Dexie as soon as that call returns, so it flushes at once.
+ * Otherwise a cheap read keeps the transaction open until the caller's next write has started
+ * or not: only the last write before the pause flushes.
+ */
+function flushWhenIdle(
+  inZone: InZone,
+  columns: DBCoreTable,
+  trans: DBCoreTransaction,
+): Promise<void> {
+  const idb = trans as unknown as IDBTransaction & { _explicit?: boolean };
+  if (!idb._explicit) return flush(inZone, columns, trans);
+  const pending = pendingFor(trans);
+  const finished = pending.finished;
+  const probe = idb.objectStore(COLUMNS_STORE).count(IDBKeyRange.only(['', 0]));
+  probe.onsuccess = () => {
+    if (pending.running === 0 && pending.finished === finished && pending.dirty.size) {
+      flush(inZone, columns, trans).catch(() => idb.abort());
+    }
+  };
+  return Promise.resolve();
 }
 
 /** The rows a write will replace or remove, read before it runs; `null` when it clears all. */
@@ -256,12 +347,13 @@ async function rowsBefore(
 
 /** Runs one write to a mirrored table and carries it into the column copy. */
 async function mirroredMutate(
+  inZone: InZone,
   down: DBCore,
   tableName: MirroredTable,
   req: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
-  const inZone = currentZone();
   const table = down.table(tableName);
+  const columns = down.table(COLUMNS_STORE);
   const before = await rowsBefore(inZone, table, req);
   const response = await inZone(() => table.mutate(req));
   // A row whose write failed (a key that exists, for `add`) is unchanged.
@@ -276,7 +368,7 @@ async function mirroredMutate(
       removed = removed.filter((row) => written.has(row[keyPath]));
     }
   }
-  await applyChange(inZone, down.table(COLUMNS_STORE), req.trans, tableName, {
+  await applyChange(inZone, columns, req.trans, tableName, {
     removed,
     added,
     cleared: before === null,
@@ -284,16 +376,31 @@ async function mirroredMutate(
   return response;
 }
 
-/** The writes of one transaction, one after another: two writes may share a block. */
-const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function queued<T>(trans: DBCoreTransaction, run: () => Promise<T>): Promise<T> {
-  const previous = queues.get(trans) ?? Promise.resolve();
-  const next = previous.then(run, run);
-  queues.set(
-    trans,
-    next.catch(() => undefined),
+/** Runs `write` after the transaction's earlier writes, then flushes when they pause. */
+function queued(
+  trans: DBCoreTransaction,
+  inZone: InZone,
+  down: DBCore,
+  write: () => Promise<DBCoreMutateResponse>,
+): Promise<DBCoreMutateResponse> {
+  const pending = pendingFor(trans);
+  pending.running += 1;
+  const settle = () => {
+    pending.running -= 1;
+    pending.finished += 1;
+  };
+  const next = pending.queue.then(write, write).then(
+    async (response) => {
+      settle();
+      await flushWhenIdle(inZone, down.table(COLUMNS_STORE), trans);
+      return response;
+    },
+    (error: unknown) => {
+      settle();
+      throw error;
+    },
   );
+  pending.queue = next.catch(() => undefined);
   return next;
 }
 
@@ -317,7 +424,12 @@ export const columnsMiddleware: Middleware<DBCore> = {
       if (!isMirrored(tableName)) return table;
       return {
         ...table,
-        mutate: (req) => queued(req.trans, () => mirroredMutate(down, tableName, req)),
+        mutate: (req) => {
+          const inZone = currentZone();
+          return queued(req.trans, inZone, down, () =>
+            mirroredMutate(inZone, down, tableName, req),
+          );
+        },
       };
     },
   }),
