@@ -8,4 +8,9 @@ import '@/components/report/report.css';
 // Opening the report is reading it: take the "new report" mark off the toolbar icon.
 void clearReportReady().catch(() => undefined);
 
+// Open the database while the page draws; a failure shows where the report is read.
+void getDb()
+  .open()
+  .catch(() => undefined);
+
 render(<App db={getDb()} />, document.getElementById('app')!);
