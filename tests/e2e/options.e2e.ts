@@ -44,6 +44,26 @@ async function peopleCount(page: Page): Promise<number> {
   return Number(/^People: (\d+)/.exec(await storedCounts(page))?.[1]);
 }
 
+/** The people in the column copy the popup and report read (utils/db/columns.ts). */
+async function slugsInColumns(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('alliance-map');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const blocks = await new Promise<Array<{ table: string; columns: { slug?: string[] } }>>(
+      (resolve, reject) => {
+        const request = db.transaction('columns').objectStore('columns').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      },
+    );
+    db.close();
+    return blocks.flatMap((block) => (block.table === 'people' ? block.columns.slug! : [])).sort();
+  });
+}
+
 describe('the options page', () => {
   let h: Harness;
 
@@ -134,6 +154,7 @@ describe('the options page', () => {
     await expect.poll(() => peopleCount(options)).toBe(0);
     // Nothing derived from the data is left behind either.
     expect(await cachedSummary()).toBeUndefined();
+    expect(await slugsInColumns(options)).toEqual([]);
     // The badge on the open profile forgets the person's roles at once.
     await waitForIsland(
       eduardo,
@@ -150,6 +171,7 @@ describe('the options page', () => {
       .filter({ hasText: /^Backup restored/ })
       .waitFor();
     await expect.poll(() => peopleCount(options)).toBe(2);
+    expect(await slugsInColumns(options)).toEqual(['eduardo-alvarez-nowak', 'vasileiosalevizos']);
 
     await waitForIsland(eduardo, (i) => i.text.includes('Mentor'));
     await eduardo.reload({ waitUntil: 'domcontentloaded' });
