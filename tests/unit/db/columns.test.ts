@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPeopleColumns, readTouchColumns, touchBlock, WEEK_MS } from '@/utils/db/columns';
 import { AllianceDb } from '@/utils/db/schema';
-import { DAY_MS, newPerson, ROLES, type Person, type Touch } from '@/utils/model';
+import { DAY_MS, newPerson, ROLES, type Touch } from '@/utils/model';
+import { engineView } from '../../support/engine-view';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
 const opened: AllianceDb[] = [];
@@ -20,13 +21,6 @@ function openDb(): AllianceDb {
   const db = new AllianceDb(`columns-${crypto.randomUUID()}`);
   opened.push(db);
   return db;
-}
-
-/** What the copy of a person must hold: the fields the insight engine reads. */
-function engineView(person: Person) {
-  const { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt } =
-    person;
-  return { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt };
 }
 
 /** The copies equal the tables, in the tables' own order. */

@@ -8,6 +8,7 @@ import * as v1 from './history/v1';
 import * as v2 from './history/v2';
 import { readPeopleColumns, readTouchColumns } from '@/utils/db/columns';
 import { AllianceDb, ALL_TABLES, SCHEMA_VERSIONS } from '@/utils/db/schema';
+import { engineView } from '../../support/engine-view';
 
 /** The frozen versions, oldest first; add each new one here when the schema changes. */
 const HISTORY = [v1, v2];
@@ -51,30 +52,7 @@ describe('schema history', () => {
             .count(),
         ).toBe(1);
         // The column copies hold exactly the tables' people and touches.
-        const people = (await db.people.toArray()).map(
-          ({
-            slug,
-            name,
-            roles,
-            level,
-            influence,
-            stance,
-            decisionMaker,
-            cadenceDays,
-            createdAt,
-          }) => ({
-            slug,
-            name,
-            roles,
-            level,
-            influence,
-            stance,
-            decisionMaker,
-            cadenceDays,
-            createdAt,
-          }),
-        );
-        expect(await readPeopleColumns(db)).toEqual(people);
+        expect(await readPeopleColumns(db)).toEqual((await db.people.toArray()).map(engineView));
         expect(await readTouchColumns(db, -Infinity, Infinity)).toEqual(
           await db.touches.orderBy('at').toArray(),
         );
