@@ -284,8 +284,15 @@ async function flush(
     emptied.length ? inZone(() => columns.mutate({ type: 'delete', trans, keys: emptied })) : null,
   ]);
   // A copy that could not be written must not commit beside the tables.
-  if (results.some((result) => result && result.numFailures > 0)) {
+  if (results.some((result) => result && result.numFailures > 0)) abort(trans);
+}
+
+/** Aborts the transaction, unless it has already ended (then nothing of it was committed). */
+function abort(trans: DBCoreTransaction): void {
+  try {
     (trans as unknown as IDBTransaction).abort();
+  } catch {
+    // Already aborted (a rolled-back scope) or finished.
   }
 }
 
@@ -307,7 +314,7 @@ function flushWhenIdle(
   const probe = idb.objectStore(COLUMNS_STORE).count(IDBKeyRange.only(['', 0]));
   probe.onsuccess = () => {
     if (pending.running === 0 && pending.finished === finished && pending.dirty.size) {
-      flush(inZone, columns, trans).catch(() => idb.abort());
+      flush(inZone, columns, trans).catch(() => abort(trans));
     }
   };
   return Promise.resolve();
