@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
-import { useLiveQuery } from './useLiveQuery';
-import { viewKey, type CachedView } from '@/utils/derived-cache';
+import type { DerivedView } from '@/utils/background/derived-views';
+import { ask } from '@/utils/messaging/protocol';
+import { storeView, viewKey, type CachedView, type ViewCache } from '@/utils/derived-cache';
 import { dataChangedItem } from '@/utils/settings';
 
 export type CachedViewState<T> =
@@ -9,51 +9,76 @@ export type CachedViewState<T> =
   | { status: 'error'; error: Error }
   | { status: 'ready'; value: T; updating: boolean };
 
+type Shown<T> =
+  { scope: string; value: T; fresh: boolean } | { scope: string; error: Error } | undefined;
+
 /**
  * A view computed from months of data (the popup summary, the weekly report), shown at once
- * from its cached copy, exact when nothing changed since and marked as updating otherwise,
- * while the live one is computed after it; the live result then replaces it and is cached.
- * `scope` names everything but the data it depends on (settings, week); `compute` may call
- * only Dexie (a live query).
+ * from its cached copy: exact when nothing changed since, marked as updating otherwise. An
+ * out-of-date copy is brought up to date by the background, which keeps the views the user
+ * opened current after every change (utils/background/derived-views.ts) in a warm service
+ * worker, while this page is still starting. Only when the background does not keep this view
+ * (no copy yet, a past week: `keptByBackground` null) or did not bring it up to date does the
+ * page compute it itself, and cache it. Every later change of the data does the same again.
+ * `scope` names everything but the data the view depends on (settings, week).
  */
 export function useCachedView<T>(
-  cache: WxtStorageItem<CachedView<T> | null, Record<string, unknown>>,
+  cache: ViewCache<T>,
   scope: string,
   compute: () => Promise<T>,
+  keptByBackground: DerivedView | null,
 ): CachedViewState<T> {
-  const [cached, setCached] = useState<{ scope: string; fresh: boolean; value: T }>();
-  const [liveScope, setLiveScope] = useState<string>();
-  const live = useLiveQuery(() => (liveScope === scope ? compute() : null), [scope, liveScope]);
+  const [shown, setShown] = useState<Shown<T>>();
 
   useEffect(() => {
     let current = true;
-    void Promise.all([cache.getValue(), dataChangedItem.getValue()]).then(([entry, changedAt]) => {
-      if (!current) return;
+    // Each change of the data starts a round; a round that a newer one overtook stops.
+    let round = 0;
+    const adoptIfExact = async (entry: CachedView<T> | null): Promise<boolean> => {
+      const key = viewKey(await dataChangedItem.getValue(), scope, Date.now());
+      if (!current || entry?.key !== key) return false;
+      setShown({ scope, value: entry.value, fresh: true });
+      return true;
+    };
+    const update = async (mine: number) => {
+      const [entry, changedAt] = await Promise.all([cache.getValue(), dataChangedItem.getValue()]);
       const key = viewKey(changedAt, scope, Date.now());
-      if (entry?.key.endsWith(`|${scope}`)) {
-        setCached({ scope, fresh: entry.key === key, value: entry.value });
+      if (!current || mine !== round) return;
+      if (entry?.key === key) return setShown({ scope, value: entry.value, fresh: true });
+      const sameScope = entry?.key.endsWith(`|${scope}`) === true;
+      setShown((before) =>
+        sameScope && entry
+          ? { scope, value: entry.value, fresh: false }
+          : before?.scope === scope && 'value' in before
+            ? { ...before, fresh: false }
+            : before,
+      );
+      if (keptByBackground && sameScope) {
+        await ask('views/refresh', { view: keptByBackground });
+        if (!current || mine !== round || (await adoptIfExact(await cache.getValue()))) return;
       }
-      // After the cached copy has rendered, in a task of its own.
-      setTimeout(() => current && setLiveScope(scope), 0);
-    });
+      try {
+        const value = await compute();
+        if (!current || mine !== round) return;
+        setShown({ scope, value, fresh: true });
+        await storeView(cache, key, value);
+      } catch (error) {
+        if (current && mine === round)
+          setShown({ scope, error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    };
+    void update(round);
+    const unwatchData = dataChangedItem.watch(() => void update(++round));
+    // The background's copy may land before its answer does.
+    const unwatchCache = cache.watch((entry) => void adoptIfExact(entry));
     return () => {
       current = false;
+      unwatchData();
+      unwatchCache();
     };
-  }, [cache, scope]);
+  }, [cache, scope, keptByBackground]);
 
-  const computed = live.status === 'ready' && liveScope === scope ? live.value : null;
-  useEffect(() => {
-    if (computed === null) return;
-    void dataChangedItem
-      .getValue()
-      .then((changedAt) =>
-        cache.setValue({ key: viewKey(changedAt, scope, Date.now()), value: computed }),
-      );
-  }, [cache, computed, scope]);
-
-  if (computed !== null) return { status: 'ready', value: computed, updating: false };
-  if (live.status === 'error') return live;
-  if (cached?.scope === scope)
-    return { status: 'ready', value: cached.value, updating: !cached.fresh };
-  return { status: 'loading' };
+  if (shown?.scope !== scope) return { status: 'loading' };
+  if ('error' in shown) return { status: 'error', error: shown.error };
+  return { status: 'ready', value: shown.value, updating: !shown.fresh };
 }

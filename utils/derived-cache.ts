@@ -1,6 +1,7 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { AllianceSummary } from '@/utils/db/summary';
 import type { WeeklyReport } from '@/utils/insights';
+import type { Settings } from '@/utils/model';
 
 const HOUR_MS = 3_600_000;
 
@@ -10,8 +11,16 @@ export interface CachedView<T> {
   value: T;
 }
 
-function derivedItem<T>(name: string) {
-  return storage.defineItem<CachedView<T> | null>(`local:${name}`, { fallback: null });
+/**
+ * A cached view. Its key is also kept apart, as the item's metadata, so that the background can
+ * tell whether a copy exists and is current without reading a report of a megabyte.
+ */
+export type ViewCache<T> = WxtStorageItem<CachedView<T> | null, { key: string }>;
+
+function derivedItem<T>(name: string): ViewCache<T> {
+  return storage.defineItem<CachedView<T> | null, { key: string }>(`local:${name}`, {
+    fallback: null,
+  });
 }
 
 /**
@@ -21,6 +30,17 @@ function derivedItem<T>(name: string) {
 export const summaryCache = derivedItem<AllianceSummary>('summaryCache');
 export const reportCache = derivedItem<WeeklyReport>('reportCache');
 
+/** Caches a view computed for `key`. */
+export async function storeView<T>(cache: ViewCache<T>, key: string, value: T): Promise<void> {
+  await cache.setValue({ key, value });
+  await cache.setMeta({ key });
+}
+
+/** The key of the cached copy, without reading the copy; undefined when there is none. */
+export async function cachedKey<T>(cache: ViewCache<T>): Promise<string | undefined> {
+  return (await cache.getMeta()).key ?? undefined;
+}
+
 /**
  * What a cached view depends on: the data (its last change), the `scope` (settings, the week)
  * and the hour, since "due" and "overdue" move with time.
@@ -29,7 +49,20 @@ export function viewKey(dataChangedAt: number, scope: string, now: number): stri
   return `${dataChangedAt}|${Math.floor(now / HOUR_MS)}|${scope}`;
 }
 
+/** What the popup summary depends on besides the data. */
+export function summaryScope(settings: Settings): string {
+  return JSON.stringify(settings);
+}
+
+/** What the report of the week starting `weekStart` depends on besides the data. */
+export function reportScope(weekStart: number, settings: Settings): string {
+  return `${weekStart}|${JSON.stringify(settings)}`;
+}
+
 /** Forgets every cached view (with "delete everything"). */
 export async function clearDerivedCaches(): Promise<void> {
-  await Promise.all([summaryCache.removeValue(), reportCache.removeValue()]);
+  await Promise.all([
+    summaryCache.removeValue({ removeMeta: true }),
+    reportCache.removeValue({ removeMeta: true }),
+  ]);
 }

@@ -3,12 +3,12 @@ import { ReportView } from '@/components/report/ReportView';
 import { useCachedView } from '@/components/useCachedView';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
-import { reportToMarkdown, weeklyReport, type WeeklyReport } from '@/utils/insights';
+import { reportToMarkdown, type WeeklyReport } from '@/utils/insights';
 import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
-import { reportCache } from '@/utils/derived-cache';
+import { reportCache, reportScope } from '@/utils/derived-cache';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
-import { loadReportData } from './load';
+import { loadWeeklyReport } from '@/utils/db/report-data';
 import { searchForWeek, weekFromSearch } from './week-param';
 
 /** The address's query string, following the back and forward buttons. */
@@ -79,19 +79,20 @@ function WeekReport({
   notice: string | null;
   onWeek(weekOf: number): void;
 }) {
-  // Opens on the last report of this week computed (exact when nothing changed since), while
-  // the live one is read and computed.
-  const view = useCachedView(reportCache, `${weekStart}|${JSON.stringify(settings)}`, async () =>
-    weeklyReport(await loadReportData(db, weekStart, Date.now(), settings), weekStart, {
-      now: Date.now(),
-    }),
+  const weekEnd = addWeeks(weekStart, 1, settings.weekStart);
+  const now = Date.now();
+  const isCurrent = now >= weekStart && now < weekEnd;
+  // Opens on the last report of this week computed (exact when nothing changed since); the
+  // background keeps this week's one current, a past week is computed here.
+  const view = useCachedView(
+    reportCache,
+    reportScope(weekStart, settings),
+    () => loadWeeklyReport(db, weekStart, settings, Date.now()),
+    isCurrent ? 'report' : null,
   );
   const report = view.status === 'ready' ? view.value : undefined;
   const updating = view.status === 'ready' && view.updating;
   const error = view.status === 'error' ? view.error.message : null;
-  const weekEnd = addWeeks(weekStart, 1, settings.weekStart);
-  const now = Date.now();
-  const isCurrent = now >= weekStart && now < weekEnd;
   const state = error ? 'error' : report && !updating ? 'ready' : 'loading';
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import {
   PAGES,
   axeViolations,
+  clickIslandButton,
   launch,
   openExtensionPage,
   seedDatabase,
@@ -95,5 +96,39 @@ describe('the popup', () => {
     await expect.poll(() => ally.getAttribute('aria-pressed')).toBe('false');
     await popup.close();
     await page.close();
+  });
+
+  // Last: it changes the data.
+  it('keeps its summary current from the background, closed or open', async () => {
+    const cachedSummary = () =>
+      h.serviceWorker.evaluate(async () => {
+        const stored = await chrome.storage.local.get(['summaryCache', 'dataChangedAt']);
+        const entry = stored.summaryCache as { key: string; value: { taggedPeople: number } };
+        return entry && entry.key.startsWith(`${stored.dataChangedAt as number}|`)
+          ? entry.value.taggedPeople
+          : null;
+      });
+    const first = await openPopup(h);
+    await first.getByText('4 tagged people').waitFor();
+    await expect.poll(cachedSummary).toBe(4);
+    await first.close();
+
+    // Tagged on the profile with no extension page open: the background recomputes the copy.
+    const profile = await h.context.newPage();
+    await profile.goto(PAGES.vasileios.url, { waitUntil: 'domcontentloaded' });
+    await clickIslandButton(profile, '+ Tag in Alliance Map');
+    await clickIslandButton(profile, 'Ally');
+    await expect.poll(cachedSummary).toBe(5);
+    const popup = await openPopup(h);
+    const summary = popup.locator('section[aria-labelledby="summary-title"]');
+    await expect.poll(() => summary.getAttribute('aria-busy')).toBe('false');
+    expect(await summary.textContent()).toContain('5 tagged people');
+
+    // And while the popup is open, a change elsewhere reaches it.
+    await clickIslandButton(profile, 'Ally');
+    await popup.getByText('4 tagged people').waitFor();
+    await expect.poll(() => summary.getAttribute('aria-busy')).toBe('false');
+    await popup.close();
+    await profile.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { DerivedView } from './derived-views';
 import type { AllianceDb } from '@/utils/db/schema';
 import {
   enrichPerson,
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   settings: () => Promise<Settings>;
   now: () => number;
   openSidePanel: (tabId: number | undefined) => Promise<boolean>;
+  /** Brings a cached view up to date (./derived-views.ts). */
+  refreshView: (view: DerivedView) => Promise<void>;
 }
 
 /** A short string field from an untrusted message, or undefined. */
@@ -103,6 +106,11 @@ export async function handleMessage(
     }
     case 'ui/open-side-panel':
       return deps.openSidePanel(sender.tabId);
+    case 'views/refresh':
+      if (!sender.fromExtensionPage || (msg.view !== 'summary' && msg.view !== 'report'))
+        return undefined;
+      await deps.refreshView(msg.view);
+      return true;
     default:
       return undefined;
   }

@@ -109,15 +109,19 @@ function mirrorOf(table: MirroredTable): Mirror<Row> {
 }
 
 /** The rows of a block, as objects with the mirrored fields. */
-function rowsOf<T>(block: ColumnBlock): T[] {
+function rowsOf<T>(
+  block: ColumnBlock,
+  keep?: (columns: ColumnBlock['columns'], i: number) => boolean,
+): T[] {
   const { fields } = mirrorOf(block.table);
   const columns = fields.map((field) => block.columns[field] ?? []);
   const count = columns[0]?.length ?? 0;
-  const rows = new Array<T>(count);
+  const rows: T[] = [];
   for (let i = 0; i < count; i++) {
+    if (keep && !keep(block.columns, i)) continue;
     const row: Row = {};
     for (let f = 0; f < fields.length; f++) row[fields[f]!] = columns[f]![i];
-    rows[i] = row as T;
+    rows.push(row as T);
   }
   return rows;
 }
@@ -452,18 +456,24 @@ export async function readPeopleColumns(db: AllianceDb): Promise<InsightPerson[]
   return blocks.flatMap((block) => rowsOf<InsightPerson>(block)).sort(MIRRORS.people.order);
 }
 
-/** The touches dated in [from, to), read from the weeks that hold them. */
-export async function readTouchColumns(db: AllianceDb, from: number, to: number): Promise<Touch[]> {
+/**
+ * The touches dated in [from, to), read from the weeks that hold them; with `of`, only those
+ * of these people (the others are never turned into records).
+ */
+export async function readTouchColumns(
+  db: AllianceDb,
+  from: number,
+  to: number,
+  of?: ReadonlySet<string>,
+): Promise<Touch[]> {
   if (!(from < to)) return [];
   const blocks = await db.columns
     .where('[table+block]')
     .between(['touches', touchBlock(from)], ['touches', touchBlock(to)], true, true)
     .toArray();
-  const touches: Touch[] = [];
-  for (const block of blocks) {
-    for (const touch of rowsOf<Touch>(block)) {
-      if (touch.at >= from && touch.at < to) touches.push(touch);
-    }
-  }
-  return touches;
+  const inSpan = (columns: ColumnBlock['columns'], i: number) => {
+    const at = columns.at?.[i] as number;
+    return at >= from && at < to && (!of || of.has(columns.personSlug?.[i] as string));
+  };
+  return blocks.flatMap((block) => rowsOf<Touch>(block, inSpan));
 }

@@ -11,8 +11,8 @@ import { readPeopleColumns, readTouchColumns, WEEK_MS } from '@/utils/db/columns
 import type { AllianceDb } from '@/utils/db/schema';
 import { APPRECIATION_WINDOW_DAYS } from '@/utils/insights/actions';
 import { BALANCE_WINDOW_DAYS } from '@/utils/insights/people';
-import { TREND_WEEKS } from '@/utils/insights/report';
-import type { InsightData, InsightPerson } from '@/utils/insights/types';
+import { TREND_WEEKS, weeklyReport } from '@/utils/insights/report';
+import type { InsightData, InsightPerson, WeeklyReport } from '@/utils/insights/types';
 import { addWeeks, weekStartOf } from '@/utils/insights/weeks';
 import { DAY_MS, cadenceFor, type Settings, type Touch } from '@/utils/model';
 
@@ -89,8 +89,7 @@ async function lastTouchesBefore(
     to -= LOOK_BACK_WEEKS * WEEK_MS
   ) {
     const latest = new Map<string, Touch>();
-    for (const touch of await readTouchColumns(db, to - LOOK_BACK_WEEKS * WEEK_MS, to)) {
-      if (!missing.has(touch.personSlug)) continue;
+    for (const touch of await readTouchColumns(db, to - LOOK_BACK_WEEKS * WEEK_MS, to, missing)) {
       const other = latest.get(touch.personSlug);
       if (!other || touch.at > other.at) latest.set(touch.personSlug, touch);
     }
@@ -137,4 +136,14 @@ export async function loadReportData(
     const earlier = await lastTouchesBefore(db, untouched, span.from);
     return { people, touches: recent.concat(earlier), notes: [], ties, followUps, settings };
   });
+}
+
+/** The weekly report of the week holding `weekOf`, read and computed as of `now`. */
+export async function loadWeeklyReport(
+  db: AllianceDb,
+  weekOf: number,
+  settings: Settings,
+  now: number,
+): Promise<WeeklyReport> {
+  return weeklyReport(await loadReportData(db, weekOf, now, settings), weekOf, { now });
 }
