@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DerivedView } from '@/utils/background/derived-views';
 import { ask } from '@/utils/messaging/protocol';
-import { storeView, viewKey, type CachedView, type ViewCache } from '@/utils/derived-cache';
+import { readView, storeView, viewKey, type ViewCache } from '@/utils/derived-cache';
 import { dataChangedItem } from '@/utils/settings';
 
 export type CachedViewState<T> =
@@ -34,14 +34,15 @@ export function useCachedView<T>(
     let current = true;
     // Each change of the data starts a round; a round that a newer one overtook stops.
     let round = 0;
-    const adoptIfExact = async (entry: CachedView<T> | null): Promise<boolean> => {
-      const key = viewKey(await dataChangedItem.getValue(), scope, Date.now());
-      if (!current || entry?.key !== key) return false;
+    /** Shows the cached copy if it is exact for the data as it is now. */
+    const adoptIfExact = async (): Promise<boolean> => {
+      const [entry, changedAt] = await Promise.all([readView(cache), dataChangedItem.getValue()]);
+      if (!current || entry?.key !== viewKey(changedAt, scope, Date.now())) return false;
       setShown({ scope, value: entry.value, fresh: true });
       return true;
     };
     const update = async (mine: number) => {
-      const [entry, changedAt] = await Promise.all([cache.getValue(), dataChangedItem.getValue()]);
+      const [entry, changedAt] = await Promise.all([readView(cache), dataChangedItem.getValue()]);
       const key = viewKey(changedAt, scope, Date.now());
       if (!current || mine !== round) return;
       if (entry?.key === key) return setShown({ scope, value: entry.value, fresh: true });
@@ -55,7 +56,7 @@ export function useCachedView<T>(
       );
       if (keptByBackground && sameScope) {
         await ask('views/refresh', { view: keptByBackground });
-        if (!current || mine !== round || (await adoptIfExact(await cache.getValue()))) return;
+        if (!current || mine !== round || (await adoptIfExact())) return;
       }
       try {
         const value = await compute();
@@ -69,8 +70,10 @@ export function useCachedView<T>(
     };
     void update(round);
     const unwatchData = dataChangedItem.watch(() => void update(++round));
-    // The background's copy may land before its answer does.
-    const unwatchCache = cache.watch((entry) => void adoptIfExact(entry));
+    // The background's copy may land before its answer does: its key is written last.
+    const unwatchCache = cache.key.watch((key) => {
+      if (key?.endsWith(`|${scope}`)) void adoptIfExact();
+    });
     return () => {
       current = false;
       unwatchData();

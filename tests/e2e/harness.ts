@@ -380,6 +380,45 @@ export async function seedDatabase(h: Harness, data: Record<string, unknown[]>):
   await page.close();
 }
 
+/** A cached view as the extension keeps it (utils/derived-cache.ts): its key and its copy. */
+export interface CachedViewState {
+  key: string | null;
+  copy: { key: string; value: Record<string, unknown> } | null;
+  dataChangedAt: number | null;
+}
+
+/**
+ * Reads a cached view (`summaryCache`, `reportCache`) from the service worker: the key in
+ * extension storage and the copy in the views database, straight from IndexedDB.
+ */
+export async function cachedView(h: Harness, name: string): Promise<CachedViewState> {
+  return h.serviceWorker.evaluate(async (name) => {
+    const stored = await chrome.storage.local.get([`${name}Key`, 'dataChangedAt']);
+    const copy = await new Promise<CachedViewState['copy']>((resolve, reject) => {
+      const open = indexedDB.open('alliance-map-views');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('views')) {
+          db.close();
+          return resolve(null);
+        }
+        const request = db.transaction('views').objectStore('views').get(name);
+        request.onsuccess = () => {
+          db.close();
+          resolve((request.result as CachedViewState['copy']) ?? null);
+        };
+        request.onerror = () => reject(request.error);
+      };
+    });
+    return {
+      key: (stored[`${name}Key`] as string | undefined) ?? null,
+      copy,
+      dataChangedAt: (stored.dataChangedAt as number | undefined) ?? null,
+    };
+  }, name);
+}
+
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page as it is now, one line each, so a failure says what broke. */

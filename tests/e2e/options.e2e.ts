@@ -11,6 +11,7 @@ import {
   PAGES,
   ROOT,
   axeViolations,
+  cachedView,
   clickIslandButton,
   closedIslands,
   launch,
@@ -117,11 +118,8 @@ describe('the options page', () => {
     const popup = await openExtensionPage(h, 'popup.html');
     await popup.getByText('2 tagged people').waitFor();
     await popup.close();
-    const cachedSummary = () =>
-      h.serviceWorker.evaluate(
-        async () => (await chrome.storage.local.get('summaryCache')).summaryCache,
-      );
-    await expect.poll(cachedSummary).toBeTruthy();
+    const cachedSummary = () => cachedView(h, 'summaryCache');
+    await expect.poll(async () => (await cachedSummary()).copy).toBeTruthy();
 
     const options = await openOptions(h);
     await expect.poll(() => peopleCount(options)).toBe(2);
@@ -153,7 +151,8 @@ describe('the options page', () => {
     await options.getByRole('status').filter({ hasText: 'Everything was deleted' }).waitFor();
     await expect.poll(() => peopleCount(options)).toBe(0);
     // Nothing derived from the data is left behind either.
-    expect(await cachedSummary()).toBeUndefined();
+    expect(await cachedSummary()).toMatchObject({ key: null, copy: null });
+    expect((await cachedView(h, 'reportCache')).copy).toBeNull();
     expect(await slugsInColumns(options)).toEqual([]);
     // The badge on the open profile forgets the person's roles at once.
     await waitForIsland(

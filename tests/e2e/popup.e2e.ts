@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import {
   PAGES,
   axeViolations,
+  cachedView,
   clickIslandButton,
   launch,
   openExtensionPage,
@@ -100,14 +101,13 @@ describe('the popup', () => {
 
   // Last: it changes the data.
   it('keeps its summary current from the background, closed or open', async () => {
-    const cachedSummary = () =>
-      h.serviceWorker.evaluate(async () => {
-        const stored = await chrome.storage.local.get(['summaryCache', 'dataChangedAt']);
-        const entry = stored.summaryCache as { key: string; value: { taggedPeople: number } };
-        return entry && entry.key.startsWith(`${stored.dataChangedAt as number}|`)
-          ? entry.value.taggedPeople
-          : null;
-      });
+    // The copy's tagged count when it is current (its key names the last change), else null.
+    const cachedSummary = async () => {
+      const { key, copy, dataChangedAt } = await cachedView(h, 'summaryCache');
+      return key && copy?.key === key && key.startsWith(`${dataChangedAt}|`)
+        ? (copy.value.taggedPeople as number)
+        : null;
+    };
     const first = await openPopup(h);
     await first.getByText('4 tagged people').waitFor();
     await expect.poll(cachedSummary).toBe(4);

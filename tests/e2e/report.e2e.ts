@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, openExtensionPage, seedDatabase, type Harness } from './harness';
+import {
+  axeViolations,
+  cachedView,
+  launch,
+  openExtensionPage,
+  seedDatabase,
+  type Harness,
+} from './harness';
 import { demoDataset, generateDataset } from '../support/dataset';
 import { formatLocalDate, weeklyReport } from '@/utils/insights';
 import { DEFAULT_SETTINGS } from '@/utils/model';
@@ -205,11 +212,7 @@ describe('the weekly report on the demo data', () => {
   it('opens on its cached copy, but never shows it as ready once the data changed', async () => {
     const first = await openReport(h);
     await first.page.close();
-    const cached = () =>
-      h.serviceWorker.evaluate(
-        async () => (await chrome.storage.local.get('reportCache')).reportCache,
-      );
-    await expect.poll(cached).toBeTruthy();
+    await expect.poll(async () => (await cachedView(h, 'reportCache')).copy).toBeTruthy();
     // Dana, the unaware head of office, hears about the user's work in another view.
     await seedDatabase(h, {
       touches: [

@@ -7,7 +7,6 @@
  * background did not bring up to date computes the view itself (components/useCachedView.ts).
  */
 import {
-  cachedKey,
   reportCache,
   reportScope,
   storeView,
@@ -43,17 +42,17 @@ async function refreshView<T>(
   const [changedAt, settings, before] = await Promise.all([
     dataChangedItem.getValue(),
     loadSettings(),
-    cachedKey(cache),
+    cache.key.getValue(),
   ]);
   const now = Date.now();
   const key = viewKey(changedAt, scope(settings, now), now);
-  if (before === undefined || before === key) return;
+  if (before === null || before === key) return;
   const value = await compute(settings, now);
   const [changedSince, stillCached] = await Promise.all([
     dataChangedItem.getValue(),
-    cachedKey(cache),
+    cache.key.getValue(),
   ]);
-  if (changedSince !== changedAt || stillCached === undefined) return;
+  if (changedSince !== changedAt || stillCached === null) return;
   await storeView(cache, key, value);
 }
 
@@ -97,31 +96,40 @@ export function coalesced(refresh: () => Promise<void>): () => Promise<void> {
 }
 
 /**
- * How long the data must stay unchanged before a view is recomputed unasked: a burst of writes
- * (an import's slices, typing in a note) is one recomputation after it, not one per write that
- * competes with the writes. The report, hundreds of milliseconds of scoring, waits longer.
+ * How long the data must stay unchanged before a view is recomputed again unasked: a burst of
+ * writes (an import's slices, typing in a note) costs one recomputation after it rather than one
+ * per write competing with the writes.
  */
 export const QUIET_MS: Record<DerivedView, number> = { summary: 250, report: 1_500 };
 
 /**
- * The background's side: each view is recomputed once the data has been quiet for a moment
- * after a change, or at once when a page asks (its copy was out of date when it opened).
+ * The background's side. The summary, cheap and opened most, is recomputed at once after a change
+ * that follows a quiet moment, and once more after a burst. The report, hundreds of milliseconds
+ * of scoring that would hold the summary up, waits for the data to be quiet. Either is
+ * recomputed at once when a page asks (its copy was out of date when it opened).
  */
 export function derivedViews(context: DerivedViewsContext) {
   const refresh: Record<DerivedView, () => Promise<void>> = {
     summary: coalesced(() => refreshSummary(context)),
     report: coalesced(() => refreshReport(context)),
   };
-  const timers = new Map<DerivedView, ReturnType<typeof setTimeout>>();
+  // Per view, the end of its quiet moment, and whether changes came during it.
+  const quiet = new Map<DerivedView, { timer: ReturnType<typeof setTimeout>; again: boolean }>();
+  const changed = (view: DerivedView, leading: boolean) => {
+    const pending = quiet.get(view);
+    if (pending) clearTimeout(pending.timer);
+    else if (leading) void refresh[view]();
+    const again = pending !== undefined || !leading;
+    const timer = setTimeout(() => {
+      quiet.delete(view);
+      if (again) void refresh[view]();
+    }, QUIET_MS[view]);
+    quiet.set(view, { timer, again });
+  };
   return {
     changed(): void {
-      for (const view of ['summary', 'report'] as const) {
-        clearTimeout(timers.get(view));
-        timers.set(
-          view,
-          setTimeout(() => void refresh[view](), QUIET_MS[view]),
-        );
-      }
+      changed('summary', true);
+      changed('report', false);
     },
     refresh(view: DerivedView): Promise<void> {
       return refresh[view]();
