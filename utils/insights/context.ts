@@ -3,7 +3,7 @@
  * and once per date (each person's status), so the weekly report can score 13 dates cheaply.
  */
 import { isKeyHolder, tieIndex } from './alliance';
-import { buildStatusIndex, buildStatusIndexes, type PersonStatus } from './people';
+import { buildStatusIndex, type PersonStatus } from './people';
 import type { InsightData, InsightPerson } from './types';
 
 /** Date-independent indexes over one data set. */
@@ -46,11 +46,4 @@ export function neighbours(snap: Prepared, slug: string): InsightPerson[] {
     if (person) found.push(person);
   }
   return found;
-}
-
-/** The data seen from each of `dates`, built in one sweep over the touches (the report's trend). */
-export function snapshots(prepared: Prepared, dates: readonly number[]): Snapshot[] {
-  const { people, touches, followUps, settings } = prepared.data;
-  const indexes = buildStatusIndexes(people, touches, followUps, settings, dates);
-  return dates.map((asOf, i) => ({ ...prepared, asOf, status: indexes[i]! }));
 }

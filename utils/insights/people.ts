@@ -94,8 +94,8 @@ function addFollowUp(status: PersonStatus, followUp: FollowUp, asOf: number): vo
 
 function finish(status: PersonStatus, person: InsightPerson, asOf: number): void {
   status.balance90 = status.gave90 - status.received90;
-  status.dueAt = (status.lastTouchAt ?? person.createdAt) + status.cadenceDays * DAY_MS;
-  status.isDue = asOf >= status.dueAt;
+  status.dueAt = dueAtOf(status.lastTouchAt, person.createdAt, status.cadenceDays);
+  status.isDue = isDueAt(status.dueAt, asOf);
 }
 
 /** The status of every person as of `asOf`, keyed by slug. Touches and follow-ups after `asOf` are ignored. */
@@ -125,10 +125,10 @@ export function buildStatusIndex(
   return index;
 }
 
-/** One person's running totals while the dates are swept in order. */
-interface Running {
-  person: InsightPerson;
-  cadenceDays: number;
+/** One person's totals as of the date being visited while the dates are swept in order. */
+export interface RunningStatus {
+  readonly person: InsightPerson;
+  readonly cadenceDays: number;
   lastTouchAt: number | null;
   lastSharedWorkAt: number | null;
   lastPromotedMeAt: number | null;
@@ -136,26 +136,41 @@ interface Running {
   received90: number;
 }
 
-function countBalance(running: Running, touch: Touch, sign: 1 | -1): void {
+function countBalance(running: RunningStatus, touch: Touch, sign: 1 | -1): void {
   if (touch.direction !== 'received') running.gave90 += sign;
   if (touch.direction !== 'gave') running.received90 += sign;
 }
 
+/** When a relationship is due again: its last touch (or, never touched, its start) plus its cadence. */
+export function dueAtOf(
+  lastTouchAt: number | null,
+  createdAt: number,
+  cadenceDays: number,
+): number {
+  return (lastTouchAt ?? createdAt) + cadenceDays * DAY_MS;
+}
+
+/** Whether a relationship due at `dueAt` is due at `asOf`. */
+export function isDueAt(dueAt: number, asOf: number): boolean {
+  return asOf >= dueAt;
+}
+
 /**
- * The status of every person at each of `dates`, the same as calling `buildStatusIndex` once per
- * date, but with one sort of the touches and one sweep over them: last touches only grow with the
- * date, and the 90-day give/take window slides forward, each touch entering and leaving it once.
- * The weekly report scores 13 dates; this keeps it one pass instead of 13.
+ * Visits every person's totals at each of `dates` (in ascending order, a NaN date first), with
+ * one sort of the touches and one sweep over them: last touches only grow with the date, and
+ * the 90-day give/take window slides forward, each touch entering and leaving it once. `visit`
+ * gets the index of the date in `dates` and the totals by slug, in the order of `people` (a slug
+ * seen twice keeps its first place and its last person, as buildStatusIndex does); it must not
+ * keep them, as they move on to the next date.
  */
-export function buildStatusIndexes(
+export function sweepDates(
   people: readonly InsightPerson[],
   touches: readonly Touch[],
-  followUps: readonly FollowUp[],
   settings: Settings,
   dates: readonly number[],
-): Map<string, PersonStatus>[] {
-  // A slug seen twice keeps its first place and its last person, as buildStatusIndex does.
-  const running = new Map<string, Running>();
+  visit: (i: number, asOf: number, running: ReadonlyMap<string, RunningStatus>) => void,
+): void {
+  const running = new Map<string, RunningStatus>();
   for (const person of people) {
     running.set(person.slug, {
       person,
@@ -167,7 +182,7 @@ export function buildStatusIndexes(
       received90: 0,
     });
   }
-  const sorted: Array<{ touch: Touch; running: Running }> = [];
+  const sorted: Array<{ touch: Touch; running: RunningStatus }> = [];
   for (const touch of touches) {
     const owner = running.get(touch.personSlug);
     // NaN dates are never "on or before" a date, so they never count.
@@ -181,7 +196,6 @@ export function buildStatusIndexes(
     return date === date ? date : -Infinity;
   };
   const order = dates.map((_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
-  const result: Map<string, PersonStatus>[] = new Array<Map<string, PersonStatus>>(dates.length);
   let entered = 0; // touches with at <= asOf
   let left = 0; // touches with at <= asOf − 90 days, out of the give/take window
   for (const i of order) {
@@ -199,31 +213,39 @@ export function buildStatusIndexes(
     for (; left < entered && sorted[left]!.touch.at <= balanceFrom; left++) {
       countBalance(sorted[left]!.running, sorted[left]!.touch, -1);
     }
-    const index = new Map<string, PersonStatus>();
-    for (const [slug, owner] of running) {
-      index.set(slug, {
-        slug,
-        cadenceDays: owner.cadenceDays,
-        lastTouchAt: owner.lastTouchAt,
-        dueAt: 0,
-        isDue: false,
-        balance90: 0,
-        gave90: owner.gave90,
-        received90: owner.received90,
-        openFollowUps: 0,
-        overdueFollowUps: 0,
-        lastSharedWorkAt: owner.lastSharedWorkAt,
-        lastPromotedMeAt: owner.lastPromotedMeAt,
-      });
-    }
-    for (const followUp of followUps) {
-      const status = index.get(followUp.personSlug);
-      if (status) addFollowUp(status, followUp, asOf);
-    }
-    for (const [slug, status] of index) finish(status, running.get(slug)!.person, asOf);
-    result[i] = index;
+    visit(i, asOf, running);
   }
-  return result;
+}
+
+/** Every person's status at `asOf` from their swept totals. */
+export function statusIndexOf(
+  running: ReadonlyMap<string, RunningStatus>,
+  followUps: readonly FollowUp[],
+  asOf: number,
+): Map<string, PersonStatus> {
+  const index = new Map<string, PersonStatus>();
+  for (const [slug, owner] of running) {
+    index.set(slug, {
+      slug,
+      cadenceDays: owner.cadenceDays,
+      lastTouchAt: owner.lastTouchAt,
+      dueAt: 0,
+      isDue: false,
+      balance90: 0,
+      gave90: owner.gave90,
+      received90: owner.received90,
+      openFollowUps: 0,
+      overdueFollowUps: 0,
+      lastSharedWorkAt: owner.lastSharedWorkAt,
+      lastPromotedMeAt: owner.lastPromotedMeAt,
+    });
+  }
+  for (const followUp of followUps) {
+    const status = index.get(followUp.personSlug);
+    if (status) addFollowUp(status, followUp, asOf);
+  }
+  for (const [slug, status] of index) finish(status, running.get(slug)!.person, asOf);
+  return index;
 }
 
 /** One person's status as of `asOf`; touches and follow-ups of other people are ignored. */

@@ -6,9 +6,10 @@
 import { DAY_MS, ROLE_PRIORITY, TOUCH_KINDS, type TouchKind } from '@/utils/model';
 import { backsMe, displayName, isKeyHolder, keyHolderWeight } from './alliance';
 import { nextActions } from './actions';
-import { prepare, snapshots, type Prepared, type Snapshot } from './context';
+import { prepare, type Prepared, type Snapshot } from './context';
 import { isOpenAt } from './people';
 import { BOARD_MAX, BOARD_MIN, connectivityAt, visibilityAt } from './scores';
+import { snapshotAndTrend } from './trend';
 import type {
   ColdRelationship,
   Gap,
@@ -218,21 +219,14 @@ export function weeklyReport(
 
   // The chosen date and the end of each earlier week, all from one sweep over the touches.
   const pastEnds = starts.slice(1).map((next) => next - 1);
-  const [snap, ...pastSnaps] = snapshots(prepared, [asOf, ...pastEnds]) as [
-    Snapshot,
-    ...Snapshot[],
-  ];
+  const { snap, past, standing } = snapshotAndTrend(prepared, asOf, pastEnds);
   const visibility = visibilityAt(snap);
-  const connectivity = connectivityAt(snap);
+  const connectivity = connectivityAt(snap, standing);
   const trend: TrendPoint[] = starts.map((start, i) => {
-    const past = pastSnaps[i];
-    if (i === TREND_WEEKS - 1 || !past)
+    const scores = past[i];
+    if (i === TREND_WEEKS - 1 || !scores)
       return { weekStart: start, visibility: visibility.score, connectivity: connectivity.score };
-    return {
-      weekStart: start,
-      visibility: visibilityAt(past).score,
-      connectivity: connectivityAt(past).score,
-    };
+    return { weekStart: start, ...scores };
   });
   const before = trend[TREND_WEEKS - 2] ?? { visibility: 0, connectivity: 0 };
   const weeks = touchesByWeek(prepared, starts, weekEnd);

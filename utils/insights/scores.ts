@@ -12,7 +12,7 @@ import {
   displayName,
   keyHolderWeight,
 } from './alliance';
-import { neighbours, prepare, snapshot, type Snapshot } from './context';
+import { neighbours, prepare, snapshot, type Prepared, type Snapshot } from './context';
 import type {
   Awareness,
   InsightData,
@@ -38,7 +38,7 @@ export const ALLIES_TARGET = 3;
 export const BALANCE_GIVE_SHARE = 0.5;
 
 /** round(100 × Σ value·weight / Σ weight), 0 when nothing weighs anything. */
-export function scoreOf(parts: readonly ScorePart[]): number {
+export function scoreOf(parts: ReadonlyArray<Pick<ScorePart, 'value' | 'weight'>>): number {
   const total = parts.reduce((sum, part) => sum + part.weight, 0);
   if (!(total > 0)) return 0;
   const earned = parts.reduce((sum, part) => sum + part.value * part.weight, 0);
@@ -58,8 +58,24 @@ function byConnectorRank(a: InsightPerson, b: InsightPerson): number {
   return connectorRank(a) - connectorRank(b) || displayName(a).localeCompare(displayName(b));
 }
 
-function within(at: number | null | undefined, from: number): boolean {
+/** Whether something happened after `from`. */
+export function within(at: number | null | undefined, from: number): boolean {
   return at !== null && at !== undefined && at > from;
+}
+
+/** What a key holder knows of the user's recent work: shared with them, or heard of it through a promoter. */
+export function awarenessOf(sharedWith: boolean, heardThroughPromoter: boolean): Awareness {
+  return sharedWith ? 'full' : heardThroughPromoter ? 'partial' : 'none';
+}
+
+/** Visibility from the weight of the key holders at each awareness. */
+export function visibilityScoreOf(weights: Readonly<Record<Awareness, number>>): number {
+  return scoreOf(
+    (['full', 'partial', 'none'] as const).map((awareness) => ({
+      value: AWARENESS_CREDIT[awareness],
+      weight: weights[awareness],
+    })),
+  );
 }
 
 function keyHolderReason(
@@ -95,7 +111,7 @@ function assessKeyHolder(person: InsightPerson, snap: Snapshot): KeyHolder {
   );
   const backer = tied.find(backsMe);
   const full = within(snap.status.get(person.slug)?.lastSharedWorkAt, windowFrom);
-  const awareness: Awareness = full ? 'full' : promoter ? 'partial' : 'none';
+  const awareness = awarenessOf(full, promoter !== undefined);
   const reachable = backsMe(person) || backer !== undefined;
   const weight = keyHolderWeight(person);
   const risk =
@@ -250,21 +266,25 @@ function boardPart(people: readonly InsightPerson[]): ScorePart {
   };
 }
 
-function cadencePart(snap: Snapshot, people: readonly InsightPerson[]): ScorePart {
-  const tagged = people.filter((person) => person.roles.length > 0);
-  const onTime = tagged.filter((person) => {
-    const status = snap.status.get(person.slug);
-    return status !== undefined && status.lastTouchAt !== null && !status.isDue;
-  }).length;
+/** How many of the tagged relationships were touched within their cadence. */
+export function cadencePart(onTime: number, tagged: number): ScorePart {
   return {
     id: 'cadence',
     label: 'Tagged relationships touched within their cadence',
     weight: 0.2,
-    value: tagged.length ? onTime / tagged.length : 0,
-    detail: tagged.length
-      ? `${onTime} of ${plural(tagged.length, 'tagged relationship')} touched within their cadence`
+    value: tagged ? onTime / tagged : 0,
+    detail: tagged
+      ? `${onTime} of ${plural(tagged, 'tagged relationship')} touched within their cadence`
       : 'No one tagged yet',
   };
+}
+
+function cadenceOf(snap: Snapshot, tagged: readonly InsightPerson[]): ScorePart {
+  const onTime = tagged.filter((person) => {
+    const status = snap.status.get(person.slug);
+    return status !== undefined && status.lastTouchAt !== null && !status.isDue;
+  }).length;
+  return cadencePart(onTime, tagged.length);
 }
 
 /** 1 when the user gives back at least half as often as they take from this person. */
@@ -273,11 +293,14 @@ export function balanceHealth(gave90: number, received90: number): number {
   return Math.min(1, gave90 / (BALANCE_GIVE_SHARE * received90));
 }
 
-function balancePart(snap: Snapshot): ScorePart {
+/** Give and take over 90 days with everyone the user was in touch with, in the order given. */
+export function balancePart(
+  statuses: Iterable<{ readonly gave90: number; readonly received90: number }>,
+): ScorePart {
   let inTouch = 0;
   let health = 0;
   let balanced = 0;
-  for (const status of snap.status.values()) {
+  for (const status of statuses) {
     if (status.gave90 + status.received90 === 0) continue;
     const value = balanceHealth(status.gave90, status.received90);
     inTouch += 1;
@@ -295,7 +318,7 @@ function balancePart(snap: Snapshot): ScorePart {
   };
 }
 
-function reachPart(snap: Snapshot): ScorePart {
+function reachPart(snap: Prepared): ScorePart {
   const holders = snap.keyHolders;
   const reachable = holders.filter(
     (person) => backsMe(person) || neighbours(snap, person.slug).some(backsMe),
@@ -309,6 +332,41 @@ function reachPart(snap: Snapshot): ScorePart {
       ? `${reachable} of ${plural(holders.length, 'key holder')} back you or are tied to someone who does`
       : 'No key holders yet',
   };
+}
+
+/** The parts of connectivity that do not depend on the date: who holds which role, and reach. */
+export interface StandingParts {
+  people: InsightPerson[];
+  tagged: InsightPerson[];
+  sponsor: ScorePart;
+  mentor: ScorePart;
+  allies: ScorePart;
+  board: ScorePart;
+  reach: ScorePart;
+}
+
+export function standingParts(prepared: Prepared): StandingParts {
+  const people = [...prepared.bySlug.values()];
+  return {
+    people,
+    tagged: people.filter((person) => person.roles.length > 0),
+    sponsor: sponsorPart(people),
+    mentor: mentorPart(people),
+    allies: alliesPart(people),
+    board: boardPart(people),
+    reach: reachPart(prepared),
+  };
+}
+
+/** Connectivity from its standing parts and the two that move with the date. */
+export function connectivityOf(
+  standing: StandingParts,
+  cadence: ScorePart,
+  balance: ScorePart,
+): Score {
+  const { sponsor, mentor, allies, board, reach } = standing;
+  const parts = [sponsor, mentor, allies, board, cadence, balance, reach];
+  return { score: scoreOf(parts), parts, reason: connectivityReason(parts, standing.people) };
 }
 
 function lossOf(part: ScorePart): number {
@@ -328,18 +386,12 @@ function connectivityReason(parts: readonly ScorePart[], people: readonly Insigh
 }
 
 /** Connectivity as of a snapshot. */
-export function connectivityAt(snap: Snapshot): Score {
-  const people = [...snap.bySlug.values()];
-  const parts = [
-    sponsorPart(people),
-    mentorPart(people),
-    alliesPart(people),
-    boardPart(people),
-    cadencePart(snap, people),
-    balancePart(snap),
-    reachPart(snap),
-  ];
-  return { score: scoreOf(parts), parts, reason: connectivityReason(parts, people) };
+export function connectivityAt(snap: Snapshot, standing = standingParts(snap)): Score {
+  return connectivityOf(
+    standing,
+    cadenceOf(snap, standing.tagged),
+    balancePart(snap.status.values()),
+  );
 }
 
 /** Connectivity (0..100) as of `asOf`: role coverage, cadence, give/take and reach. */

@@ -1,21 +1,47 @@
-// The weekly report sweeps its 13 dates in one pass (buildStatusIndexes); these tests hold it
-// to the per-date index it replaced, on random and on generated bench-sized data.
+// The weekly report sweeps its 13 dates in one pass (sweepDates) and scores the trend from the
+// swept totals (snapshotAndTrend); these tests hold both to a snapshot built and scored per date,
+// on random and on generated data.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildStatusIndex, weeklyReport } from '@/utils/insights';
-import { buildStatusIndexes } from '@/utils/insights/people';
+import { statusIndexOf, sweepDates, type PersonStatus } from '@/utils/insights/people';
 import { prepare, snapshot } from '@/utils/insights/context';
+import { snapshotAndTrend } from '@/utils/insights/trend';
 import { connectivityAt, visibilityAt } from '@/utils/insights/scores';
-import { DEFAULT_SETTINGS, TOUCH_KINDS, type Settings } from '@/utils/model';
+import {
+  DEFAULT_SETTINGS,
+  INFLUENCES,
+  LEVELS,
+  ROLES,
+  STANCES,
+  TOUCH_KINDS,
+  type FollowUp,
+  type Settings,
+} from '@/utils/model';
+import type { InsightPerson } from '@/utils/insights/types';
 import { generateDataset } from '../../support/dataset';
-import { daysAgo, followUp, NOW, person, touch } from './fixtures';
+import { daysAgo, followUp, NOW, person, tie, touch } from './fixtures';
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,
   cadenceByRole: { ...DEFAULT_SETTINGS.cadenceByRole },
 };
 
-describe('buildStatusIndexes', () => {
+/** Every status at each date, from one sweep, as the report builds its chosen date's. */
+function sweptIndexes(
+  people: readonly InsightPerson[],
+  touches: Parameters<typeof sweepDates>[1],
+  followUps: readonly FollowUp[],
+  dates: readonly number[],
+): Map<string, PersonStatus>[] {
+  const result: Map<string, PersonStatus>[] = [];
+  sweepDates(people, touches, settings, dates, (i, asOf, running) => {
+    result[i] = statusIndexOf(running, followUps, asOf);
+  });
+  return result;
+}
+
+describe('sweepDates', () => {
   it('equals buildStatusIndex at every date, in any order, with duplicates and odd dates', () => {
     const slugs = ['a', 'b', 'c', 'a'];
     const arbitraryTouch = fc.record({
@@ -49,7 +75,7 @@ describe('buildStatusIndexes', () => {
               createdAt: daysAgo(50),
             }),
           );
-          const swept = buildStatusIndexes(people, touches, items, settings, dates);
+          const swept = sweptIndexes(people, touches, items, dates);
           dates.forEach((asOf, i) => {
             const one = buildStatusIndex(people, touches, items, settings, asOf);
             expect([...swept[i]!.entries()]).toEqual([...one.entries()]);
@@ -66,7 +92,7 @@ describe('buildStatusIndexes', () => {
       7,
     );
     const dates = Array.from({ length: 13 }, (_, i) => NOW - i * 7 * 86_400_000);
-    const swept = buildStatusIndexes(data.people, data.touches, data.followUps, settings, dates);
+    const swept = sweptIndexes(data.people, data.touches, data.followUps, dates);
     dates.forEach((asOf, i) => {
       const one = buildStatusIndex(data.people, data.touches, data.followUps, settings, asOf);
       expect([...swept[i]!.entries()]).toEqual([...one.entries()]);
@@ -75,6 +101,97 @@ describe('buildStatusIndexes', () => {
 });
 
 describe('weeklyReport trend', () => {
+  it('scores any record at any dates as a snapshot scored in full would', () => {
+    const slugs = ['a', 'b', 'c', 'd', 'e'];
+    const arbitraryPerson = fc.record({
+      slug: fc.constantFrom(...slugs),
+      level: fc.constantFrom(...LEVELS),
+      influence: fc.constantFrom(...INFLUENCES),
+      stance: fc.constantFrom(...STANCES),
+      roles: fc.subarray([...ROLES], { maxLength: 2 }),
+      decisionMaker: fc.boolean(),
+      cadenceDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+      createdDaysAgo: fc.integer({ min: 0, max: 400 }),
+    });
+    const arbitraryTouch = fc.record({
+      slug: fc.constantFrom(...slugs, 'unknown'),
+      kind: fc.constantFrom(...TOUCH_KINDS),
+      direction: fc.constantFrom('gave' as const, 'received' as const, 'both' as const),
+      // Few whole days, so that touches fall on due dates and window edges.
+      days: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constant(Number.NaN)),
+    });
+    const arbitraryDate = fc.oneof(
+      fc.integer({ min: -5, max: 90 }).map((days) => daysAgo(days)),
+      fc.constant(Number.NaN),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryPerson, { maxLength: 8 }),
+        fc.array(arbitraryTouch, { maxLength: 50 }),
+        fc.array(fc.tuple(fc.constantFrom(...slugs), fc.constantFrom(...slugs)), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(arbitraryDate, { minLength: 2, maxLength: 6 }),
+        (rawPeople, rawTouches, rawTies, visibilityWindowDays, [asOf, ...past]) => {
+          const people = rawPeople.map(({ slug, createdDaysAgo, ...fields }) =>
+            person(slug, { ...fields, createdAt: daysAgo(createdDaysAgo) }),
+          );
+          const touches = rawTouches.map((t) =>
+            touch(t.slug, t.kind, daysAgo(t.days), { direction: t.direction }),
+          );
+          const ties = rawTies.map(([x, y]) => tie(x, y));
+          const prepared = prepare({
+            people,
+            touches,
+            notes: [],
+            ties,
+            followUps: [],
+            settings: { ...settings, visibilityWindowDays },
+          });
+          const { snap, past: scores } = snapshotAndTrend(prepared, asOf!, past);
+          expect([...snap.status.entries()]).toEqual([
+            ...snapshot(prepared, asOf!).status.entries(),
+          ]);
+          past.forEach((date, i) => {
+            const full = snapshot(prepared, date);
+            expect(scores[i]).toEqual({
+              visibility: visibilityAt(full).score,
+              connectivity: connectivityAt(full).score,
+            });
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with the full scoring on the edges: due exactly now, shared exactly a window ago', () => {
+    const date = daysAgo(20);
+    const window = settings.visibilityWindowDays;
+    const people = [
+      person('due-now', { roles: ['mentor'], cadenceDays: 7 }),
+      person('due-later', { roles: ['ally'], cadenceDays: 8 }),
+      person('edge-holder', { level: 'plus2', influence: 'high' }),
+      person('inside-holder', { level: 'plus3', influence: 'medium' }),
+      person('promoter', { roles: ['sponsor'] }),
+    ];
+    const touches = [
+      touch('due-now', 'meeting', date - 7 * 86_400_000),
+      touch('due-later', 'meeting', date - 7 * 86_400_000),
+      touch('edge-holder', 'shared-work', date - window * 86_400_000),
+      touch('inside-holder', 'shared-work', date - window * 86_400_000 + 1),
+      touch('promoter', 'they-promoted-me', date - window * 86_400_000),
+    ];
+    const ties = [tie('promoter', 'edge-holder')];
+    const prepared = prepare({ people, touches, notes: [], ties, followUps: [], settings });
+    const { past } = snapshotAndTrend(prepared, NOW, [date]);
+    const full = snapshot(prepared, date);
+    expect(full.status.get('due-now')?.isDue).toBe(true);
+    expect(past[0]).toEqual({
+      visibility: visibilityAt(full).score,
+      connectivity: connectivityAt(full).score,
+    });
+  });
+
   it('scores each past week as a snapshot at its end would', () => {
     const generated = generateDataset(
       { people: 1_500, touches: 15_000, notes: 0, followUps: 300 },

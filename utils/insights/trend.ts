@@ -1,0 +1,90 @@
+/**
+ * The weekly report's dates in one sweep: the full snapshot of the chosen date, and the two
+ * scores at the end of each earlier week for the trend. A trend score equals scoring a snapshot
+ * at that date (visibilityAt, connectivityAt), but it is computed from the swept totals with
+ * nothing built per person and date: at 10,000 people, a snapshot of every status for each of
+ * the 12 weeks, each then read by the full scoring with its reasons and rankings, was most of
+ * the report's time.
+ */
+import { canPromote, keyHolderWeight } from './alliance';
+import { neighbours, type Prepared, type Snapshot } from './context';
+import { dueAtOf, isDueAt, statusIndexOf, sweepDates, type RunningStatus } from './people';
+import {
+  awarenessOf,
+  balancePart,
+  cadencePart,
+  connectivityOf,
+  standingParts,
+  visibilityScoreOf,
+  within,
+  type StandingParts,
+} from './scores';
+import type { Awareness } from './types';
+import { DAY_MS } from '@/utils/model';
+
+export interface TrendScores {
+  visibility: number;
+  connectivity: number;
+}
+
+/** A key holder as the trend scores them: their weight, and who could promote the user to them. */
+interface Holder {
+  slug: string;
+  weight: number;
+  promoters: string[];
+}
+
+function trendScoresAt(
+  prepared: Prepared,
+  standing: StandingParts,
+  holders: readonly Holder[],
+  running: ReadonlyMap<string, RunningStatus>,
+  asOf: number,
+): TrendScores {
+  const windowFrom = asOf - prepared.data.settings.visibilityWindowDays * DAY_MS;
+  const weights: Record<Awareness, number> = { full: 0, partial: 0, none: 0 };
+  for (const holder of holders) {
+    const sharedWith = within(running.get(holder.slug)?.lastSharedWorkAt, windowFrom);
+    const heard =
+      !sharedWith &&
+      holder.promoters.some((slug) => within(running.get(slug)?.lastPromotedMeAt, windowFrom));
+    weights[awarenessOf(sharedWith, heard)] += holder.weight;
+  }
+  let onTime = 0;
+  for (const person of standing.tagged) {
+    const totals = running.get(person.slug);
+    if (!totals || totals.lastTouchAt === null) continue;
+    const dueAt = dueAtOf(totals.lastTouchAt, totals.person.createdAt, totals.cadenceDays);
+    if (!isDueAt(dueAt, asOf)) onTime += 1;
+  }
+  const connectivity = connectivityOf(
+    standing,
+    cadencePart(onTime, standing.tagged.length),
+    balancePart(running.values()),
+  );
+  return { visibility: visibilityScoreOf(weights), connectivity: connectivity.score };
+}
+
+/** The snapshot at `asOf`, and the trend scores at each of `pastDates`, from one sweep. */
+export function snapshotAndTrend(
+  prepared: Prepared,
+  asOf: number,
+  pastDates: readonly number[],
+): { snap: Snapshot; past: TrendScores[]; standing: StandingParts } {
+  const { people, touches, followUps, settings } = prepared.data;
+  const standing = standingParts(prepared);
+  const holders = prepared.keyHolders.map((person) => ({
+    slug: person.slug,
+    weight: keyHolderWeight(person),
+    promoters: neighbours(prepared, person.slug)
+      .filter(canPromote)
+      .map((other) => other.slug),
+  }));
+  let snap: Snapshot | undefined;
+  const past = new Array<TrendScores>(pastDates.length);
+  sweepDates(people, touches, settings, [asOf, ...pastDates], (i, date, running) => {
+    if (i === 0) snap = { ...prepared, asOf, status: statusIndexOf(running, followUps, asOf) };
+    else past[i - 1] = trendScoresAt(prepared, standing, holders, running, date);
+  });
+  return { snap: snap!, past, standing };
+}
