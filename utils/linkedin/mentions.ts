@@ -12,6 +12,8 @@ export interface PersonMention {
   key: string;
   link: HTMLAnchorElement;
   nameElement: Element;
+  /** The card the mention was found in (the link's own parent when no card is recognised). */
+  card: Element;
   /**
    * Other keys the same card links this person by: a card that links one member id and one
    * slug names one person both ways, and both should be kept as aliases.
@@ -21,6 +23,7 @@ export interface PersonMention {
 
 interface Group {
   key: string;
+  card: Element;
   links: HTMLAnchorElement[];
 }
 
@@ -54,10 +57,10 @@ function isMentionLink(link: HTMLAnchorElement, href: string, topCard: Element |
 function toMention(group: Group, aliases: string[]): PersonMention | null {
   for (const link of group.links) {
     const nameElement = firstTextElement(link);
-    if (nameElement) return { key: group.key, link, nameElement, aliases };
+    if (nameElement) return { key: group.key, link, nameElement, card: group.card, aliases };
   }
   const link = group.links[0];
-  return link ? { key: group.key, link, nameElement: link, aliases } : null;
+  return link ? { key: group.key, link, nameElement: link, card: group.card, aliases } : null;
 }
 
 /**
@@ -72,7 +75,12 @@ function mergeAliases(groups: Group[]): Array<{ group: Group; aliases: string[] 
   const [slug] = slugs;
   const photoOnly = id?.links.every((link) => firstTextElement(link) === null) ?? false;
   if (ids.length === 1 && slugs.length === 1 && id && slug && photoOnly) {
-    return [{ group: { key: slug.key, links: [...slug.links, ...id.links] }, aliases: [id.key] }];
+    return [
+      {
+        group: { key: slug.key, card: slug.card, links: [...slug.links, ...id.links] },
+        aliases: [id.key],
+      },
+    ];
   }
   return groups.map((group) => ({ group, aliases: [] }));
 }
@@ -100,7 +108,7 @@ export function findPersonMentions(root: ParentNode): PersonMention[] {
       const card = link.closest(CARD) ?? link.parentElement ?? link;
       const groups = byCard.get(card) ?? new Map<string, Group>();
       byCard.set(card, groups);
-      const group = groups.get(key) ?? { key, links: [] };
+      const group = groups.get(key) ?? { key, card, links: [] };
       groups.set(key, group);
       group.links.push(link);
     }
@@ -115,4 +123,15 @@ export function findPersonMentions(root: ParentNode): PersonMention[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Whether the HTML parser is done with `element`: it has put something after it (the parser adds
+ * nodes in document order), so no more of its links are coming.
+ */
+export function isParsed(element: Element): boolean {
+  for (let node: Node | null = element; node; node = node.parentNode) {
+    if (node.nextSibling) return true;
+  }
+  return false;
 }

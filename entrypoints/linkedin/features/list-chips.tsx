@@ -4,7 +4,7 @@ import { CHIP_CSS } from '../ui/styles';
 import { observeDebounced } from '../observe';
 import { onDataChange } from './data-changes';
 import type { Feature } from './feature';
-import { findPersonMentions, type PersonMention } from '@/utils/linkedin/mentions';
+import { findPersonMentions, isParsed, type PersonMention } from '@/utils/linkedin/mentions';
 import { ask, type ChipSummary } from '@/utils/messaging/protocol';
 
 /** The most keys one lookup carries: a screenful is far fewer; a huge page is split. */
@@ -26,7 +26,7 @@ async function lookup(
 /**
  * Role chips next to known people wherever LinkedIn lists people (search results, My Network,
  * feed and comment authors, "People also viewed"). One shared observer, debounced; one batched
- * lookup per batch of new cards; each link handled once; nothing drawn for unknown people.
+ * lookup per batch of new people; each link handled once; nothing drawn for unknown people.
  */
 export const listChips: Feature = {
   name: 'list-chips',
@@ -54,19 +54,43 @@ export const listChips: Feature = {
       }
     };
 
-    const scanNewCards = async () => {
-      const fresh = findPersonMentions(document).filter((m) => !handled.has(m.link));
+    // What the background said of each key, until the data changes: each person is asked about
+    // once per page, however many of their cards scroll in.
+    let answers = new Map<string, Promise<ChipSummary | undefined>>();
+    const askAbout = (keys: readonly string[]) => {
+      const missing = [...new Set(keys)].filter((key) => !answers.has(key));
+      if (!missing.length) return;
+      const found = lookup(missing, signal);
+      for (const key of missing)
+        answers.set(
+          key,
+          found.then((known) => known.get(key)),
+        );
+    };
+    const answersFor = async (mentions: readonly PersonMention[]) => {
+      askAbout(mentions.map((m) => m.key));
+      const known = new Map<string, ChipSummary>();
+      for (const { key } of mentions) {
+        const chip = await answers.get(key);
+        if (chip) known.set(key, chip);
+      }
+      return known;
+    };
+
+    /** Draws the cards not handled yet; while the page is parsed, only those it is done with. */
+    const scanNewCards = async (parsedOnly = false) => {
+      const fresh = findPersonMentions(document).filter(
+        (m) => !handled.has(m.link) && (!parsedOnly || isParsed(m.card)),
+      );
       if (!fresh.length) return;
       fresh.forEach((m) => handled.add(m.link));
-      const known = await lookup(
-        fresh.map((m) => m.key),
-        signal,
-      );
+      const known = await answersFor(fresh);
       if (!signal.aborted) show(fresh, known);
     };
 
     // The data changed: roles may have changed for anyone on the page, so ask for all of them.
     const refreshAll = async () => {
+      answers = new Map();
       for (const [link, island] of islands) {
         if (!link.isConnected) {
           island.destroy();
@@ -75,10 +99,7 @@ export const listChips: Feature = {
       }
       const mentions = findPersonMentions(document);
       mentions.forEach((m) => handled.add(m.link));
-      const known = await lookup(
-        mentions.map((m) => m.key),
-        signal,
-      );
+      const known = await answersFor(mentions);
       if (!signal.aborted) show(mentions, known);
     };
 
@@ -96,10 +117,20 @@ export const listChips: Feature = {
       onDataChange(signal, () => void refreshAll());
       void scanNewCards();
     };
-    // Not while the HTML is still being parsed: a half-parsed card could show one link of a
-    // person now and another later, and get two chips.
+    // While the HTML is parsed, a card is drawn once the parser is past it: a half-parsed card
+    // could show one link of a person now and another later, and get two chips.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', start, { once: true, signal });
+      const parsing = new AbortController();
+      signal.addEventListener('abort', () => parsing.abort(), { once: true });
+      observeDebounced(document.documentElement, parsing.signal, () => void scanNewCards(true));
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          parsing.abort();
+          start();
+        },
+        { once: true, signal },
+      );
     } else start();
   },
 };

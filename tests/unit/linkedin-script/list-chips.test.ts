@@ -12,6 +12,7 @@ vi.mock('@/utils/messaging/protocol', () => ({ ask: (...args: unknown[]) => ask(
 
 const { listChips } = await import('@/entrypoints/linkedin/features/list-chips');
 const { DEFAULT_SETTINGS } = await import('@/utils/model');
+const { findPersonMentions } = await import('@/utils/linkedin/mentions');
 
 const PAGE = readFileSync(
   join(import.meta.dirname, '../../fixtures/linkedin/list-2024-07-member-rails.html'),
@@ -67,17 +68,50 @@ describe('list chips', () => {
     expect(hosts()).toHaveLength(1);
   });
 
-  it('asks only about cards that scrolled in, in one message, and never again for old ones', async () => {
+  it('asks only about people it has not asked about, and draws every card that scrolled in', async () => {
     void start();
     await settle();
     const card = document.querySelector('a[href*="/in/lanahaddad87"]')!.closest('li')!;
     for (let i = 0; i < 5; i++) card.parentElement!.append(card.cloneNode(true));
     await settle();
-    expect(ask).toHaveBeenCalledTimes(2);
-    expect((ask.mock.calls[1] as [string, { keys: string[] }])[1].keys).toEqual(['lanahaddad87']);
+    expect(ask).toHaveBeenCalledTimes(1);
     expect(hosts()).toHaveLength(6);
+
+    const stranger = card.cloneNode(true) as HTMLElement;
+    for (const link of stranger.querySelectorAll('a[href*="/in/lanahaddad87"]'))
+      link.setAttribute('href', 'https://www.linkedin.com/in/someone-new/');
+    card.parentElement!.append(stranger);
     await settle();
     expect(ask).toHaveBeenCalledTimes(2);
+    expect((ask.mock.calls[1] as [string, { keys: string[] }])[1].keys).toEqual(['someone-new']);
+    expect(hosts()).toHaveLength(6);
+  });
+
+  it('while the page is parsed, draws a card once the parser is past it', async () => {
+    // The known person's card is the last thing parsed so far: more of it may be coming.
+    const { card } = findPersonMentions(document).find((m) => m.key === 'lanahaddad87')!;
+    const list = document.createElement('ul');
+    document.body.append(list);
+    list.append(card);
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      void start();
+      card.append(document.createElement('span')); // the parser adds more of the card
+      await settle();
+      expect(ask).toHaveBeenCalledTimes(1);
+      expect((ask.mock.calls[0] as [string, { keys: string[] }])[1].keys).toHaveLength(9);
+      expect(hosts()).toHaveLength(0);
+      document.body.append(document.createElement('footer')); // the parser moves past it
+      await settle();
+      expect(hosts()).toHaveLength(1);
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await settle();
+      expect(hosts()).toHaveLength(1);
+      expect(ask).toHaveBeenCalledTimes(2);
+      expect((ask.mock.calls[1] as [string, { keys: string[] }])[1].keys).toEqual(['lanahaddad87']);
+    } finally {
+      delete (document as { readyState?: string }).readyState;
+    }
   });
 
   it('stops observing and removes its chips when aborted', async () => {
