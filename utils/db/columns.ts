@@ -36,6 +36,11 @@ interface Mirror<T> {
   fields: ReadonlyArray<keyof T & string>;
   /** The block a row is kept in. */
   blockOf(row: T): number;
+  /**
+   * The block follows from the key alone, so a write finds the row it replaces by its key and
+   * need not read it first (10,000 reads fewer for a 10,000-person import).
+   */
+  blockByKey: boolean;
   /** The order of the table's index that the readers replace, kept inside each block. */
   order(a: T, b: T): number;
 }
@@ -85,12 +90,14 @@ const MIRRORS = {
       'createdAt',
     ),
     blockOf: (person) => slugBlock(String(person.slug)),
+    blockByKey: true,
     order: (a, b) => byCodeUnit(a.slug, b.slug),
   } satisfies Mirror<InsightPerson>,
   touches: {
     key: 'id',
     fields: everyField<Touch>()('id', 'personSlug', 'at', 'kind', 'direction', 'note', 'createdAt'),
     blockOf: (touch) => touchBlock(touch.at),
+    blockByKey: false,
     // The `at` index: by date, then by id.
     order: (a, b) => a.at - b.at || byCodeUnit(a.id, b.id),
   } satisfies Mirror<Touch>,
@@ -324,14 +331,22 @@ function flushWhenIdle(
   return Promise.resolve();
 }
 
-/** The rows a write will replace or remove, read before it runs; `null` when it clears all. */
+/**
+ * The rows a write will replace or remove, read before it runs; `null` when it clears all. Where
+ * the block follows from the key, the key stands for the row: a put replaces the row in the block
+ * it is written to, and a delete removes the key from its block.
+ */
 async function rowsBefore(
   inZone: InZone,
   table: DBCoreTable,
+  mirror: Mirror<Row>,
   req: DBCoreMutateRequest,
 ): Promise<Row[] | null> {
   const { trans } = req;
   const present = (rows: unknown[]) => rows.filter((row): row is Row => row != null);
+  if (mirror.blockByKey && req.type === 'put') return [];
+  if (mirror.blockByKey && req.type === 'delete')
+    return req.keys.map((key) => ({ [mirror.key]: key }));
   switch (req.type) {
     case 'add':
       return [];
@@ -365,7 +380,7 @@ async function mirroredMutate(
 ): Promise<DBCoreMutateResponse> {
   const table = down.table(tableName);
   const columns = down.table(COLUMNS_STORE);
-  const before = await rowsBefore(inZone, table, req);
+  const before = await rowsBefore(inZone, table, mirrorOf(tableName), req);
   const response = await inZone(() => table.mutate(req));
   // A row whose write failed (a key that exists, for `add`) is unchanged.
   const failed = (index: number) => Object.hasOwn(response.failures, index);
