@@ -54,6 +54,13 @@ function derivedView<T>(name: string): ViewCache<T> {
 export const summaryCache = derivedView<AllianceSummary>('summaryCache');
 export const reportCache = derivedView<WeeklyReport>('reportCache');
 
+/** Opens the copies' database ahead of the first read (a page opening on its copy). */
+export function openViews(): void {
+  void views()
+    .open()
+    .catch(() => undefined);
+}
+
 /** The cached copy, or null when there is none (or it cannot be read). */
 export async function readView<T>(cache: ViewCache<T>): Promise<CachedView<T> | null> {
   try {
