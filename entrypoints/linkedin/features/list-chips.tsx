@@ -5,6 +5,7 @@ import { observeDebounced } from '../observe';
 import { onDataChange } from './data-changes';
 import type { Feature } from './feature';
 import { findPersonMentions, isParsed, type PersonMention } from '@/utils/linkedin/mentions';
+import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 import { ask, type ChipSummary } from '@/utils/messaging/protocol';
 
 /** The most keys one lookup carries: a screenful is far fewer; a huge page is split. */
@@ -32,7 +33,7 @@ export const listChips: Feature = {
   name: 'list-chips',
   injects: true,
   runsOn: () => true,
-  init(signal) {
+  init(signal, { url }) {
     const handled = new WeakSet<HTMLAnchorElement>();
     const islands = new Map<HTMLAnchorElement, Island>();
 
@@ -117,21 +118,22 @@ export const listChips: Feature = {
       onDataChange(signal, () => void refreshAll());
       void scanNewCards();
     };
+    if (document.readyState !== 'loading') return start();
     // While the HTML is parsed, a card is drawn once the parser is past it: a half-parsed card
-    // could show one link of a person now and another later, and get two chips.
-    if (document.readyState === 'loading') {
-      const parsing = new AbortController();
-      signal.addEventListener('abort', () => parsing.abort(), { once: true });
+    // could show one link of a person now and another later, and get two chips. Not on a
+    // profile, where the badge is what the user waits for and the page's lists come after it.
+    const parsing = new AbortController();
+    signal.addEventListener('abort', () => parsing.abort(), { once: true });
+    if (!profileSlugFromUrl(url.href))
       observeDebounced(document.documentElement, parsing.signal, () => void scanNewCards(true));
-      document.addEventListener(
-        'DOMContentLoaded',
-        () => {
-          parsing.abort();
-          start();
-        },
-        { once: true, signal },
-      );
-    } else start();
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        parsing.abort();
+        start();
+      },
+      { once: true, signal },
+    );
   },
 };
 
