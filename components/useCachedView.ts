@@ -34,16 +34,20 @@ export function useCachedView<T>(
     let current = true;
     // Each change of the data starts a round; a round that a newer one overtook stops.
     let round = 0;
-    /** Shows the cached copy if it is exact for the data as it is now. */
-    const adoptIfExact = async (): Promise<boolean> => {
+    /** The cached copy, and the key an exact one has for the data as it is now. */
+    const readCopy = async () => {
       const [entry, changedAt] = await Promise.all([readView(cache), dataChangedItem.getValue()]);
-      if (!current || entry?.key !== viewKey(changedAt, scope, Date.now())) return false;
+      return { entry, key: viewKey(changedAt, scope, Date.now()) };
+    };
+    /** Shows the cached copy if it is exact. */
+    const adoptIfExact = async (): Promise<boolean> => {
+      const { entry, key } = await readCopy();
+      if (!current || entry?.key !== key) return false;
       setShown({ scope, value: entry.value, fresh: true });
       return true;
     };
     const update = async (mine: number) => {
-      const [entry, changedAt] = await Promise.all([readView(cache), dataChangedItem.getValue()]);
-      const key = viewKey(changedAt, scope, Date.now());
+      const { entry, key } = await readCopy();
       if (!current || mine !== round) return;
       if (entry?.key === key) return setShown({ scope, value: entry.value, fresh: true });
       const sameScope = entry?.key.endsWith(`|${scope}`) === true;
