@@ -23,7 +23,12 @@ import type { Settings } from '@/utils/model';
 import { dataChangedItem, loadSettings } from '@/utils/settings';
 
 /** The views the background keeps current. */
-export type DerivedView = 'summary' | 'report';
+export const DERIVED_VIEWS = ['summary', 'report'] as const;
+export type DerivedView = (typeof DERIVED_VIEWS)[number];
+
+export function isDerivedView(value: unknown): value is DerivedView {
+  return typeof value === 'string' && (DERIVED_VIEWS as readonly string[]).includes(value);
+}
 
 export interface DerivedViewsContext {
   db: AllianceDb;

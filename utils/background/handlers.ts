@@ -1,4 +1,4 @@
-import type { DerivedView } from './derived-views';
+import { isDerivedView, type DerivedView } from './derived-views';
 import type { AllianceDb } from '@/utils/db/schema';
 import {
   enrichPerson,
@@ -107,8 +107,7 @@ export async function handleMessage(
     case 'ui/open-side-panel':
       return deps.openSidePanel(sender.tabId);
     case 'views/refresh':
-      if (!sender.fromExtensionPage || (msg.view !== 'summary' && msg.view !== 'report'))
-        return undefined;
+      if (!sender.fromExtensionPage || !isDerivedView(msg.view)) return undefined;
       await deps.refreshView(msg.view);
       return true;
     default:

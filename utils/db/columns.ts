@@ -344,18 +344,17 @@ async function rowsBefore(
 ): Promise<Row[] | null> {
   const { trans } = req;
   const present = (rows: unknown[]) => rows.filter((row): row is Row => row != null);
-  if (mirror.blockByKey && req.type === 'put') return [];
-  if (mirror.blockByKey && req.type === 'delete')
-    return req.keys.map((key) => ({ [mirror.key]: key }));
   switch (req.type) {
     case 'add':
       return [];
     case 'put': {
+      if (mirror.blockByKey) return [];
       const keyPath = table.schema.primaryKey.keyPath as string;
       const keys = req.keys ?? req.values.map((value) => (value as Row)[keyPath]);
       return present(await inZone(() => table.getMany({ trans, keys })));
     }
     case 'delete':
+      if (mirror.blockByKey) return req.keys.map((key) => ({ [mirror.key]: key }));
       return present(await inZone(() => table.getMany({ trans, keys: req.keys })));
     case 'deleteRange': {
       if (req.range.type === 3) return null; // DBCoreRangeType.Any: the whole table
