@@ -186,6 +186,8 @@ interface Pending {
   finished: number;
   /** The writes of one transaction, one after another: two writes may share a block. */
   queue: Promise<unknown>;
+  /** Queued writes that have not sent their request down yet. */
+  unsent: number;
 }
 
 const pendingOf = new WeakMap<DBCoreTransaction, Pending>();
@@ -199,6 +201,7 @@ function pendingFor(trans: DBCoreTransaction): Pending {
       running: 0,
       finished: 0,
       queue: Promise.resolve(),
+      unsent: 0,
     };
     pendingOf.set(trans, pending);
   }
@@ -370,17 +373,23 @@ async function rowsBefore(
   }
 }
 
-/** Runs one write to a mirrored table and carries it into the column copy. */
+/** Whether `rowsBefore` answers `req` without reading anything. */
+function readsNothingFirst(mirror: Mirror<Row>, req: DBCoreMutateRequest): boolean {
+  return req.type === 'add' || (mirror.blockByKey && (req.type === 'put' || req.type === 'delete'));
+}
+
+/** Runs one write to a mirrored table (`send` sends it down) and carries it into the copy. */
 async function mirroredMutate(
   inZone: InZone,
   down: DBCore,
   tableName: MirroredTable,
   req: DBCoreMutateRequest,
+  send: () => Promise<DBCoreMutateResponse>,
 ): Promise<DBCoreMutateResponse> {
   const table = down.table(tableName);
   const columns = down.table(COLUMNS_STORE);
   const before = await rowsBefore(inZone, table, mirrorOf(tableName), req);
-  const response = await inZone(() => table.mutate(req));
+  const response = await send();
   // A row whose write failed (a key that exists, for `add`) is unchanged.
   const failed = (index: number) => Object.hasOwn(response.failures, index);
   let removed = before ?? [];
@@ -401,23 +410,50 @@ async function mirroredMutate(
   return response;
 }
 
-/** Runs `write` after the transaction's earlier writes, then flushes when they pause. */
+/**
+ * Runs a write after the transaction's earlier writes, then flushes when they pause. A write
+ * that reads nothing first goes down at once if no earlier one is still waiting to: IndexedDB
+ * runs a transaction's requests in the order they are made, so the table sees the writes in
+ * call order, and only their effect on the copy waits its turn. The slices of an import then
+ * reach the database while it is still writing the slice before.
+ */
 function queued(
-  trans: DBCoreTransaction,
   inZone: InZone,
   down: DBCore,
-  write: () => Promise<DBCoreMutateResponse>,
+  tableName: MirroredTable,
+  req: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
-  const pending = pendingFor(trans);
+  const pending = pendingFor(req.trans);
   pending.running += 1;
   const settle = () => {
     pending.running -= 1;
     pending.finished += 1;
   };
+  const sendNow = () => inZone(() => down.table(tableName).mutate(req));
+  let send: () => Promise<DBCoreMutateResponse>;
+  let stopWaiting = () => {};
+  if (pending.unsent === 0 && readsNothingFirst(mirrorOf(tableName), req)) {
+    const sent = sendNow();
+    sent.catch(() => undefined); // Awaited in its turn; not an unhandled rejection meanwhile.
+    send = () => sent;
+  } else {
+    pending.unsent += 1;
+    stopWaiting = () => {
+      pending.unsent -= 1;
+      stopWaiting = () => {};
+    };
+    send = () => {
+      stopWaiting();
+      return sendNow();
+    };
+  }
+  // A write that fails before it is sent no longer holds the later ones back.
+  const write = () =>
+    mirroredMutate(inZone, down, tableName, req, send).finally(() => stopWaiting());
   const next = pending.queue.then(write, write).then(
     async (response) => {
       settle();
-      await flushWhenIdle(inZone, down.table(COLUMNS_STORE), trans);
+      await flushWhenIdle(inZone, down.table(COLUMNS_STORE), req.trans);
       return response;
     },
     (error: unknown) => {
@@ -449,12 +485,7 @@ export const columnsMiddleware: Middleware<DBCore> = {
       if (!isMirrored(tableName)) return table;
       return {
         ...table,
-        mutate: (req) => {
-          const inZone = currentZone();
-          return queued(req.trans, inZone, down, () =>
-            mirroredMutate(inZone, down, tableName, req),
-          );
-        },
+        mutate: (req) => queued(currentZone(), down, tableName, req),
       };
     },
   }),

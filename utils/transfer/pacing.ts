@@ -27,14 +27,26 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** Writes records in slices so that progress can be reported; only Dexie is awaited. */
+/**
+ * Writes records in slices so that progress can be reported; only Dexie is awaited. The next
+ * slice is handed over before the last one is done, so the database always has work queued
+ * while the page reports progress and prepares more.
+ */
 export async function bulkPutWithProgress<T>(
   put: (records: T[]) => Promise<unknown>,
   records: readonly T[],
   onSlice?: (written: number) => void,
 ): Promise<void> {
-  for (let start = 0; start < records.length; start += CHUNK_ROWS) {
-    await put(records.slice(start, start + CHUNK_ROWS));
-    onSlice?.(Math.min(start + CHUNK_ROWS, records.length));
+  let inFlight: { done: Promise<unknown>; end: number } | undefined;
+  for (let start = 0; start < records.length || inFlight; start += CHUNK_ROWS) {
+    const end = Math.min(start + CHUNK_ROWS, records.length);
+    const next = start < records.length ? { done: put(records.slice(start, end)), end } : undefined;
+    // Awaited in its turn below; a failure meanwhile is not an unhandled rejection.
+    next?.done.catch(() => undefined);
+    if (inFlight) {
+      await inFlight.done;
+      onSlice?.(inFlight.end);
+    }
+    inFlight = next;
   }
 }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPeopleColumns, readTouchColumns, touchBlock, WEEK_MS } from '@/utils/db/columns';
 import { AllianceDb } from '@/utils/db/schema';
+import { bulkPutWithProgress } from '@/utils/transfer/pacing';
 import { DAY_MS, newPerson, ROLES, type Touch } from '@/utils/model';
 import { engineView } from '../../support/engine-view';
 
@@ -246,12 +247,46 @@ describe('column copies', () => {
       }),
     });
     const people = Array.from({ length: 2_000 }, (_, i) => newPerson(`person-${i}`, NOW));
-    await db.transaction('rw', db.people, async () => {
-      for (let start = 0; start < people.length; start += 200) {
-        await db.people.bulkPut(people.slice(start, start + 200));
-      }
-    });
+    const progress: number[] = [];
+    // The import's own writer: a slice goes down before the one before it is done.
+    await db.transaction('rw', db.people, () =>
+      bulkPutWithProgress(
+        (slice) => db.people.bulkPut(slice),
+        people,
+        (n) => progress.push(n),
+      ),
+    );
     expect(blockWrites).toBe(16);
+    expect(progress).toEqual([500, 1_000, 1_500, 2_000]);
+    await expectInStep(db);
+  });
+
+  it('keep the order of the writes when one that needs no read follows one that waits', async () => {
+    const db = openDb();
+    const before = newPerson('ana', NOW, { name: 'Before' });
+    const after = newPerson('ana', NOW, { name: 'After' });
+    const touch = (at: number): Touch => ({
+      id: 't1',
+      personSlug: 'ana',
+      at,
+      kind: 'meeting',
+      direction: 'both',
+      note: '',
+      createdAt: NOW,
+    });
+    await db.people.put(before);
+    await db.touches.add(touch(NOW));
+    await db.transaction('rw', [db.people, db.touches], () =>
+      Promise.all([
+        // Each first write waits its turn in the copy; the second must not reach the table first.
+        db.people.clear(),
+        db.people.put(after),
+        db.touches.delete('t1'),
+        db.touches.add(touch(NOW + 3 * WEEK_MS)),
+      ]),
+    );
+    expect(await db.people.toArray()).toEqual([after]);
+    expect((await db.touches.toArray()).map((t) => t.at)).toEqual([NOW + 3 * WEEK_MS]);
     await expectInStep(db);
   });
 });
