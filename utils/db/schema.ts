@@ -39,6 +39,14 @@ export const SCHEMA_VERSIONS = [
         .bulkPut([...blocksOf('people', people), ...blocksOf('touches', touches)]);
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Nothing looks people up by role or by date of change: the popup and the report read
+      // the column copy. Two index entries fewer per person makes an import's writes cheaper.
+      people: 'slug, *aliases, memberId, name',
+    },
+  },
 ] as const;
 
 export class AllianceDb extends Dexie {

@@ -6,12 +6,13 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import * as v1 from './history/v1';
 import * as v2 from './history/v2';
+import * as v3 from './history/v3';
 import { readPeopleColumns, readTouchColumns } from '@/utils/db/columns';
 import { AllianceDb, ALL_TABLES, SCHEMA_VERSIONS } from '@/utils/db/schema';
 import { engineView } from '../../support/engine-view';
 
 /** The frozen versions, oldest first; add each new one here when the schema changes. */
-const HISTORY = [v1, v2];
+const HISTORY = [v1, v2, v3];
 
 describe('schema history', () => {
   it('keeps a frozen copy of every version that has shipped', () => {
@@ -34,8 +35,11 @@ describe('schema history', () => {
         }
         // The indexes the product relies on answer for the old data.
         expect(
-          (await db.people.where('roles').equals('sponsor').toArray()).map((p) => p.slug),
-        ).toEqual(['dana-lee']);
+          (await db.people.where('memberId').equals('ACoAAB1234567890abcdef').first())?.slug,
+        ).toBe('dana-lee');
+        expect((await db.people.where('name').equals('Zoë Müller').first())?.slug).toBe(
+          'zoë-müller',
+        );
         expect((await db.people.where('aliases').equals('dana-lee-old').first())?.slug).toBe(
           'dana-lee',
         );
@@ -57,6 +61,9 @@ describe('schema history', () => {
           await db.touches.orderBy('at').toArray(),
         );
         expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+        // The stored indexes are the current schema's, no more (version 3 dropped two).
+        const stored = db.backendDB().transaction('people').objectStore('people').indexNames;
+        expect([...stored].sort()).toEqual(['aliases', 'memberId', 'name']);
       } finally {
         await db.delete();
       }

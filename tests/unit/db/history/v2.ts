@@ -28,7 +28,7 @@ export const SAMPLE = V1_SAMPLE;
 const T = Date.UTC(2026, 0, 15, 12);
 
 /** The column blocks version 2 kept for SAMPLE: people by a hash of the slug, touches by week. */
-const BLOCKS = [
+export const BLOCKS = [
   {
     table: 'people',
     block: 15,
