@@ -108,10 +108,11 @@ export function coalesced(refresh: () => Promise<void>): () => Promise<void> {
 export const QUIET_MS: Record<DerivedView, number> = { summary: 250, report: 1_500 };
 
 /**
- * The background's side. The summary, cheap and opened most, is recomputed at once after a change
- * that follows a quiet moment, and once more after a burst. The report, hundreds of milliseconds
- * of scoring that would hold the summary up, waits for the data to be quiet. Either is
- * recomputed at once when a page asks (its copy was out of date when it opened).
+ * The background's side. After a change that follows a quiet moment the summary, cheap and opened
+ * most, is recomputed at once, and the report right after it, so that the report's hundreds of
+ * milliseconds of scoring never hold the summary up. During a burst of changes neither runs
+ * again until the data has been quiet for its QUIET_MS, then once. Either is recomputed at once
+ * when a page asks (its copy was out of date when it opened).
  */
 export function derivedViews(context: DerivedViewsContext) {
   const refresh: Record<DerivedView, () => Promise<void>> = {
@@ -120,21 +121,22 @@ export function derivedViews(context: DerivedViewsContext) {
   };
   // Per view, the end of its quiet moment, and whether changes came during it.
   const quiet = new Map<DerivedView, { timer: ReturnType<typeof setTimeout>; again: boolean }>();
-  const changed = (view: DerivedView, leading: boolean) => {
+  /** Notes a change to `view`; the promise of the run it starts at once (after `after`), if any. */
+  const changed = (view: DerivedView, after?: Promise<void>): Promise<void> | undefined => {
     const pending = quiet.get(view);
     if (pending) clearTimeout(pending.timer);
-    else if (leading) void refresh[view]();
-    const again = pending !== undefined || !leading;
+    const leading = pending ? undefined : (after ?? Promise.resolve()).then(refresh[view]);
+    const again = pending !== undefined;
     const timer = setTimeout(() => {
       quiet.delete(view);
       if (again) void refresh[view]();
     }, QUIET_MS[view]);
     quiet.set(view, { timer, again });
+    return leading;
   };
   return {
     changed(): void {
-      changed('summary', true);
-      changed('report', false);
+      changed('report', changed('summary'));
     },
     refresh(view: DerivedView): Promise<void> {
       return refresh[view]();

@@ -42,32 +42,37 @@ export async function loadSummary(
   now: number,
   limit = 5,
 ): Promise<AllianceSummary> {
+  // The score windows' touches are read beside everything else; the weeks only a long cadence
+  // needs, once the people say how far back that is.
+  const scoreDays = Math.max(settings.visibilityWindowDays, BALANCE_WINDOW_DAYS);
+  const recentFrom = now - scoreDays * DAY_MS;
   return db.transaction('r', [db.columns, db.ties, db.followUps], async () => {
-    const [people, ties, openFollowUps] = await Promise.all([
+    const [people, ties, openFollowUps, recent] = await Promise.all([
       readPeopleColumns(db),
       db.ties.toArray(),
       db.followUps
         .where('[status+due]')
         .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
         .toArray(),
+      readTouchColumns(db, recentFrom, Infinity),
     ]);
     const tagged = people.filter((p) => p.roles.length > 0);
     const windowDays = Math.min(
       LIMITS.cadenceDays.max,
-      Math.max(
-        settings.visibilityWindowDays,
-        BALANCE_WINDOW_DAYS,
-        ...tagged.map((p) => cadenceFor(p, settings)),
-      ),
+      Math.max(scoreDays, ...tagged.map((p) => cadenceFor(p, settings))),
     );
-    const touches = await readTouchColumns(db, now - windowDays * DAY_MS, Infinity);
+    // Oldest first, as one read of the whole window would give them.
+    const touches = [
+      ...(await readTouchColumns(db, now - windowDays * DAY_MS, recentFrom)),
+      ...recent,
+    ];
     const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
     const weekStart = weekStartOf(now, settings.weekStart);
     // One status pass serves both scores and the "due" list (slugs are the primary key, so
     // each person's status is theirs alone; follow-ups do not change when a touch is due).
     const snap = snapshot(prepare(data), now);
+    const nameOf = (slug: string) => snap.bySlug.get(slug)?.name || slug;
     const status = snap.status;
-    const names = new Map(people.map((p) => [p.slug, p.name || p.slug]));
     const vis = visibilityAt(snap);
     const con = connectivityAt(snap);
     return {
@@ -90,7 +95,7 @@ export async function loadSummary(
           text: f.text,
           due: f.due,
           personSlug: f.personSlug,
-          personName: names.get(f.personSlug) ?? f.personSlug,
+          personName: nameOf(f.personSlug),
         })),
       visibility: { score: vis.score, reason: vis.reason },
       connectivity: { score: con.score, reason: con.reason },

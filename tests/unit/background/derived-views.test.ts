@@ -165,41 +165,52 @@ describe('coalesced', () => {
 });
 
 describe('derivedViews', () => {
-  it('refreshes the summary at once and after a burst, the report once the data is quiet', async () => {
+  it('refreshes the summary and then the report at once, and each once after a burst', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const settings = await loadSettings();
     await storeView(summaryCache, 'old|0|stale', await loadSummary(db, settings, 0));
     await storeView(reportCache, 'old|0|stale', await loadWeeklyReport(db, 0, settings, 0));
     await dataChangedItem.setValue(Date.now());
-    const refreshed = vi.spyOn(db, 'transaction');
+    // The summary first, then the report: its read starts once the summary is stored.
+    const order: string[] = [];
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    const refreshed = vi
+      .spyOn(db, 'transaction')
+      .mockImplementation(
+        (...args: unknown[]) => (order.push('read'), transaction(...args)) as never,
+      );
     const views = derivedViews({ db });
 
+    summaryCache.key.watch((key) => key && order.push('summary'));
+    reportCache.key.watch((key) => key && order.push('report'));
     views.changed();
     await vi.waitFor(async () =>
-      expect(await summaryCache.key.getValue()).toBe(await summaryKeyNow()),
+      expect(await reportCache.key.getValue()).toBe(await reportKeyNow()),
     );
-    expect(refreshed).toHaveBeenCalledTimes(1);
+    expect(await summaryCache.key.getValue()).toBe(await summaryKeyNow());
+    expect(order).toEqual(['read', 'summary', 'read', 'report']);
+    expect(refreshed).toHaveBeenCalledTimes(2);
 
-    // A burst: nothing until it is over, then one summary.
+    // A burst: nothing until it is over, then one summary, and the report after a longer quiet.
     for (let i = 0; i < 3; i++) {
       await dataChangedItem.setValue(Date.now() + i + 1);
       views.changed();
       await vi.advanceTimersByTimeAsync(QUIET_MS.summary - 1);
     }
-    expect(refreshed).toHaveBeenCalledTimes(1);
+    expect(refreshed).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(1);
     await vi.waitFor(async () =>
       expect(await summaryCache.key.getValue()).toBe(await summaryKeyNow()),
     );
-    expect(refreshed).toHaveBeenCalledTimes(2);
-    expect(await reportCache.key.getValue()).toBe('old|0|stale');
+    expect(refreshed).toHaveBeenCalledTimes(3);
+    expect(await reportCache.key.getValue()).not.toBe(await reportKeyNow());
 
     await vi.advanceTimersByTimeAsync(QUIET_MS.report);
     await vi.waitFor(async () =>
       expect(await reportCache.key.getValue()).toBe(await reportKeyNow()),
     );
     // One read for the report; the summary, current, is not read again.
-    expect(refreshed).toHaveBeenCalledTimes(3);
+    expect(refreshed).toHaveBeenCalledTimes(4);
   });
 
   it('refreshes a view at once when a page asks', async () => {
