@@ -26,15 +26,18 @@ function views() {
   if (!viewsDb) {
     viewsDb = new Dexie(VIEWS_DB_NAME) as Dexie & { views: EntityTable<StoredView, 'name'> };
     viewsDb.version(1).stores({ views: 'name' });
+    // Whether a copy exists, or one for a given key, without reading a megabyte of report.
+    viewsDb.version(2).stores({ views: 'name, [name+key]' });
   }
   return viewsDb;
 }
 
 /**
  * A cached view. The copy (a report is about a megabyte) lives in IndexedDB, where it is written
- * and read in ~15 ms where extension storage takes 150–300 ms and sends it to every open view.
- * Its key lives in extension storage: small, it tells the background whether a current copy
- * exists, and its change tells the open pages that a new copy is there.
+ * and read in ~15 ms where extension storage takes 150–300 ms and sends it to every open view;
+ * its key is stored with it. The key is also written to extension storage after the copy: its
+ * change tells the open pages that a new copy is there. Only a notice: a page closed between
+ * the two writes leaves the copy without it.
  */
 export interface ViewCache<T> {
   name: string;
@@ -69,6 +72,19 @@ export async function readView<T>(cache: ViewCache<T>): Promise<CachedView<T> | 
   } catch {
     return null;
   }
+}
+
+/** Whether a copy of the view exists (it was opened before), and whether it is the one for `key`. */
+export async function copyState<T>(
+  cache: ViewCache<T>,
+  key: string,
+): Promise<{ exists: boolean; exact: boolean }> {
+  const table = views().views;
+  const [copies, exact] = await Promise.all([
+    table.where('name').equals(cache.name).count(),
+    table.where('[name+key]').equals([cache.name, key]).count(),
+  ]);
+  return { exists: copies > 0, exact: exact > 0 };
 }
 
 /** Caches a view computed for `key`: the copy first, so that whoever sees the key finds it. */

@@ -7,6 +7,7 @@
  * background did not bring up to date computes the view itself (components/useCachedView.ts).
  */
 import {
+  copyState,
   reportCache,
   reportScope,
   storeView,
@@ -44,20 +45,17 @@ async function refreshView<T>(
   scope: (settings: Settings, now: number) => string,
   compute: (settings: Settings, now: number) => Promise<T>,
 ): Promise<void> {
-  const [changedAt, settings, before] = await Promise.all([
-    dataChangedItem.getValue(),
-    loadSettings(),
-    cache.key.getValue(),
-  ]);
+  const [changedAt, settings] = await Promise.all([dataChangedItem.getValue(), loadSettings()]);
   const now = Date.now();
   const key = viewKey(changedAt, scope(settings, now), now);
-  if (before === null || before === key) return;
+  const before = await copyState(cache, key);
+  if (!before.exists || before.exact) return;
   const value = await compute(settings, now);
-  const [changedSince, stillCached] = await Promise.all([
+  const [changedSince, after] = await Promise.all([
     dataChangedItem.getValue(),
-    cache.key.getValue(),
+    copyState(cache, key),
   ]);
-  if (changedSince !== changedAt || stillCached === null) return;
+  if (changedSince !== changedAt || !after.exists) return;
   await storeView(cache, key, value);
 }
 

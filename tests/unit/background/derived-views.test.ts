@@ -81,6 +81,19 @@ describe('refreshing the cached views in the background', () => {
     expect(entry?.value.connectivity).toEqual(expected.connectivity);
   });
 
+  it('keeps a copy current whose page closed before it wrote the notice', async () => {
+    const settings = await loadSettings();
+    const week = weekStartOf(Date.now(), settings.weekStart);
+    await storeView(reportCache, 'old|0|stale', await loadWeeklyReport(db, week, settings, 0));
+    await reportCache.key.removeValue(); // the page was gone before this second write
+    await dataChangedItem.setValue(Date.now());
+
+    await refreshReport({ db });
+
+    expect((await readView(reportCache))?.key).toBe(await reportKeyNow());
+    expect(await reportCache.key.getValue()).toBe(await reportKeyNow());
+  });
+
   it('computes nothing for a view the user never opened, or one already current', async () => {
     const compute = vi.spyOn(db, 'transaction');
     await refreshSummary({ db });
