@@ -87,9 +87,13 @@ export async function handleMessage(
     case 'profile/summary': {
       const identity = trustedIdentity(msg.identity, sender);
       if (!identity) return null;
-      await rememberTabIdentity(sender.tabId, identity);
-      if (identity.name || identity.memberId) await enrichPerson(deps.db, identity, deps.now());
-      return summaryOf(deps, identity.slug);
+      const answer = async () => {
+        if (identity.name || identity.memberId) await enrichPerson(deps.db, identity, deps.now());
+        return summaryOf(deps, identity.slug);
+      };
+      // The tab's identity is stored beside the answer, not before it: the badge waits for it.
+      const [summary] = await Promise.all([answer(), rememberTabIdentity(sender.tabId, identity)]);
+      return summary;
     }
     case 'profile/toggle-role': {
       const identity = trustedIdentity(msg.identity, sender);
