@@ -13,7 +13,13 @@ import { launch, ROOT, seedDatabase, type Harness } from '../tests/e2e/harness';
 import { benchDataset, connectionsCsv, LIST_URL, listPage, SIZE } from './lib/fixtures';
 import { writeFloorExtension } from './lib/floor';
 import { againstFloor, againstLimit, formatTable, round, type Metric } from './lib/stats';
-import { badgeLatency, heapAfterNavigations, listLatency, spaLatency } from './metrics/linkedin';
+import {
+  badgeLatency,
+  heapAfterNavigations,
+  listLatency,
+  sideBySide,
+  spaTab,
+} from './metrics/linkedin';
 import {
   connectionsImport,
   ninetyDayRead,
@@ -86,66 +92,71 @@ async function main(): Promise<void> {
   const startLoad = loadavg()[0]!;
 
   try {
-    step('floor extension');
-    const floor = await withHarness({ extensionDir: floorDir }, async (h) => {
-      h.serve(LIST_URL, list.html);
-      await badgeLatency(h, 1); // warm-up
-      return {
-        badge: await badgeLatency(h, RUNS),
-        spa: await spaLatency(h, RUNS),
-        list: await listLatency(h, RUNS, list.known.length),
-        heap: await heapAfterNavigations(h, 'Bench floor'),
-      };
-    });
-
     step(
-      `our extension, seeding ${SIZE.people} people, ${SIZE.touches} touches, ${SIZE.notes} notes, ${SIZE.followUps} follow-ups`,
+      `our extension, seeding ${SIZE.people} people, ${SIZE.touches} touches, ${SIZE.notes} notes, ${SIZE.followUps} follow-ups; the floor extension beside it`,
     );
+    const floorHarness = await launch({ extensionDir: floorDir });
     await withHarness({ extensionDir: EXTENSION_DIR }, async (h) => {
-      h.serve(LIST_URL, list.html);
-      await seedDatabase(h, { ...data });
-      await badgeLatency(h, 1); // warm-up: wakes the service worker and opens the database
+      let floorHeap: Awaited<ReturnType<typeof heapAfterNavigations>>;
+      try {
+        for (const harness of [floorHarness, h]) harness.serve(LIST_URL, list.html);
+        await seedDatabase(h, { ...data });
+        // Warm-ups: wake the service workers and open the database.
+        for (const harness of [floorHarness, h]) await badgeLatency(harness);
 
-      step('profile badge, SPA navigation, list page');
-      metrics.push(
-        againstFloor(
-          {
-            name: 'badge latency on a profile',
-            unit: 'ms',
-            runs: await badgeLatency(h, RUNS),
-            target: '≤ 1.25× floor',
-          },
-          'static element after the name',
-          floor.badge,
-          1.25,
-        ),
-      );
-      metrics.push(
-        againstFloor(
-          {
-            name: 'SPA navigation',
-            unit: 'ms',
-            runs: await spaLatency(h, RUNS),
-            target: '≤ 1.25× floor',
-          },
-          'static element after navigation',
-          floor.spa,
-          1.25,
-        ),
-      );
-      metrics.push(
-        againstFloor(
-          {
-            name: 'list page (50 of 100 known)',
-            unit: 'ms',
-            runs: await listLatency(h, RUNS, list.known.length),
-            target: '≤ 2× floor',
-          },
-          '50 static elements',
-          floor.list,
-          2,
-        ),
-      );
+        step('profile badge, SPA navigation, list page, each run beside one of the floor');
+        const badge = await sideBySide(
+          RUNS,
+          () => badgeLatency(floorHarness),
+          () => badgeLatency(h),
+        );
+        metrics.push(
+          againstFloor(
+            {
+              name: 'badge latency on a profile',
+              unit: 'ms',
+              runs: badge.ours,
+              target: '≤ 1.25× floor',
+            },
+            'static element after the name',
+            badge.floor,
+            1.25,
+          ),
+        );
+        const [floorTab, ourTab] = [await spaTab(floorHarness), await spaTab(h)];
+        const spa = await sideBySide(RUNS, floorTab.navigate, ourTab.navigate);
+        await Promise.all([floorTab.close(), ourTab.close()]);
+        metrics.push(
+          againstFloor(
+            { name: 'SPA navigation', unit: 'ms', runs: spa.ours, target: '≤ 1.25× floor' },
+            'static element after navigation',
+            spa.floor,
+            1.25,
+          ),
+        );
+        const known = list.known.length;
+        const listed = await sideBySide(
+          RUNS,
+          (run) => listLatency(floorHarness, run, known),
+          (run) => listLatency(h, run, known),
+        );
+        metrics.push(
+          againstFloor(
+            {
+              name: 'list page (50 of 100 known)',
+              unit: 'ms',
+              runs: listed.ours,
+              target: '≤ 2× floor',
+            },
+            '50 static elements',
+            listed.floor,
+            2,
+          ),
+        );
+        floorHeap = await heapAfterNavigations(floorHarness, 'Bench floor');
+      } finally {
+        await floorHarness.close();
+      }
 
       step('popup and weekly report');
       const read90 = await ninetyDayRead(h, RUNS);
@@ -238,7 +249,7 @@ async function main(): Promise<void> {
       step('heap after SPA navigations');
       await attempt(metrics, 'heap added to a LinkedIn tab (20 navigations)', 'MB', async () => {
         const heap = await heapAfterNavigations(h, 'Alliance Map');
-        const added = (heap.after20 - floor.heap.after20) / MB;
+        const added = (heap.after20 - floorHeap.after20) / MB;
         const growth = (heap.after40 - heap.after20) / MB;
         return {
           name: 'heap added to a LinkedIn tab (20 navigations)',

@@ -1,7 +1,7 @@
 /**
  * What the user feels on LinkedIn: the badge on a profile, the badge after an in-page
  * navigation, the chips on a list page, and the heap the script adds to the tab. Each runs the
- * same way against our extension and against the floor extension.
+ * same way against our extension and against the floor extension, side by side.
  */
 import type { Page } from 'playwright-core';
 import { fixtureHtml, PAGES, spaNavigate, type Harness } from '../../tests/e2e/harness';
@@ -32,26 +32,41 @@ async function openWithClock(h: Harness, url: string): Promise<Page> {
 }
 
 /**
+ * Runs two measurements side by side, one run of each in turn (which goes first alternates), so
+ * that both see the same moments of a machine whose speed drifts by tens of percent within a
+ * minute; measured one after the other, a ratio to the floor mostly says how the load moved.
+ */
+export async function sideBySide(
+  runs: number,
+  floor: (run: number) => Promise<number>,
+  ours: (run: number) => Promise<number>,
+): Promise<{ floor: number[]; ours: number[] }> {
+  const times = { floor: [] as number[], ours: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 === 0 ? (['floor', 'ours'] as const) : (['ours', 'floor'] as const);
+    for (const side of order) times[side].push(await (side === 'floor' ? floor : ours)(run));
+  }
+  return times;
+}
+
+/**
  * Navigation start to the badge next to the name, on a freshly loaded saved profile. Both our
  * script and the floor's run from document_start and usually draw before DOMContentLoaded, so
  * the time is counted from the start of the navigation, where DOMContentLoaded would give 0.
  */
-export async function badgeLatency(h: Harness, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await openWithClock(h, PAGES.eduardo.url);
-    times.push(await headingIslandAfter(page, 0));
-    await page.close();
-  }
-  return times;
+export async function badgeLatency(h: Harness): Promise<number> {
+  const page = await openWithClock(h, PAGES.eduardo.url);
+  const time = await headingIslandAfter(page, 0);
+  await page.close();
+  return time;
 }
 
 const PROFILES = [PAGES.vasileios, PAGES.eduardo] as const;
 
 /** Navigates a loaded profile tab `count` times between the two saved profiles, LinkedIn's way. */
-async function navigateBetweenProfiles(page: Page, count: number): Promise<number[]> {
+async function navigateBetweenProfiles(page: Page, count: number, first = 0): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const target = PROFILES[i % PROFILES.length]!;
     const before = (await clockOf(page)).navigations.length;
     await spaNavigate(page, target.url, fixtureHtml(target.file));
@@ -65,30 +80,29 @@ async function navigateBetweenProfiles(page: Page, count: number): Promise<numbe
   return times;
 }
 
-/** URL change to the new person's badge, over `runs` in-page navigations. */
-export async function spaLatency(h: Harness, runs: number): Promise<number[]> {
+/** A loaded profile tab whose `navigate(run)` times one in-page navigation to the other profile. */
+export async function spaTab(
+  h: Harness,
+): Promise<{ navigate(run: number): Promise<number>; close(): Promise<void> }> {
   const page = await openWithClock(h, PAGES.eduardo.url);
   await headingIslandAfter(page, 0);
-  const times = await navigateBetweenProfiles(page, runs);
-  await page.close();
-  return times;
+  return {
+    navigate: async (run) => (await navigateBetweenProfiles(page, 1, run))[0]!,
+    close: () => page.close(),
+  };
 }
 
 /** Navigation start to the last of the `known` chips on the 100-person search page. */
-export async function listLatency(h: Harness, runs: number, known: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await openWithClock(h, `${LIST_URL}?keywords=bench&run=${i}`);
-    const handle = await page.waitForFunction(
-      (n) => window.__benchClock!.spans.filter((s) => !s.afterHeading)[n - 1]?.at,
-      known,
-      { timeout: WAIT_MS, polling: 20 },
-    );
-    const last = (await handle.jsonValue()) as number;
-    times.push(last);
-    await page.close();
-  }
-  return times;
+export async function listLatency(h: Harness, run: number, known: number): Promise<number> {
+  const page = await openWithClock(h, `${LIST_URL}?keywords=bench&run=${run}`);
+  const handle = await page.waitForFunction(
+    (n) => window.__benchClock!.spans.filter((s) => !s.afterHeading)[n - 1]?.at,
+    known,
+    { timeout: WAIT_MS, polling: 20 },
+  );
+  const last = (await handle.jsonValue()) as number;
+  await page.close();
+  return last;
 }
 
 /** The tab's JS heap (the renderer's V8 isolate: main and isolated worlds) after 20 and 40 navigations. */
