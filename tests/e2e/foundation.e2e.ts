@@ -3,12 +3,13 @@
  * keep it across reloads, browser restarts and a stopped service worker, follow SPA navigation,
  * and keep everything out of LinkedIn's reach.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  EXTENSION_DIR,
   PAGES,
   clickIslandButton,
   closedIslands,
@@ -75,9 +76,15 @@ describe('tag a person on their profile and see it again', () => {
     expect(island.text).toContain('No touch yet');
 
     await popup.getByRole('button', { name: 'Showed appreciation' }).click();
-    await waitForIsland(page, (i) => i.text.includes('Last touch'));
+    await waitForIsland(page, (i) => i.text.includes('Last touch today'));
     await popup.close();
     await page.close();
+  });
+
+  it('loads no locale data on LinkedIn: the badge says dates in plain words', () => {
+    // Making an Intl formatter at document_start held LinkedIn's page up by 20–35 ms.
+    const script = readFileSync(join(EXTENSION_DIR, 'linkedin.js'), 'utf8');
+    expect(script).not.toMatch(/\bIntl\.|toLocale(Date|Time)?String/);
   });
 
   it('tags from the badge itself in two clicks', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { RoleChips } from '@/components/RoleChips';
 import { RoleToggles } from '@/components/RoleToggles';
 import type { PersonSummary } from '@/utils/db/records';
-import { formatDay, plural } from '@/utils/format';
+import { daysAgo, plural } from '@/utils/format';
 import type { Role } from '@/utils/model';
 
 interface BadgeProps {
@@ -44,7 +44,7 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
           )}
           <span class="meta">
             {summary.lastTouchAt != null
-              ? `Last touch ${formatDay(summary.lastTouchAt)}`
+              ? `Last touch ${daysAgo(summary.lastTouchAt, now)}`
               : 'No touch yet'}
           </span>
           {summary.overdueFollowUps > 0 && (
