@@ -10,7 +10,7 @@ import {
   type SeenIdentity,
 } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { formatDay } from '@/utils/format';
+import { daysAgo } from '@/utils/format';
 import { LABELS, type TouchKind } from '@/utils/model';
 
 /** The habits offered as one-click touches in the quick tag (the side panel has them all). */
@@ -68,7 +68,7 @@ export function QuickTag({ db, identity }: QuickTagProps) {
       />
       {latestNote.status === 'ready' && latestNote.value && (
         <p>
-          <span class="muted">Latest note ({formatDay(latestNote.value.at)}): </span>
+          <span class="muted">Latest note ({daysAgo(latestNote.value.at, Date.now())}): </span>
           <span data-testid="latest-note">{latestNote.value.text}</span>
         </p>
       )}

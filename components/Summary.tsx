@@ -1,6 +1,6 @@
 import { useSummary } from './useSummary';
 import type { AllianceDb } from '@/utils/db/schema';
-import { formatDay, plural } from '@/utils/format';
+import { daysAgo, plural } from '@/utils/format';
 import type { Settings } from '@/utils/model';
 
 /**
@@ -20,6 +20,7 @@ export function Summary({
   if (state.status === 'error')
     return <p class="error">Could not read your data: {state.error.message}</p>;
   const s = state.value;
+  const now = Date.now();
   return (
     <section class="stack" aria-labelledby="summary-title" aria-busy={state.updating}>
       <h2 id="summary-title">This week</h2>
@@ -52,7 +53,7 @@ export function Summary({
               <li key={p.slug}>
                 {p.name || p.slug}{' '}
                 <span class="muted">
-                  {p.lastTouchAt ? `last ${formatDay(p.lastTouchAt)}` : 'never touched'}
+                  {p.lastTouchAt ? `last touched ${daysAgo(p.lastTouchAt, now)}` : 'never touched'}
                 </span>
               </li>
             ))}
@@ -69,7 +70,7 @@ export function Summary({
               <li key={f.id}>
                 {f.text}{' '}
                 <span class="muted">
-                  ({f.personName}, due {formatDay(f.due)})
+                  ({f.personName}, due {daysAgo(f.due, now)})
                 </span>
               </li>
             ))}

@@ -51,6 +51,10 @@ describe('the popup', () => {
     expect(await scores.textContent()).toContain(`Connectivity${connectivity(data, NOW).score}`);
     expect(await scores.textContent()).toContain(visibility(data, NOW).reason);
     expect(await popup.getByText('Send Sam the design review notes').count()).toBe(1);
+    // Dates in words, as on the badge: the popup loads no locale data to draw them.
+    expect(
+      await popup.locator('li', { hasText: 'Send Sam the design review notes' }).textContent(),
+    ).toMatch(/due (yesterday|\d+ (days|weeks) ago)\)/);
     expect(await popup.getByText('4 tagged people').count()).toBe(1);
     await popup.close();
   });
