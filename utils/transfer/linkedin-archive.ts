@@ -16,7 +16,13 @@ import {
   type SkippedLine,
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
-import { bulkPutWithProgress, CHUNK_ROWS, yieldToPage, type ProgressListener } from './pacing';
+import {
+  bulkPutWithProgress,
+  CHUNK_ROWS,
+  readPeopleInPages,
+  yieldToPage,
+  type ProgressListener,
+} from './pacing';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** The two files of an archive that Alliance Map reads; either may be missing. */
@@ -316,7 +322,7 @@ export async function importArchive(
   if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
 
   return db.transaction('rw', db.people, db.touches, async () => {
-    const index = new PeopleIndex(await db.people.toArray());
+    const index = new PeopleIndex(await readPeopleInPages(db));
     let connectionsResult: ConnectionsImportResult | null = null;
     if (connections?.ok) {
       connectionsResult = applyConnections(index, connections.rows, now);

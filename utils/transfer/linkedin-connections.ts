@@ -10,7 +10,13 @@ import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, newPerson, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { parseLinkedInDate } from './linkedin-dates';
-import { bulkPutWithProgress, CHUNK_ROWS, yieldToPage, type ProgressListener } from './pacing';
+import {
+  bulkPutWithProgress,
+  CHUNK_ROWS,
+  readPeopleInPages,
+  yieldToPage,
+  type ProgressListener,
+} from './pacing';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** One connection as read from the file. `line` is where it starts in the file. */
@@ -270,7 +276,7 @@ export async function importConnections(
   onProgress?: ProgressListener,
 ): Promise<ConnectionsImportResult> {
   return db.transaction('rw', db.people, async () => {
-    const index = new PeopleIndex(await db.people.toArray());
+    const index = new PeopleIndex(await readPeopleInPages(db));
     const result = applyConnections(index, rows, now);
     const people = index.changedPeople();
     onProgress?.(0, people.length);

@@ -4,6 +4,9 @@
  * early); writing is cut into Dexie-only slices inside one transaction, for progress.
  */
 
+import type { AllianceDb } from '@/utils/db/schema';
+import type { Person } from '@/utils/model';
+
 /** Rows handled between two turns given back to the page. */
 export const CHUNK_ROWS = 500;
 
@@ -48,5 +51,22 @@ export async function bulkPutWithProgress<T>(
       onSlice?.(inFlight.end);
     }
     inFlight = next;
+  }
+}
+
+/** People read per request by `readPeopleInPages`. */
+const PEOPLE_PAGE = 2_000;
+
+/**
+ * Every person, in slug order, read a page at a time: IndexedDB hands each page over in a task
+ * of its own, so the page is not frozen while 10,000 records are turned back into objects at
+ * once. Only Dexie is awaited: fit inside an import's transaction.
+ */
+export async function readPeopleInPages(db: AllianceDb): Promise<Person[]> {
+  const people: Person[] = [];
+  for (let page = await db.people.limit(PEOPLE_PAGE).toArray(); ;) {
+    people.push(...page);
+    if (page.length < PEOPLE_PAGE) return people;
+    page = await db.people.where(':id').above(page.at(-1)!.slug).limit(PEOPLE_PAGE).toArray();
   }
 }
