@@ -2,23 +2,18 @@
  * The popup summary reads only the weeks its scores and cadences need, from the column copies;
  * it must say what the whole record says.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepare, snapshot } from '@/utils/insights/context';
 import { connectivity, visibility } from '@/utils/insights/scores';
-import { AllianceDb } from '@/utils/db/schema';
 import { loadSummary } from '@/utils/db/summary';
-import { DAY_MS, DEFAULT_SETTINGS, newPerson, type Touch } from '@/utils/model';
+import { DAY_MS, DEFAULT_SETTINGS, newPerson } from '@/utils/model';
 import { generateDataset } from '../../support/dataset';
 import { engineView } from '../../support/engine-view';
+import { meetingAgo, seededDb } from '../../support/seeded-db';
 
 const NOW = Date.UTC(2026, 5, 3, 12);
-let db: AllianceDb;
-afterEach(() => db?.delete());
-
-function touch(id: string, personSlug: string, daysAgo: number): Touch {
-  const at = NOW - daysAgo * DAY_MS;
-  return { id, personSlug, at, kind: 'meeting', direction: 'both', note: '', createdAt: at };
-}
+const touch = (id: string, personSlug: string, daysAgo: number) =>
+  meetingAgo(id, personSlug, daysAgo, NOW);
 
 describe('loadSummary', () => {
   it('says what the whole record says, long cadences included', async () => {
@@ -37,13 +32,7 @@ describe('loadSummary', () => {
       // Just before the score windows begin.
       touch('edge', 'edge-ally', 90.01),
     );
-    db = new AllianceDb(`summary-${crypto.randomUUID()}`);
-    await db.transaction('rw', [db.people, db.touches, db.ties, db.followUps], async () => {
-      await db.people.bulkAdd(data.people);
-      await db.touches.bulkAdd(data.touches);
-      await db.ties.bulkAdd(data.ties);
-      await db.followUps.bulkAdd(data.followUps);
-    });
+    const db = await seededDb(data);
 
     const summary = await loadSummary(db, DEFAULT_SETTINGS, NOW, Infinity);
 

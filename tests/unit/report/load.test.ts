@@ -1,33 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadReportData, reportSpan } from '@/utils/db/report-data';
 import { AllianceDb } from '@/utils/db/schema';
 import { weeklyReport, type InsightData } from '@/utils/insights';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, type Settings, type Touch } from '@/utils/model';
 import { generateDataset, type Dataset } from '../../support/dataset';
+import { meetingAgo, seededDb } from '../../support/seeded-db';
 
 const NOW = new Date(2025, 2, 12, 12).getTime();
-const opened: AllianceDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
-
-async function seeded(data: Dataset): Promise<AllianceDb> {
-  const db = new AllianceDb(`report-${crypto.randomUUID()}`);
-  opened.push(db);
-  await db.transaction('rw', [db.people, db.touches, db.notes, db.ties, db.followUps], async () => {
-    await db.people.bulkAdd(data.people);
-    await db.touches.bulkAdd(data.touches);
-    await db.notes.bulkAdd(data.notes);
-    await db.ties.bulkAdd(data.ties);
-    await db.followUps.bulkAdd(data.followUps);
-  });
-  return db;
-}
-
-function meeting(id: string, personSlug: string, daysAgo: number): Touch {
-  const at = NOW - daysAgo * DAY_MS;
-  return { id, personSlug, at, kind: 'meeting', direction: 'both', note: '', createdAt: at };
-}
+const meeting = (id: string, personSlug: string, daysAgo: number): Touch =>
+  meetingAgo(id, personSlug, daysAgo, NOW);
 
 /**
  * Few touches per person over a year, tagged people added recently whose only touches are old
@@ -74,7 +55,7 @@ describe('loadReportData', () => {
     ['half a year ago', NOW - 180 * DAY_MS],
   ])('gives the same report as the whole record for %s', async (_label, weekOf) => {
     const data = sparseDataset();
-    const db = await seeded(data);
+    const db = await seededDb(data);
     const loaded = await loadReportData(db, weekOf, NOW, settings);
     expect(weeklyReport(loaded, weekOf, { now: NOW })).toEqual(
       weeklyReport(await everything(db, settings), weekOf, { now: NOW }),
@@ -83,7 +64,7 @@ describe('loadReportData', () => {
 
   it('shows the real last touch of a tagged person whose only touches are old', async () => {
     const data = sparseDataset();
-    const db = await seeded(data);
+    const db = await seededDb(data);
     const report = weeklyReport(await loadReportData(db, NOW, NOW, settings), NOW, { now: NOW });
     const mentor = report.goingCold.find((item) => item.slug === 'imported-mentor');
     expect(mentor?.lastTouchAt).toBe(NOW - 500 * DAY_MS);
@@ -91,7 +72,7 @@ describe('loadReportData', () => {
 
   it('reads only the touches of the span, plus one earlier touch per person who needs it', async () => {
     const data = generateDataset({ people: 50, touches: 2000, notes: 0, followUps: 0 }, NOW, 3);
-    const db = await seeded(data);
+    const db = await seededDb(data);
     const loaded = await loadReportData(db, NOW, NOW, settings);
     const span = reportSpan(NOW, NOW, settings, data.people);
     const inSpan = data.touches.filter((touch) => touch.at >= span.from && touch.at < span.to);
