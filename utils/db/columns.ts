@@ -430,26 +430,21 @@ function queued(
     pending.finished += 1;
   };
   const sendNow = () => inZone(() => down.table(tableName).mutate(req));
-  let send: () => Promise<DBCoreMutateResponse>;
-  let stopWaiting = () => {};
-  if (pending.unsent === 0 && readsNothingFirst(mirrorOf(tableName), req)) {
-    const sent = sendNow();
-    sent.catch(() => undefined); // Awaited in its turn; not an unhandled rejection meanwhile.
-    send = () => sent;
-  } else {
-    pending.unsent += 1;
-    stopWaiting = () => {
-      pending.unsent -= 1;
-      stopWaiting = () => {};
-    };
-    send = () => {
-      stopWaiting();
-      return sendNow();
-    };
-  }
+  const sent =
+    pending.unsent === 0 && readsNothingFirst(mirrorOf(tableName), req) ? sendNow() : undefined;
+  sent?.catch(() => undefined); // Awaited in its turn; not an unhandled rejection meanwhile.
+  let waiting = !sent;
+  if (waiting) pending.unsent += 1;
+  const stopWaiting = () => {
+    if (waiting) pending.unsent -= 1;
+    waiting = false;
+  };
+  const send = () => {
+    stopWaiting();
+    return sent ?? sendNow();
+  };
   // A write that fails before it is sent no longer holds the later ones back.
-  const write = () =>
-    mirroredMutate(inZone, down, tableName, req, send).finally(() => stopWaiting());
+  const write = () => mirroredMutate(inZone, down, tableName, req, send).finally(stopWaiting);
   const next = pending.queue.then(write, write).then(
     async (response) => {
       settle();
@@ -499,6 +494,19 @@ export async function readPeopleColumns(db: AllianceDb): Promise<InsightPerson[]
     .toArray();
   // In the order of the table's primary key, as a read of the table would give them.
   return blocks.flatMap((block) => rowsOf<InsightPerson>(block)).sort(MIRRORS.people.order);
+}
+
+/**
+ * `later`, the touches already read from `readFrom` on, with those dated in [from, readFrom)
+ * before them: oldest first, as one read from `from` would give them.
+ */
+export async function withEarlierTouches(
+  db: AllianceDb,
+  from: number,
+  readFrom: number,
+  later: Touch[],
+): Promise<Touch[]> {
+  return from < readFrom ? (await readTouchColumns(db, from, readFrom)).concat(later) : later;
 }
 
 /**
