@@ -7,7 +7,12 @@
  * person's (or a champion's) last touch, read one per person who has none in the range. Notes
  * are not read: the engine does not use them (docs/insights.md).
  */
-import { readPeopleColumns, readTouchColumns, WEEK_MS } from '@/utils/db/columns';
+import {
+  readPeopleColumns,
+  readTouchColumns,
+  WEEK_MS,
+  withEarlierTouches,
+} from '@/utils/db/columns';
 import type { AllianceDb } from '@/utils/db/schema';
 import { APPRECIATION_WINDOW_DAYS } from '@/utils/insights/actions';
 import { BALANCE_WINDOW_DAYS } from '@/utils/insights/people';
@@ -123,10 +128,7 @@ export async function loadReportData(
     ]);
     // A tagged person's own, longer cadence reaches further back.
     const span = reportSpan(weekOf, now, settings, people);
-    const recent =
-      span.from < base.from
-        ? (await readTouchColumns(db, span.from, base.from)).concat(fromBase)
-        : fromBase;
+    const recent = await withEarlierTouches(db, span.from, base.from, fromBase);
     const touched = new Set<string>();
     for (const touch of recent) if (touch.at <= span.asOf) touched.add(touch.personSlug);
     const untouched = new Set<string>();

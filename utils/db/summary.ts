@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { readPeopleColumns, readTouchColumns } from './columns';
+import { readPeopleColumns, readTouchColumns, withEarlierTouches } from './columns';
 import type { AllianceDb } from './schema';
 import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
 import { prepare, snapshot } from '@/utils/insights/context';
@@ -61,11 +61,7 @@ export async function loadSummary(
       LIMITS.cadenceDays.max,
       Math.max(scoreDays, ...tagged.map((p) => cadenceFor(p, settings))),
     );
-    // Oldest first, as one read of the whole window would give them.
-    const touches = [
-      ...(await readTouchColumns(db, now - windowDays * DAY_MS, recentFrom)),
-      ...recent,
-    ];
+    const touches = await withEarlierTouches(db, now - windowDays * DAY_MS, recentFrom, recent);
     const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
     const weekStart = weekStartOf(now, settings.weekStart);
     // One status pass serves both scores and the "due" list (slugs are the primary key, so
