@@ -55,7 +55,11 @@ export function observeDebounced(
   };
   const observer = new MutationObserver(() => {
     if (timer !== undefined) return;
-    timer = setTimeout(run, Math.max(0, lastRun + delayMs - performance.now()));
+    // Due now: run in this callback. A timer would wait behind the HTML parser's tasks, which
+    // on a long list page holds the first chips back by 50–100 ms.
+    const wait = lastRun + delayMs - performance.now();
+    if (wait <= 0) run();
+    else timer = setTimeout(run, wait);
   });
   observer.observe(root, { subtree: true, childList: true });
   signal.addEventListener(
