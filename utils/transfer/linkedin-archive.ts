@@ -11,18 +11,14 @@ import { countLines, csvRows, isBlankRow } from './csv-rows';
 import {
   applyConnections,
   parseConnectionsCsv,
-  PeopleIndex,
+  wantedBy,
+  type ConnectionsFile,
   type ConnectionsImportResult,
   type SkippedLine,
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
-import {
-  bulkPutWithProgress,
-  CHUNK_ROWS,
-  readPeopleInPages,
-  yieldToPage,
-  type ProgressListener,
-} from './pacing';
+import { bulkPutWithProgress, CHUNK_ROWS, pageTurns, type ProgressListener } from './pacing';
+import { loadPeopleIndex, type PeopleIndex, type WantedPeople } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** The two files of an archive that Alliance Map reads; either may be missing. */
@@ -151,11 +147,12 @@ async function readMessages(
   const total = countLines(text);
   let columns: Partial<Record<MessageColumn, number>> | null = null;
   let seen = 0;
+  const turn = pageTurns();
   for (const { cells, line } of csvRows(text)) {
     seen += 1;
     if (seen % CHUNK_ROWS === 0) {
       onProgress?.(seen, total);
-      await yieldToPage();
+      await turn();
     }
     if (!columns) {
       const names = cells.map((cell) => cell.trim().toLowerCase());
@@ -296,6 +293,19 @@ function findPerson(index: PeopleIndex, touch: MessageTouch): Person | string {
     : `${touch.name || 'the sender'} is not among your people`;
 }
 
+/** Who the connections and the messages may name; a message names its sender or recipient. */
+function wantedByArchive(
+  connections: ConnectionsFile | null,
+  messages: MessagesFile | null,
+): WantedPeople {
+  const wanted = wantedBy(connections?.ok ? connections.rows : []);
+  for (const touch of messages?.ok ? messages.touches : []) {
+    if (touch.slug) wanted.slugs.add(touch.slug);
+    else wanted.names.add(touch.name);
+  }
+  return wanted;
+}
+
 /** Imports an archive's connections and messages in one transaction. */
 export async function importArchive(
   db: AllianceDb,
@@ -321,8 +331,8 @@ export async function importArchive(
       : await parseMessagesCsv(archive.messagesCsv, undefined, halfParse(0.5));
   if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
 
-  return db.transaction('rw', db.people, db.touches, async () => {
-    const index = new PeopleIndex(await readPeopleInPages(db));
+  return db.transaction('rw', db.people, db.touches, db.columns, async () => {
+    const index = await loadPeopleIndex(db, wantedByArchive(connections, messages));
     let connectionsResult: ConnectionsImportResult | null = null;
     if (connections?.ok) {
       connectionsResult = applyConnections(index, connections.rows, now);

@@ -9,14 +9,9 @@
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, newPerson, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
-import { parseLinkedInDate } from './linkedin-dates';
-import {
-  bulkPutWithProgress,
-  CHUNK_ROWS,
-  readPeopleInPages,
-  yieldToPage,
-  type ProgressListener,
-} from './pacing';
+import { linkedInDateReader } from './linkedin-dates';
+import { bulkPutWithProgress, CHUNK_ROWS, pageTurns, type ProgressListener } from './pacing';
+import { loadPeopleIndex, nameKey, type PeopleIndex, type WantedPeople } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** One connection as read from the file. `line` is where it starts in the file. */
@@ -75,7 +70,12 @@ function clip(text: string, max: number): string {
   return text.trim().replace(/\s+/g, ' ').slice(0, max);
 }
 
-function readRow(cells: readonly string[], line: number, columns: Partial<Record<Column, number>>) {
+function readRow(
+  cells: readonly string[],
+  line: number,
+  columns: Partial<Record<Column, number>>,
+  readDate: (raw: string) => number | null,
+) {
   const get = (column: Column) => {
     const index = columns[column];
     return index === undefined ? '' : (cells[index] ?? '');
@@ -95,7 +95,7 @@ function readRow(cells: readonly string[], line: number, columns: Partial<Record
     email: email.includes('@') && !/^urn:/i.test(email) ? email : null,
     company: clip(get('company'), LIMITS.shortText),
     position: clip(get('position'), LIMITS.shortText),
-    connectedOn: parseLinkedInDate(get('connectedOn')),
+    connectedOn: readDate(get('connectedOn')),
   };
   return row;
 }
@@ -109,7 +109,9 @@ export async function parseConnectionsCsv(
   const skipped: SkippedLine[] = [];
   let columns: Partial<Record<Column, number>> | null = null;
   let seen = 0;
+  const turn = pageTurns();
   const total = countLines(text);
+  const readDate = linkedInDateReader();
 
   for (const { cells, line } of csvRows(text)) {
     seen += 1;
@@ -120,10 +122,10 @@ export async function parseConnectionsCsv(
     }
     if (seen % CHUNK_ROWS === 0) {
       onProgress?.(seen, total);
-      await yieldToPage();
+      await turn();
     }
     if (isBlankRow(cells)) continue;
-    const row = readRow(cells, line, columns);
+    const row = readRow(cells, line, columns, readDate);
     if (!row.name && !row.slug) {
       skipped.push({
         line,
@@ -158,55 +160,6 @@ export interface ConnectionsImportResult {
   skipped: SkippedLine[];
 }
 
-/** Who is who in the database, for matching imported rows: by slug, former slug, or name. */
-export class PeopleIndex {
-  private readonly bySlug = new Map<string, Person>();
-  private readonly byAlias = new Map<string, string>();
-  private readonly byName = new Map<string, Set<string>>();
-  /** Slugs of people changed since the index was built. */
-  readonly changed = new Set<string>();
-
-  constructor(people: readonly Person[]) {
-    for (const person of people) this.remember(person);
-  }
-
-  private remember(person: Person): void {
-    this.bySlug.set(person.slug, person);
-    for (const alias of person.aliases) this.byAlias.set(alias, person.slug);
-    const name = nameKey(person.name);
-    if (name) this.byName.set(name, (this.byName.get(name) ?? new Set()).add(person.slug));
-  }
-
-  /** The person a slug names now or named before. */
-  bySlugOrAlias(slug: string): Person | undefined {
-    return this.bySlug.get(slug) ?? this.bySlug.get(this.byAlias.get(slug) ?? '');
-  }
-
-  /** Everyone with this name (spacing and case ignored). */
-  named(name: string): Person[] {
-    return [...(this.byName.get(nameKey(name)) ?? [])].flatMap(
-      (slug) => this.bySlug.get(slug) ?? [],
-    );
-  }
-
-  /** Stores a new or changed person. */
-  put(person: Person): void {
-    const old = this.bySlug.get(person.slug);
-    if (old) this.byName.get(nameKey(old.name))?.delete(old.slug);
-    this.remember(person);
-    this.changed.add(person.slug);
-  }
-
-  /** The people to write. */
-  changedPeople(): Person[] {
-    return [...this.changed].flatMap((slug) => this.bySlug.get(slug) ?? []);
-  }
-}
-
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /** Imported values fill in or refresh fields; a blank in the file never erases what the user has. */
 function refreshed(person: Person, row: ConnectionRow, now: number): Person {
   const next = { ...person };
@@ -219,6 +172,16 @@ function refreshed(person: Person, row: ConnectionRow, now: number): Person {
     next.company !== person.company ||
     next.headline !== person.headline;
   return changed ? { ...next, updatedAt: now } : person;
+}
+
+/** Who the rows may name: by slug, or by name where a row has no profile URL. */
+export function wantedBy(rows: readonly ConnectionRow[]): WantedPeople {
+  const wanted: WantedPeople = { slugs: new Set(), names: new Set() };
+  for (const row of rows) {
+    if (row.slug) wanted.slugs.add(row.slug);
+    else wanted.names.add(row.name);
+  }
+  return wanted;
 }
 
 /** Applies connection rows to the people in `index` (pure apart from the index it updates). */
@@ -275,8 +238,8 @@ export async function importConnections(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ConnectionsImportResult> {
-  return db.transaction('rw', db.people, async () => {
-    const index = new PeopleIndex(await readPeopleInPages(db));
+  return db.transaction('rw', db.people, db.columns, async () => {
+    const index = await loadPeopleIndex(db, wantedBy(rows));
     const result = applyConnections(index, rows, now);
     const people = index.changedPeople();
     onProgress?.(0, people.length);

@@ -89,3 +89,19 @@ export function parseLinkedInDate(raw: string): number | null {
   }
   return null;
 }
+
+/**
+ * `parseLinkedInDate` for one file that repeats its dates (a Connections.csv holds many
+ * connections a day): each distinct text is read once, a local date costing a time-zone lookup.
+ */
+export function linkedInDateReader(): (raw: string) => number | null {
+  const read = new Map<string, number | null>();
+  return (raw) => {
+    let at = read.get(raw);
+    if (at === undefined) {
+      at = parseLinkedInDate(raw);
+      read.set(raw, at);
+    }
+    return at;
+  };
+}

@@ -7,7 +7,7 @@ import {
   type ConnectionRow,
   type ConnectionsFile,
 } from '@/utils/transfer/linkedin-connections';
-import { parseLinkedInDate } from '@/utils/transfer/linkedin-dates';
+import { linkedInDateReader, parseLinkedInDate } from '@/utils/transfer/linkedin-dates';
 import { freshDb } from './db-helpers';
 
 const fixture = (name: string) =>
@@ -137,6 +137,12 @@ describe('parseLinkedInDate', () => {
     '01 Foo 2024',
     '1/8/18, 16:14 PM',
   ])('refuses %j', (text) => expect(parseLinkedInDate(text)).toBeNull());
+
+  it('reads the same through a reader that remembers the dates it has read', () => {
+    const read = linkedInDateReader();
+    const texts = ['03 Apr 2024', 'yesterday', '31 Feb 2024', '1/8/18, 6:14 PM'];
+    for (const text of [...texts, ...texts]) expect(read(text)).toBe(parseLinkedInDate(text));
+  });
 });
 
 describe('importConnections', () => {
