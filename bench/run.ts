@@ -10,7 +10,14 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch, ROOT, seedDatabase, type Harness } from '../tests/e2e/harness';
-import { benchDataset, connectionsCsv, LIST_URL, listPage, SIZE } from './lib/fixtures';
+import {
+  benchDataset,
+  connectionsCsv,
+  importedPeople,
+  LIST_URL,
+  listPage,
+  SIZE,
+} from './lib/fixtures';
 import { writeFloorExtension } from './lib/floor';
 import { againstFloor, againstLimit, formatTable, round, type Metric } from './lib/stats';
 import {
@@ -21,6 +28,7 @@ import {
   spaTab,
 } from './metrics/linkedin';
 import {
+  bareImportWrites,
   connectionsImport,
   ninetyDayRead,
   peopleSearch,
@@ -31,6 +39,8 @@ import {
 const OUT_DIR = '.output-bench';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Imports are long: fewer runs. */
+const IMPORT_RUNS = Math.min(RUNS, 5);
 const KB = 1024;
 const MB = 1024 * 1024;
 
@@ -231,16 +241,32 @@ async function main(): Promise<void> {
 
       step('Connections.csv import');
       await attempt(metrics, 'Connections.csv import (10,000 rows)', 'ms', async () => {
-        const imported = await connectionsImport(h, connectionsCsv(10_000), 3);
-        const longest = Math.max(...imported.longestTasks);
-        const importMetric = againstLimit(
+        const csv = connectionsCsv(10_000);
+        const people = await importedPeople(csv, Date.now());
+        const longestTasks: number[] = [];
+        const imported = await sideBySide(
+          IMPORT_RUNS,
+          () => bareImportWrites(h, people),
+          async () => {
+            const { durations, longestTasks: tasks } = await connectionsImport(h, csv, 1);
+            longestTasks.push(...tasks);
+            return durations[0]!;
+          },
+        );
+        const longest = Math.max(...longestTasks);
+        // The floor is information (what the platform's writes alone cost here); the target
+        // is the issue's absolute one.
+        const importMetric = againstFloor(
           {
             name: 'Connections.csv import (10,000 rows)',
             unit: 'ms',
-            runs: imported.durations,
+            runs: imported.ours,
             target: '≤ 2 s, no task over 200 ms',
             note: `longest task ${round(longest)} ms`,
           },
+          'bare IndexedDB puts of the same people',
+          imported.floor,
+          Infinity,
           2_000,
         );
         return { ...importMetric, met: importMetric.met && longest <= 200 };

@@ -3,7 +3,9 @@
  * of the saved profile pages), a 100-person search-results page built from a real card, and a
  * Connections.csv of 10,000 rows in LinkedIn's current format.
  */
-import { DAY_MS, newPerson } from '@/utils/model';
+import { DAY_MS, newPerson, type Person } from '@/utils/model';
+import { applyConnections, parseConnectionsCsv } from '@/utils/transfer/linkedin-connections';
+import { PeopleIndex } from '@/utils/transfer/people-index';
 import { fixtureHtml } from '../../tests/e2e/harness';
 import { generateDataset, type Dataset } from '../../tests/support/dataset';
 
@@ -94,4 +96,13 @@ export function connectionsCsv(rows: number): string {
     );
   }
   return lines.join('\r\n');
+}
+
+/** The people an import of `csv` into an empty record writes, as the importer builds them. */
+export async function importedPeople(csv: string, now: number): Promise<Person[]> {
+  const file = await parseConnectionsCsv(csv);
+  if (!file.ok) throw new Error(file.error);
+  const index = new PeopleIndex([]);
+  applyConnections(index, file.rows, now);
+  return index.changedPeople();
 }
