@@ -242,16 +242,21 @@ export async function bareImportWrites(h: Harness, people: readonly object[]): P
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const run = (write: (store: IDBObjectStore) => void) =>
-      new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('people', 'readwrite', { durability: 'relaxed' });
-        write(tx.objectStore('people'));
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-    await run((store) => store.clear());
+    // No named inner functions: tsx would wrap them in a helper the page does not have.
+    const cleared = db.transaction('people', 'readwrite');
+    cleared.objectStore('people').clear();
+    await new Promise((resolve, reject) => {
+      cleared.oncomplete = resolve;
+      cleared.onerror = () => reject(cleared.error);
+    });
     const start = performance.now();
-    await run((store) => records.forEach((record) => store.put(record)));
+    const tx = db.transaction('people', 'readwrite', { durability: 'relaxed' });
+    const store = tx.objectStore('people');
+    for (const record of records) store.put(record);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
     const elapsed = performance.now() - start;
     db.close();
     return elapsed;
