@@ -22,47 +22,46 @@ describe('observeDebounced', () => {
     document.body.replaceChildren();
   });
 
-  const addElement = () => document.body.append(document.createElement('div'));
+  /** A change to the page, and its delivery to the observer. */
+  const change = async () => {
+    document.body.append(document.createElement('div'));
+    await mutationsDelivered();
+  };
+  const observed = (delayMs?: number) => {
+    const onMutations = vi.fn();
+    observeDebounced(document.body, controller.signal, onMutations, delayMs);
+    return onMutations;
+  };
 
   it('handles the first change without waiting for a timer', async () => {
-    const onMutations = vi.fn();
-    observeDebounced(document.body, controller.signal, onMutations);
-    addElement();
-    await mutationsDelivered();
+    const onMutations = observed();
+    await change();
     expect(onMutations).toHaveBeenCalledTimes(1);
   });
 
   it('handles a burst of later changes once, when the delay has passed', async () => {
-    const onMutations = vi.fn();
-    observeDebounced(document.body, controller.signal, onMutations, 40);
-    addElement();
-    await mutationsDelivered();
+    const onMutations = observed(40);
+    await change();
     for (let i = 0; i < 5; i++) {
       vi.advanceTimersByTime(5);
-      addElement();
-      await mutationsDelivered();
+      await change();
     }
     expect(onMutations).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(15);
     expect(onMutations).toHaveBeenCalledTimes(2);
     // Past the delay already: the next change is handled in its callback again.
     vi.advanceTimersByTime(40);
-    addElement();
-    await mutationsDelivered();
+    await change();
     expect(onMutations).toHaveBeenCalledTimes(3);
   });
 
   it('stops when its signal aborts', async () => {
-    const onMutations = vi.fn();
-    observeDebounced(document.body, controller.signal, onMutations, 40);
-    addElement();
-    await mutationsDelivered();
-    addElement();
-    await mutationsDelivered();
+    const onMutations = observed(40);
+    await change();
+    await change();
     controller.abort();
     vi.advanceTimersByTime(100);
-    addElement();
-    await mutationsDelivered();
+    await change();
     expect(onMutations).toHaveBeenCalledTimes(1);
   });
 });
