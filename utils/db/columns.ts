@@ -19,7 +19,7 @@ import Dexie, {
 } from 'dexie';
 import type { AllianceDb } from './schema';
 import type { InsightPerson } from '@/utils/insights/types';
-import { DAY_MS, type Touch } from '@/utils/model';
+import { byCodeUnit, DAY_MS, type Touch } from '@/utils/model';
 
 export const COLUMNS_STORE = 'columns';
 
@@ -43,11 +43,6 @@ interface Mirror<T> {
   blockByKey: boolean;
   /** The order of the table's index that the readers replace, kept inside each block. */
   order(a: T, b: T): number;
-}
-
-/** IndexedDB's order of two string keys: by UTF-16 code unit. */
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Touches are kept by week since 1970 (UTC), so a span of dates is a range of blocks. */

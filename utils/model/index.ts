@@ -207,6 +207,11 @@ export function dueAtFor(
   return person.roles.length ? person.createdAt + cadenceMs : null;
 }
 
+/** IndexedDB's order of two string keys: by UTF-16 code unit (not the locale's). */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Ties are undirected: store the pair in one order so that a pair exists once. */
 export function orderedPair(x: string, y: string): [string, string] {
   return x < y ? [x, y] : [y, x];

@@ -6,7 +6,7 @@
  */
 import type { Table } from 'dexie';
 import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
-import type { Settings } from '@/utils/model';
+import { byCodeUnit, type Settings } from '@/utils/model';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
 
 export {
@@ -44,24 +44,20 @@ const keyOf: Record<TableName, (record: AnyRecord) => string> = {
   followUps: (record) => (record as Backup['followUps'][number]).id,
 };
 
-function byCodeUnits(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** JSON with object keys sorted, so the same data always gives the same text. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value !== 'object' || value === null) return value;
   const source = value as Record<string, unknown>;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(source).sort(byCodeUnits)) {
+  for (const key of Object.keys(source).sort(byCodeUnit)) {
     if (source[key] !== undefined) sorted[key] = canonical(source[key]);
   }
   return sorted;
 }
 
 function sortedByKey<T extends AnyRecord>(table: TableName, records: T[]): T[] {
-  return [...records].sort((x, y) => byCodeUnits(keyOf[table](x), keyOf[table](y)));
+  return [...records].sort((x, y) => byCodeUnit(keyOf[table](x), keyOf[table](y)));
 }
 
 async function readSnapshot(db: AllianceDb): Promise<Snapshot> {

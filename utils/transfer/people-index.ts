@@ -5,7 +5,7 @@
  */
 import type { AllianceDb } from '@/utils/db/schema';
 import { readPeopleColumns } from '@/utils/db/columns';
-import type { Person } from '@/utils/model';
+import { byCodeUnit, type Person } from '@/utils/model';
 import { readPeopleInPages } from './pacing';
 
 /** Who the rows of an import may name. */
@@ -65,10 +65,6 @@ export class PeopleIndex {
   }
 }
 
-function bySlugOrder(a: Person, b: Person): number {
-  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
-}
-
 /** Above one in this many of everyone, all people are read rather than each wanted one. */
 const MANY_WANTED = 4;
 
@@ -97,5 +93,5 @@ export async function loadPeopleIndex(db: AllianceDb, wanted: WantedPeople): Pro
   // In slug order, once each, as a read of the table gives them: where two people claim one
   // alias, the same one wins as in an index of everyone.
   const bySlug = new Map([...full, ...aliasHolders].map((person) => [person.slug, person]));
-  return new PeopleIndex([...bySlug.values()].sort(bySlugOrder));
+  return new PeopleIndex([...bySlug.values()].sort((a, b) => byCodeUnit(a.slug, b.slug)));
 }
