@@ -11,14 +11,12 @@ import { countLines, csvRows, isBlankRow } from './csv-rows';
 import {
   applyConnections,
   parseConnectionsCsv,
-  wantedBy,
-  type ConnectionsFile,
   type ConnectionsImportResult,
   type SkippedLine,
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
 import { bulkPutWithProgress, CHUNK_ROWS, pageTurns, type ProgressListener } from './pacing';
-import { loadPeopleIndex, type PeopleIndex, type WantedPeople } from './people-index';
+import { loadPeopleIndex, wantedBy, type PeopleIndex } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** The two files of an archive that Alliance Map reads; either may be missing. */
@@ -293,19 +291,6 @@ function findPerson(index: PeopleIndex, touch: MessageTouch): Person | string {
     : `${touch.name || 'the sender'} is not among your people`;
 }
 
-/** Who the connections and the messages may name; a message names its sender or recipient. */
-function wantedByArchive(
-  connections: ConnectionsFile | null,
-  messages: MessagesFile | null,
-): WantedPeople {
-  const wanted = wantedBy(connections?.ok ? connections.rows : []);
-  for (const touch of messages?.ok ? messages.touches : []) {
-    if (touch.slug) wanted.slugs.add(touch.slug);
-    else wanted.names.add(touch.name);
-  }
-  return wanted;
-}
-
 /** Imports an archive's connections and messages in one transaction. */
 export async function importArchive(
   db: AllianceDb,
@@ -332,7 +317,12 @@ export async function importArchive(
   if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
 
   return db.transaction('rw', db.people, db.touches, db.columns, async () => {
-    const index = await loadPeopleIndex(db, wantedByArchive(connections, messages));
+    // A message names its sender or recipient as a connection row names its person.
+    const wanted = wantedBy([
+      ...(connections?.ok ? connections.rows : []),
+      ...(messages?.ok ? messages.touches : []),
+    ]);
+    const index = await loadPeopleIndex(db, wanted);
     let connectionsResult: ConnectionsImportResult | null = null;
     if (connections?.ok) {
       connectionsResult = applyConnections(index, connections.rows, now);

@@ -11,7 +11,7 @@ import { LIMITS, newPerson, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { linkedInDateReader } from './linkedin-dates';
 import { bulkPutWithProgress, CHUNK_ROWS, pageTurns, type ProgressListener } from './pacing';
-import { loadPeopleIndex, nameKey, type PeopleIndex, type WantedPeople } from './people-index';
+import { loadPeopleIndex, nameKey, wantedBy, type PeopleIndex } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** One connection as read from the file. `line` is where it starts in the file. */
@@ -172,16 +172,6 @@ function refreshed(person: Person, row: ConnectionRow, now: number): Person {
     next.company !== person.company ||
     next.headline !== person.headline;
   return changed ? { ...next, updatedAt: now } : person;
-}
-
-/** Who the rows may name: by slug, or by name where a row has no profile URL. */
-export function wantedBy(rows: readonly ConnectionRow[]): WantedPeople {
-  const wanted: WantedPeople = { slugs: new Set(), names: new Set() };
-  for (const row of rows) {
-    if (row.slug) wanted.slugs.add(row.slug);
-    else wanted.names.add(row.name);
-  }
-  return wanted;
 }
 
 /** Applies connection rows to the people in `index` (pure apart from the index it updates). */

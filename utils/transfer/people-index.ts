@@ -15,6 +15,19 @@ export interface WantedPeople {
   names: Set<string>;
 }
 
+/**
+ * Who rows may name: a row with a slug names a person by it, one without by its name (a
+ * Connections.csv row with no profile URL, a message from someone the archive gives no URL for).
+ */
+export function wantedBy(rows: Iterable<{ slug: string | null; name: string }>): WantedPeople {
+  const wanted: WantedPeople = { slugs: new Set(), names: new Set() };
+  for (const row of rows) {
+    if (row.slug) wanted.slugs.add(row.slug);
+    else wanted.names.add(row.name);
+  }
+  return wanted;
+}
+
 /** A name as matched: spacing and case ignored. */
 export function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
