@@ -1,36 +1,16 @@
-import type { DBCore, Middleware } from 'dexie';
 import { AllianceDb, DB_NAME } from './schema';
+import { openDb } from './open';
 import { dataChangedItem } from '@/utils/settings';
 
 export { AllianceDb, DB_NAME, ALL_TABLES } from './schema';
 
-/** Tells every context (content scripts, toolbar badge) after a write to the data commits. */
-function changeSignal(onCommitted: () => void): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'changeSignal',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        return {
-          ...table,
-          mutate: (req) => {
-            // Dexie's IndexedDB core hands the native transaction through as `trans`.
-            (req.trans as unknown as IDBTransaction).addEventListener('complete', onCommitted, {
-              once: true,
-            });
-            return table.mutate(req);
-          },
-        };
-      },
-    }),
-  };
-}
-
 let signalTimer: ReturnType<typeof setTimeout> | undefined;
-function announceChange(): void {
-  // One storage write per burst of commits, not one per record.
+
+/**
+ * Tells every context (content scripts, toolbar badge) that the data changed. One storage write
+ * per burst of commits, not one per record.
+ */
+export function announceDataChange(): void {
   clearTimeout(signalTimer);
   signalTimer = setTimeout(() => void dataChangedItem.setValue(Date.now()), 20);
 }
@@ -42,9 +22,7 @@ function announceChange(): void {
  * (and closes it afterwards), still announcing its writes to the other views.
  */
 export function createDb(name = DB_NAME, durability: 'strict' | 'relaxed' = 'strict'): AllianceDb {
-  const db = new AllianceDb(name, { chromeTransactionDurability: durability });
-  db.use(changeSignal(announceChange));
-  return db;
+  return openDb(announceDataChange, name, durability);
 }
 
 let shared: AllianceDb | undefined;
