@@ -100,7 +100,7 @@ export function connectionsCsv(rows: number): string {
 
 /** The people an import of `csv` into an empty record writes, as the importer builds them. */
 export async function importedPeople(csv: string, now: number): Promise<Person[]> {
-  const file = await parseConnectionsCsv(csv);
+  const file = parseConnectionsCsv(csv);
   if (!file.ok) throw new Error(file.error);
   const index = new PeopleIndex([]);
   applyConnections(index, file.rows, now);

@@ -1,5 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
-import { importLinkedInFile, skippedPreview, type LinkedInImportReport } from './linkedin-import';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { skippedPreview, type LinkedInImportReport } from './linkedin-import';
+import { importInWorker, workerInAdvance } from './import-channel';
+import ImportWorker from './import-worker?worker';
+import { announceDataChange } from '@/utils/db';
 import { Notice, type NoticeMessage } from './Notice';
 import { plural } from '@/utils/format';
 
@@ -10,7 +13,7 @@ interface Progress {
 
 /**
  * Import of LinkedIn's own data export (Connections.csv or the whole archive ZIP). Large files
- * show a progress bar; parsing gives the page a turn between chunks, so it never freezes.
+ * show a progress bar; the import runs in a worker (./import-channel.ts), so the page never freezes.
  */
 export function LinkedInImportSection() {
   const [file, setFile] = useState<File>();
@@ -18,14 +21,20 @@ export function LinkedInImportSection() {
   const [report, setReport] = useState<LinkedInImportReport>();
   const [message, setMessage] = useState<NoticeMessage>();
   const fileInput = useRef<HTMLInputElement>(null);
+  const workers = useMemo(() => workerInAdvance(() => new ImportWorker()), []);
 
   const onImport = async () => {
     if (!file) return;
     setReport(undefined);
     setMessage({ kind: 'info', text: `Importing ${file.name}…` });
     setProgress({ fileName: file.name, fraction: 0 });
-    const result = await importLinkedInFile(file, Date.now(), (done, total) =>
-      setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
+    const result = await importInWorker(
+      workers.take,
+      file,
+      Date.now(),
+      (done, total) =>
+        setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
+      announceDataChange,
     );
     setProgress(undefined);
     setReport(result);
@@ -57,7 +66,9 @@ export function LinkedInImportSection() {
           accept=".csv,.zip,text/csv,application/zip"
           disabled={Boolean(progress)}
           onChange={(event) => {
-            setFile(event.currentTarget.files?.[0]);
+            const picked = event.currentTarget.files?.[0];
+            setFile(picked);
+            if (picked) workers.prepare();
             setReport(undefined);
           }}
         />

@@ -3,11 +3,10 @@
  * whole archive ZIP. Reads the file, runs the core importers (utils/transfer) and turns their
  * results into one report: what was created or updated, and each skipped line with its reason.
  */
-import { createDb, DB_NAME } from '@/utils/db';
 import type { AllianceDb } from '@/utils/db/schema';
 import { plural } from '@/utils/format';
 import { describeFailedWrite } from './errors';
-import { yieldToPage, type ProgressListener } from '@/utils/transfer/pacing';
+import type { ProgressListener } from '@/utils/transfer/pacing';
 import {
   importConnections,
   parseConnectionsCsv,
@@ -38,7 +37,8 @@ export function isZip(firstBytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((byte, index) => firstBytes[index] === byte);
 }
 
-function failure(summary: string): LinkedInImportReport {
+/** A report of an import that changed nothing. */
+export function failure(summary: string): LinkedInImportReport {
   return { ok: false, summary, details: [], skipped: [] };
 }
 
@@ -59,7 +59,7 @@ export async function importConnectionsText(
 ): Promise<LinkedInImportReport> {
   const fraction = (share: number, offset: number) => (done: number, total: number) =>
     onProgress?.(offset + share * (done / Math.max(total, 1)), 1);
-  const file = await parseConnectionsCsv(text, fraction(PARSE_SHARE, 0));
+  const file = parseConnectionsCsv(text, fraction(PARSE_SHARE, 0));
   if (!file.ok) return failure(file.error);
   const result = await importConnections(
     db,
@@ -113,24 +113,23 @@ export async function importArchiveBytes(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<LinkedInImportReport> {
-  // Unzipping is one synchronous call: let the page draw its progress bar first.
+  // Unzipping is one synchronous call: the bar shows the import started.
   onProgress?.(0, 1);
-  await yieldToPage();
   const read = readArchive(bytes);
   if (!read.ok) return failure(read.error);
   return archiveReport(await importArchive(db, read.archive, now, onProgress));
 }
 
 /**
- * Imports a picked file into a second database instance with relaxed durability (a bulk import,
- * DESIGN.md), closed afterwards. Never throws: a failed write is reported, and the one
- * transaction it ran in leaves the database as it was.
+ * Imports a picked file into a database instance of its own (the import worker's, with relaxed
+ * durability: a bulk import, DESIGN.md), closed afterwards. Never throws: a failed write is
+ * reported, and the one transaction it ran in leaves the database as it was.
  */
 export async function importLinkedInFile(
   file: Blob,
   now: number,
-  onProgress?: ProgressListener,
-  openDb: () => AllianceDb = () => createDb(DB_NAME, 'relaxed'),
+  onProgress: ProgressListener | undefined,
+  openDb: () => AllianceDb,
 ): Promise<LinkedInImportReport> {
   const db = openDb();
   try {

@@ -219,7 +219,13 @@ describe('the options page', () => {
   it("imports LinkedIn's Connections.csv, with counts and the lines skipped", async () => {
     const options = await openOptions(h);
     const before = await peopleCount(options);
+    const changedAt = () =>
+      options.evaluate(async () => (await chrome.storage.local.get('dataChangedAt')).dataChangedAt);
+    const changedBefore = await changedAt();
+    // Picking the file starts the import's worker, off the page's main thread.
+    const worker = options.waitForEvent('worker');
     await options.getByLabel(/LinkedIn export file/).setInputFiles(CONNECTIONS_CSV);
+    expect((await worker).url()).toMatch(/\/assets\/import-worker-[\w-]+\.js$/);
     await options.getByRole('button', { name: 'Import from LinkedIn' }).click();
     await options
       .getByRole('status')
@@ -235,6 +241,8 @@ describe('the options page', () => {
     ]);
     await report.getByRole('heading', { name: '2 lines skipped' }).waitFor();
     await expect.poll(() => peopleCount(options)).toBe(before + 4);
+    // The worker has no extension APIs: the page tells the other views (badges, popup) for it.
+    await expect.poll(changedAt).not.toEqual(changedBefore);
     await options.close();
   });
 

@@ -15,7 +15,7 @@ import {
   type SkippedLine,
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
-import { bulkPutWithProgress, CHUNK_ROWS, pageTurns, type ProgressListener } from './pacing';
+import { bulkPutWithProgress, CHUNK_ROWS, type ProgressListener } from './pacing';
 import { loadPeopleIndex, wantedBy, type PeopleIndex } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
@@ -136,21 +136,19 @@ function recipientsOf(toNames: string, urls: string): Party[] {
   return names.map((name, index) => ({ slug: slugs[index] ?? null, name }));
 }
 
-async function readMessages(
+function readMessages(
   text: string,
   onProgress?: ProgressListener,
-): Promise<{ messages: Message[]; skipped: SkippedLine[] } | null> {
+): { messages: Message[]; skipped: SkippedLine[] } | null {
   const messages: Message[] = [];
   const skipped: SkippedLine[] = [];
   const total = countLines(text);
   let columns: Partial<Record<MessageColumn, number>> | null = null;
   let seen = 0;
-  const turn = pageTurns();
   for (const { cells, line } of csvRows(text)) {
     seen += 1;
     if (seen % CHUNK_ROWS === 0) {
       onProgress?.(seen, total);
-      await turn();
     }
     if (!columns) {
       const names = cells.map((cell) => cell.trim().toLowerCase());
@@ -201,12 +199,12 @@ function localDay(epoch: number): string {
  * Reads messages.csv into message touches. The owner of the archive is the most frequent
  * sender unless `ownerName` says who it is; their messages are touches they gave.
  */
-export async function parseMessagesCsv(
+export function parseMessagesCsv(
   text: string,
   ownerName?: string,
   onProgress?: ProgressListener,
-): Promise<MessagesFile> {
-  const read = await readMessages(text, onProgress);
+): MessagesFile {
+  const read = readMessages(text, onProgress);
   if (!read) {
     return {
       ok: false,
@@ -308,12 +306,12 @@ export async function importArchive(
   const connections =
     archive.connectionsCsv === null
       ? null
-      : await parseConnectionsCsv(archive.connectionsCsv, halfParse(0));
+      : parseConnectionsCsv(archive.connectionsCsv, halfParse(0));
   if (connections && !connections.ok) problems.push(`Connections.csv: ${connections.error}`);
   const messages =
     archive.messagesCsv === null
       ? null
-      : await parseMessagesCsv(archive.messagesCsv, undefined, halfParse(0.5));
+      : parseMessagesCsv(archive.messagesCsv, undefined, halfParse(0.5));
   if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
 
   return db.transaction('rw', db.people, db.touches, db.columns, async () => {

@@ -10,7 +10,7 @@ import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, newPerson, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { linkedInDateReader } from './linkedin-dates';
-import { bulkPutWithProgress, CHUNK_ROWS, pageTurns, type ProgressListener } from './pacing';
+import { bulkPutWithProgress, CHUNK_ROWS, type ProgressListener } from './pacing';
 import { loadPeopleIndex, nameKey, wantedBy, type PeopleIndex } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
@@ -101,15 +101,11 @@ function readRow(
 }
 
 /** Reads a Connections.csv of any known vintage; never throws. */
-export async function parseConnectionsCsv(
-  text: string,
-  onProgress?: ProgressListener,
-): Promise<ConnectionsFile> {
+export function parseConnectionsCsv(text: string, onProgress?: ProgressListener): ConnectionsFile {
   const rows: ConnectionRow[] = [];
   const skipped: SkippedLine[] = [];
   let columns: Partial<Record<Column, number>> | null = null;
   let seen = 0;
-  const turn = pageTurns();
   const total = countLines(text);
   const readDate = linkedInDateReader();
 
@@ -122,7 +118,6 @@ export async function parseConnectionsCsv(
     }
     if (seen % CHUNK_ROWS === 0) {
       onProgress?.(seen, total);
-      await turn();
     }
     if (isBlankRow(cells)) continue;
     const row = readRow(cells, line, columns, readDate);

@@ -1,8 +1,7 @@
 /**
- * Keeping a page responsive during large imports: parsing gives the page a turn (a macrotask)
- * every few tens of milliseconds, OUTSIDE any transaction (a timer awaited inside one lets
- * IndexedDB commit it early); writing is cut into Dexie-only slices inside one transaction, for
- * progress.
+ * Progress of large imports. They run in a worker (components/options/import-channel.ts), so
+ * parsing needs no turns given back to a page; writing is cut into Dexie-only slices inside one
+ * transaction (a timer awaited inside one would let IndexedDB commit it early), for progress.
  */
 
 import type { AllianceDb } from '@/utils/db/schema';
@@ -12,8 +11,8 @@ import type { Person } from '@/utils/model';
 export const CHUNK_ROWS = 500;
 
 /**
- * Records per write slice. Handing a slice to IndexedDB is one task of the page (~100 µs a
- * record on a small machine, more under load): 500 made tasks of up to 400 ms.
+ * Records per write slice: a progress report per 250 records (25–50 ms of writes on a small
+ * machine), 40 for a 10,000-person import.
  */
 const WRITE_SLICE = 250;
 
@@ -21,43 +20,9 @@ const WRITE_SLICE = 250;
 export type ProgressListener = (done: number, total: number) => void;
 
 /**
- * Lets the page render and handle input before the next chunk. Not `setTimeout(0)`: browsers
- * clamp nested timers to 4 ms, which adds up over an import of many chunks.
- */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** The longest stretch of parsing between two turns given back to the page. */
-const TURN_MS = 40;
-
-/**
- * Gives the page a turn once the work since the last turn has run for `TURN_MS`. Parsing a
- * chunk of rows takes a few milliseconds; a turn after each one costs the page a render every
- * time (a third of a 10,000-row parse), while a turn per 40 ms keeps every task short.
- */
-export function pageTurns(turnMs = TURN_MS): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < turnMs) return;
-    await yieldToPage();
-    since = performance.now();
-  };
-}
-
-/**
  * Writes records in slices so that progress can be reported; only Dexie is awaited. The next
  * slice is handed over before the last one is done, so the database always has work queued
- * while the page reports progress and prepares more.
+ * while the import reports progress and prepares more.
  */
 export async function bulkPutWithProgress<T>(
   put: (records: T[]) => Promise<unknown>,
@@ -83,8 +48,8 @@ const PEOPLE_PAGE = 2_000;
 
 /**
  * Every person, in slug order, read a page at a time: IndexedDB hands each page over in a task
- * of its own, so the page is not frozen while 10,000 records are turned back into objects at
- * once. Only Dexie is awaited: fit inside an import's transaction.
+ * of its own, rather than turning 10,000 records back into objects in one. Only Dexie is
+ * awaited: fit inside an import's transaction.
  */
 export async function readPeopleInPages(db: AllianceDb): Promise<Person[]> {
   const people: Person[] = [];

@@ -13,8 +13,8 @@ import { freshDb } from './db-helpers';
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/transfer/${name}`, import.meta.url), 'utf8');
 
-async function parsed(text: string): Promise<Extract<ConnectionsFile, { ok: true }>> {
-  const file = await parseConnectionsCsv(text);
+function parsed(text: string): Extract<ConnectionsFile, { ok: true }> {
+  const file = parseConnectionsCsv(text);
   if (!file.ok) throw new Error(file.error);
   return file;
 }
@@ -23,7 +23,7 @@ const NOW = Date.UTC(2025, 0, 1);
 
 describe('parseConnectionsCsv', () => {
   it('reads a current export after its Notes preamble', async () => {
-    const file = await parsed(fixture('connections-current.csv'));
+    const file = parsed(fixture('connections-current.csv'));
     expect(file.format).toBe('current');
     expect(file.rows.map((row) => row.slug)).toEqual([
       'ada-lovelace-1815',
@@ -48,7 +48,7 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('reads a BOM, CRLF and doubled quotes', async () => {
-    const file = await parsed(fixture('connections-current-bom-crlf.csv'));
+    const file = parsed(fixture('connections-current-bom-crlf.csv'));
     expect(file.rows).toEqual([
       expect.objectContaining({
         line: 5,
@@ -65,7 +65,7 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('reads a legacy export: no preamble, no URL, US dates with a time', async () => {
-    const file = await parsed(fixture('connections-legacy-2018.csv'));
+    const file = parsed(fixture('connections-legacy-2018.csv'));
     expect(file.format).toBe('legacy');
     expect(file.rows.map((row) => [row.slug, row.name, row.company, row.connectedOn])).toEqual([
       [null, 'Ada Lovelace', 'Analytical Engines', new Date(2018, 0, 8, 18, 14).getTime()],
@@ -76,7 +76,7 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('reads the in-between export: a preamble but no URL column', async () => {
-    const file = await parsed(fixture('connections-2020-no-url.csv'));
+    const file = parsed(fixture('connections-2020-no-url.csv'));
     expect(file.format).toBe('legacy');
     expect(file.rows[0]).toMatchObject({
       slug: null,
@@ -86,11 +86,11 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('names the problem when the file is something else', async () => {
-    expect(await parseConnectionsCsv('Date,ShareLink\n2024-01-01,x\n')).toEqual({
+    expect(parseConnectionsCsv('Date,ShareLink\n2024-01-01,x\n')).toEqual({
       ok: false,
       error: expect.stringMatching(/not a LinkedIn Connections\.csv/),
     });
-    expect((await parseConnectionsCsv('')).ok).toBe(false);
+    expect(parseConnectionsCsv('').ok).toBe(false);
   });
 
   it('reads 10,000 rows, reporting progress', async () => {
@@ -101,7 +101,7 @@ describe('parseConnectionsCsv', () => {
       );
     }
     const progress: number[] = [];
-    const file = await parseConnectionsCsv(lines.join('\n'), (done, total) =>
+    const file = parseConnectionsCsv(lines.join('\n'), (done, total) =>
       progress.push(done / total),
     );
     expect(file.ok && file.rows.length).toBe(10_000);
@@ -235,7 +235,7 @@ describe('importConnections', () => {
 
   it('imports the same file twice without changing anything the second time', async () => {
     const db = freshDb();
-    const file = await parsed(fixture('connections-current.csv'));
+    const file = parsed(fixture('connections-current.csv'));
     expect((await importConnections(db, file.rows, NOW)).created).toBe(4);
     expect(await importConnections(db, file.rows, NOW + 1)).toMatchObject({
       created: 0,

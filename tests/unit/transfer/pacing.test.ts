@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AllianceDb } from '@/utils/db/schema';
 import { newPerson } from '@/utils/model';
-import { pageTurns, readPeopleInPages } from '@/utils/transfer/pacing';
+import { readPeopleInPages } from '@/utils/transfer/pacing';
 
 let db: AllianceDb | undefined;
 afterEach(() => db?.delete());
@@ -18,31 +18,4 @@ describe('readPeopleInPages', () => {
       expect(await readPeopleInPages(db)).toEqual(await db.people.toArray());
     });
   }
-});
-
-describe('pageTurns', () => {
-  afterEach(() => vi.useRealTimers());
-
-  it('gives the page a turn only once the work since the last one has run its time', async () => {
-    vi.useFakeTimers({ toFake: ['performance'] });
-    const turn = pageTurns(40);
-    const yielded = async () => {
-      let other = false;
-      // A task queued now runs before the turn returns only if the turn gave one up.
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (other = true);
-      channel.port2.postMessage(null);
-      await turn();
-      channel.port1.close();
-      return other;
-    };
-    expect(await yielded()).toBe(false);
-    vi.advanceTimersByTime(39);
-    expect(await yielded()).toBe(false);
-    vi.advanceTimersByTime(1);
-    expect(await yielded()).toBe(true);
-    // The clock starts again after a turn.
-    vi.advanceTimersByTime(20);
-    expect(await yielded()).toBe(false);
-  });
 });

@@ -1,0 +1,123 @@
+/**
+ * The LinkedIn import runs in a dedicated worker, so that its second of parsing and IndexedDB
+ * work never blocks the options page (DESIGN.md: no task over 200 ms). The page sends the picked
+ * file; the worker answers with progress, a notice after each commit and the report. Both ends
+ * are here, so that they cannot drift apart.
+ */
+import { openDb } from '@/utils/db/open';
+import { DB_NAME } from '@/utils/db/schema';
+import type { ProgressListener } from '@/utils/transfer/pacing';
+import { failure, importLinkedInFile, type LinkedInImportReport } from './linkedin-import';
+
+export interface ImportRequest {
+  file: Blob;
+  now: number;
+}
+
+export type ImportReply =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'committed' }
+  | { kind: 'done'; report: LinkedInImportReport };
+
+/** What the worker's global scope offers the import (typed here: the page's lib is the DOM's). */
+export interface ImportWorkerScope {
+  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+  postMessage(reply: ImportReply): void;
+}
+
+/** The worker's side: imports each file it is sent, into the extension's database. */
+export function serveImports(scope: ImportWorkerScope, name = DB_NAME): void {
+  scope.onmessage = async ({ data }) => {
+    const report = await importLinkedInFile(
+      data.file,
+      data.now,
+      (done, total) => scope.postMessage({ kind: 'progress', done, total }),
+      // Workers have no extension APIs: the page tells the other views (`onCommitted` below).
+      () => openDb(() => scope.postMessage({ kind: 'committed' }), name, 'relaxed'),
+    );
+    // Dexie resolved the import from its own 'complete' listener, which runs before the one that
+    // posts 'committed': one task later, every commit has been told, before the page stops us.
+    await new Promise((resolve) => setTimeout(resolve));
+    scope.postMessage({ kind: 'done', report });
+  };
+}
+
+/** What the page uses of a `Worker`. */
+export interface ImportWorker {
+  onmessage: ((event: MessageEvent<ImportReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(request: ImportRequest): void;
+  terminate(): void;
+}
+
+/**
+ * The page's side: imports `file` in the worker `spawn` starts, and stops it afterwards.
+ * `onCommitted` runs after each of the import's commits. Never throws: a worker that cannot run
+ * is reported like any failed import.
+ */
+export function importInWorker(
+  spawn: () => ImportWorker,
+  file: Blob,
+  now: number,
+  onProgress: ProgressListener,
+  onCommitted: () => void,
+): Promise<LinkedInImportReport> {
+  return new Promise((resolve) => {
+    let worker: ImportWorker;
+    const finish = (report: LinkedInImportReport) => {
+      worker.terminate();
+      resolve(report);
+    };
+    try {
+      worker = spawn();
+    } catch (error) {
+      resolve(failure(`The import could not start, so nothing was changed: ${String(error)}`));
+      return;
+    }
+    let committed = false;
+    worker.onmessage = ({ data }) => {
+      if (data.kind === 'progress') {
+        onProgress(data.done, data.total);
+      } else if (data.kind === 'committed') {
+        committed = true;
+        onCommitted();
+      } else {
+        finish(data.report);
+      }
+    };
+    // A worker that fails to load gets a plain `Event`, without a message.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const reason = event.message || 'the import worker stopped';
+      // The import is one transaction: committed means it was saved in full.
+      finish(
+        committed
+          ? { ...failure(`The import was saved, but its report was lost: ${reason}`), ok: true }
+          : failure(`The import stopped, so nothing was changed: ${reason}`),
+      );
+    };
+    worker.postMessage({ file, now });
+  });
+}
+
+/**
+ * A worker started ahead of need: picking a file starts one, which loads its code while the
+ * user reaches for the button; the import takes it (or starts one then). Each serves one import.
+ */
+export function workerInAdvance(spawn: () => ImportWorker) {
+  let next: ImportWorker | undefined;
+  return {
+    prepare(): void {
+      try {
+        next ??= spawn();
+      } catch {
+        // Reported by the import, which spawns again and fails in the same way.
+      }
+    },
+    take(): ImportWorker {
+      const worker = next ?? spawn();
+      next = undefined;
+      return worker;
+    },
+  };
+}
