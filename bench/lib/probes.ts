@@ -17,7 +17,7 @@ declare global {
   interface Window {
     __benchClock?: PageClock;
     __benchReady?: number;
-    __benchLongTasks?: number[];
+    __benchLongTasks?: LongTask[];
   }
 }
 
@@ -53,11 +53,19 @@ export function installReadyProbe(selector: string): void {
   }).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-/** Installed on extension pages: the duration of every long task (over 50 ms). */
+/** A task of the page's main thread over 50 ms, in performance.now(). */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Installed on extension pages: every long task (over 50 ms). */
 export function installLongTaskProbe(): void {
-  const tasks: number[] = [];
+  const tasks: LongTask[] = [];
   window.__benchLongTasks = tasks;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      tasks.push({ start: entry.startTime, duration: entry.duration });
+    }
   }).observe({ type: 'longtask', buffered: true });
 }

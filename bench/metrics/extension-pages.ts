@@ -171,7 +171,12 @@ const IMPORT_DONE = ['ok', 'error']
   .map((kind) => `section[aria-labelledby="linkedin-title"] p.notice.${kind}:not(:empty)`)
   .join(', ');
 
-/** Import of a Connections.csv from the options page: duration and the longest task. */
+/**
+ * Import of a Connections.csv from the options page: duration and the longest task from the
+ * click on. Tasks are told apart by their start: the observer reports them late, so one of the
+ * bench's own before the click (handing the file over, clearing the last run's people) can
+ * arrive after it.
+ */
 export async function connectionsImport(
   h: Harness,
   csv: string,
@@ -196,7 +201,6 @@ export async function connectionsImport(
       document.addEventListener('click', () => mark.__benchClick.push(performance.now()), {
         capture: true,
       });
-      window.__benchLongTasks!.length = 0;
       window.__benchReady = undefined;
     });
     await page.getByRole('button', { name: 'Import from LinkedIn' }).click();
@@ -214,7 +218,8 @@ export async function connectionsImport(
     }));
     if (result.error) throw new Error(`The import failed: ${result.error}`);
     durations.push(result.done - result.clicked);
-    longestTasks.push(Math.max(0, ...result.tasks));
+    const ours = result.tasks.filter((task) => task.start >= result.clicked);
+    longestTasks.push(Math.max(0, ...ours.map((task) => task.duration)));
     await page.close();
   }
   return { durations, longestTasks };

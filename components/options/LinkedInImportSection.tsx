@@ -29,8 +29,7 @@ export function LinkedInImportSection() {
     setMessage({ kind: 'info', text: `Importing ${file.name}…` });
     setProgress({ fileName: file.name, fraction: 0 });
     const result = await importInWorker(
-      workers.take,
-      file,
+      () => workers.take(file),
       Date.now(),
       (done, total) =>
         setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
@@ -68,7 +67,7 @@ export function LinkedInImportSection() {
           onChange={(event) => {
             const picked = event.currentTarget.files?.[0];
             setFile(picked);
-            if (picked) workers.prepare();
+            if (picked) workers.prepare(picked);
             setReport(undefined);
           }}
         />

@@ -7,12 +7,17 @@
 import { openDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
 import type { ProgressListener } from '@/utils/transfer/pacing';
-import { failure, importLinkedInFile, type LinkedInImportReport } from './linkedin-import';
+import {
+  failure,
+  readLinkedInFile,
+  stepProgress,
+  writeLinkedInFile,
+  type LinkedInImportReport,
+  type ReadLinkedInFile,
+} from './linkedin-import';
 
-export interface ImportRequest {
-  file: Blob;
-  now: number;
-}
+/** The page's messages: a file as soon as it is picked, then the go-ahead to write it. */
+export type ImportRequest = { kind: 'read'; file: Blob } | { kind: 'import'; now: number };
 
 export type ImportReply =
   | { kind: 'progress'; done: number; total: number }
@@ -25,13 +30,24 @@ export interface ImportWorkerScope {
   postMessage(reply: ImportReply): void;
 }
 
-/** The worker's side: imports each file it is sent, into the extension's database. */
+/**
+ * The worker's side: reads the file it is sent at once (reading changes nothing), and writes it
+ * into the extension's database when told to.
+ */
 export function serveImports(scope: ImportWorkerScope, name = DB_NAME): void {
+  const progress = (done: number, total: number) =>
+    scope.postMessage({ kind: 'progress', done, total });
+  let reading: Promise<ReadLinkedInFile> | undefined;
   scope.onmessage = async ({ data }) => {
-    const report = await importLinkedInFile(
-      data.file,
+    if (data.kind === 'read') {
+      reading = readLinkedInFile(data.file, stepProgress('read', progress));
+      return;
+    }
+    const read = (await reading) ?? { ok: false, report: failure('No file was picked.') };
+    const report = await writeLinkedInFile(
+      read,
       data.now,
-      (done, total) => scope.postMessage({ kind: 'progress', done, total }),
+      stepProgress('write', progress),
       // Workers have no extension APIs: the page tells the other views (`onCommitted` below).
       () => openDb(() => scope.postMessage({ kind: 'committed' }), name, 'relaxed'),
     );
@@ -51,13 +67,12 @@ export interface ImportWorker {
 }
 
 /**
- * The page's side: imports `file` in the worker `spawn` starts, and stops it afterwards.
- * `onCommitted` runs after each of the import's commits. Never throws: a worker that cannot run
- * is reported like any failed import.
+ * The page's side: has the worker `take` hands over (already reading the file) write it, and
+ * stops it afterwards. `onCommitted` runs after each of the import's commits. Never throws: a
+ * worker that cannot run is reported like any failed import.
  */
 export function importInWorker(
-  spawn: () => ImportWorker,
-  file: Blob,
+  take: () => ImportWorker,
   now: number,
   onProgress: ProgressListener,
   onCommitted: () => void,
@@ -69,7 +84,7 @@ export function importInWorker(
       resolve(report);
     };
     try {
-      worker = spawn();
+      worker = take();
     } catch (error) {
       resolve(failure(`The import could not start, so nothing was changed: ${String(error)}`));
       return;
@@ -96,28 +111,38 @@ export function importInWorker(
           : failure(`The import stopped, so nothing was changed: ${reason}`),
       );
     };
-    worker.postMessage({ file, now });
+    worker.postMessage({ kind: 'import', now });
   });
 }
 
 /**
- * A worker started ahead of need: picking a file starts one, which loads its code while the
- * user reaches for the button; the import takes it (or starts one then). Each serves one import.
+ * Workers started ahead of need: picking a file starts one reading it, while the user reaches
+ * for the button; the import takes it (or starts one then). A file picked again replaces the
+ * last one's worker. Each worker serves one import.
  */
 export function workerInAdvance(spawn: () => ImportWorker) {
-  let next: ImportWorker | undefined;
+  let next: { worker: ImportWorker; file: Blob } | undefined;
+  const start = (file: Blob) => {
+    const worker = spawn();
+    worker.postMessage({ kind: 'read', file });
+    return worker;
+  };
   return {
-    prepare(): void {
+    prepare(file: Blob): void {
+      if (next?.file === file) return;
+      next?.worker.terminate();
+      next = undefined;
       try {
-        next ??= spawn();
+        next = { worker: start(file), file };
       } catch {
-        // Reported by the import, which spawns again and fails in the same way.
+        // Reported by the import, which starts one again and fails in the same way.
       }
     },
-    take(): ImportWorker {
-      const worker = next ?? spawn();
+    take(file: Blob): ImportWorker {
+      const prepared = next?.file === file ? next.worker : undefined;
+      if (!prepared) next?.worker.terminate();
       next = undefined;
-      return worker;
+      return prepared ?? start(file);
     },
   };
 }

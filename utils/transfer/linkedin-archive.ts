@@ -11,6 +11,7 @@ import { countLines, csvRows, isBlankRow } from './csv-rows';
 import {
   applyConnections,
   parseConnectionsCsv,
+  type ConnectionsFile,
   type ConnectionsImportResult,
   type SkippedLine,
 } from './linkedin-connections';
@@ -273,9 +274,36 @@ export interface ArchiveImportResult {
   problems: string[];
 }
 
-/** Parse work and write work share one progress bar: parsing is most of the time. */
-const PROGRESS_SCALE = 1000;
-const PARSE_SHARE = 0.8;
+/** An archive's two files, parsed; a file that could not be read is among `problems`. */
+export interface ParsedArchive {
+  connections: Extract<ConnectionsFile, { ok: true }> | null;
+  messages: Extract<MessagesFile, { ok: true }> | null;
+  problems: string[];
+}
+
+/** Parses both files of an archive (reported as one job); changes nothing. */
+export function parseArchive(
+  archive: LinkedInArchive,
+  onProgress?: ProgressListener,
+): ParsedArchive {
+  const problems: string[] = [];
+  const half = (offset: number) => (done: number, total: number) =>
+    onProgress?.(offset + (done / Math.max(total, 1)) * 0.5, 1);
+  const connections =
+    archive.connectionsCsv === null ? null : parseConnectionsCsv(archive.connectionsCsv, half(0));
+  if (connections && !connections.ok) problems.push(`Connections.csv: ${connections.error}`);
+  const messages =
+    archive.messagesCsv === null
+      ? null
+      : parseMessagesCsv(archive.messagesCsv, undefined, half(0.5));
+  if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
+  onProgress?.(1, 1);
+  return {
+    connections: connections?.ok ? connections : null,
+    messages: messages?.ok ? messages : null,
+    problems,
+  };
+}
 
 function findPerson(index: PeopleIndex, touch: MessageTouch): Person | string {
   if (touch.slug)
@@ -289,47 +317,26 @@ function findPerson(index: PeopleIndex, touch: MessageTouch): Person | string {
     : `${touch.name || 'the sender'} is not among your people`;
 }
 
-/** Imports an archive's connections and messages in one transaction. */
+/** Writes a parsed archive's connections and messages, in one transaction. */
 export async function importArchive(
   db: AllianceDb,
-  archive: LinkedInArchive,
+  { connections, messages, problems }: ParsedArchive,
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ArchiveImportResult> {
-  const problems: string[] = [];
-  const halfParse = (offset: number) => (done: number, total: number) =>
-    onProgress?.(
-      Math.round((offset + (done / Math.max(total, 1)) * 0.5) * PARSE_SHARE * PROGRESS_SCALE),
-      PROGRESS_SCALE,
-    );
-
-  const connections =
-    archive.connectionsCsv === null
-      ? null
-      : parseConnectionsCsv(archive.connectionsCsv, halfParse(0));
-  if (connections && !connections.ok) problems.push(`Connections.csv: ${connections.error}`);
-  const messages =
-    archive.messagesCsv === null
-      ? null
-      : parseMessagesCsv(archive.messagesCsv, undefined, halfParse(0.5));
-  if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
-
   return db.transaction('rw', db.people, db.touches, db.columns, async () => {
     // A message names its sender or recipient as a connection row names its person.
-    const wanted = wantedBy([
-      ...(connections?.ok ? connections.rows : []),
-      ...(messages?.ok ? messages.touches : []),
-    ]);
+    const wanted = wantedBy([...(connections?.rows ?? []), ...(messages?.touches ?? [])]);
     const index = await loadPeopleIndex(db, wanted);
     let connectionsResult: ConnectionsImportResult | null = null;
-    if (connections?.ok) {
+    if (connections) {
       connectionsResult = applyConnections(index, connections.rows, now);
       connectionsResult.skipped.unshift(...connections.skipped);
     }
 
     let messagesResult: ArchiveImportResult['messages'] = null;
     const touches: Touch[] = [];
-    if (messages?.ok) {
+    if (messages) {
       messagesResult = { added: 0, alreadyThere: 0, skipped: [...messages.skipped] };
       const existing = await db.touches
         .where('[kind+at]')
@@ -363,20 +370,14 @@ export async function importArchive(
 
     const people = index.changedPeople();
     const writes = people.length + touches.length;
-    const written = (done: number) =>
-      onProgress?.(
-        Math.round(
-          (PARSE_SHARE + (1 - PARSE_SHARE) * (done / Math.max(writes, 1))) * PROGRESS_SCALE,
-        ),
-        PROGRESS_SCALE,
-      );
+    const written = (done: number) => onProgress?.(done, writes);
     await bulkPutWithProgress((slice) => db.people.bulkPut(slice), people, written);
     await bulkPutWithProgress(
       (slice) => db.touches.bulkPut(slice),
       touches,
       (done) => written(people.length + done),
     );
-    written(writes);
+    onProgress?.(1, 1);
     return { connections: connectionsResult, messages: messagesResult, problems };
   });
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   importInWorker,
@@ -10,12 +9,10 @@ import {
   type ImportWorkerScope,
 } from '@/components/options/import-channel';
 import { AllianceDb } from '@/utils/db/schema';
+import { transferFixture } from '../transfer/fixtures';
 
 const NOW = Date.UTC(2025, 0, 1);
-const CONNECTIONS = readFileSync(
-  new URL('../../fixtures/transfer/connections-current.csv', import.meta.url),
-  'utf8',
-);
+const CONNECTIONS = transferFixture('connections-current.csv');
 
 const names: string[] = [];
 afterEach(async () => {
@@ -24,6 +21,8 @@ afterEach(async () => {
 
 interface FakeWorker extends ImportWorker {
   terminated: boolean;
+  /** The kinds of the messages the page sent it. */
+  sent: Array<ImportRequest['kind']>;
 }
 
 /**
@@ -43,8 +42,11 @@ function inProcessWorker(name: string): FakeWorker {
     onmessage: null,
     onerror: null,
     terminated: false,
-    postMessage: (request) =>
-      queueMicrotask(() => scope.onmessage?.({ data: request } as MessageEvent<ImportRequest>)),
+    sent: [],
+    postMessage: (request) => {
+      worker.sent.push(request.kind);
+      queueMicrotask(() => scope.onmessage?.({ data: request } as MessageEvent<ImportRequest>));
+    },
     terminate() {
       worker.terminated = true;
     },
@@ -58,15 +60,48 @@ function freshName(): string {
   return name;
 }
 
-describe('importInWorker', () => {
-  it('imports in the worker, relays its progress and commits, and stops it', async () => {
-    const name = freshName();
+/** Workers of a fresh database, and every one started. */
+function workersOf(name = freshName()) {
+  const started: FakeWorker[] = [];
+  const workers = workerInAdvance(() => {
     const worker = inProcessWorker(name);
+    started.push(worker);
+    return worker;
+  });
+  return { name, started, workers };
+}
+
+/** An import of `file` whose progress and commits nobody watches. */
+function unwatchedImport(take: () => ImportWorker) {
+  return importInWorker(
+    take,
+    NOW,
+    () => undefined,
+    () => undefined,
+  );
+}
+
+async function peopleIn(name: string): Promise<number> {
+  const db = new AllianceDb(name);
+  const count = await db.people.count();
+  db.close();
+  return count;
+}
+
+describe('importInWorker', () => {
+  it('reads a file once picked, writes it when told, relays progress and commits', async () => {
+    const { name, started, workers } = workersOf();
+    const file = new Blob([CONNECTIONS]);
+    workers.prepare(file);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Reading changed nothing.
+    expect(started.map((worker) => worker.sent)).toEqual([['read']]);
+    expect(await peopleIn(name)).toBe(0);
+
     const progress: number[] = [];
     let commits = 0;
     const report = await importInWorker(
-      () => worker,
-      new Blob([CONNECTIONS]),
+      () => workers.take(file),
       NOW,
       (done, total) => progress.push(done / total),
       () => (commits += 1),
@@ -76,21 +111,20 @@ describe('importInWorker', () => {
       summary: 'Imported Connections.csv. 2 lines skipped (see below).',
       details: ['People: 4 new, 0 updated, 0 unchanged.'],
     });
+    expect(started.map((worker) => worker.sent)).toEqual([['read', 'import']]);
     expect(commits).toBe(1);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(worker.terminated).toBe(true);
-    const db = new AllianceDb(name);
-    expect(await db.people.count()).toBe(4);
-    db.close();
+    expect(started[0]!.terminated).toBe(true);
+    expect(await peopleIn(name)).toBe(4);
   });
 
   it('reports a file that is no export, and announces no change', async () => {
-    const name = freshName();
+    const { name, workers } = workersOf();
+    const file = new Blob(['Date,ShareLink\n2024-01-01,x\n']);
     let commits = 0;
     const report = await importInWorker(
-      () => inProcessWorker(name),
-      new Blob(['Date,ShareLink\n2024-01-01,x\n']),
+      () => workers.take(file),
       NOW,
       () => undefined,
       () => (commits += 1),
@@ -98,6 +132,7 @@ describe('importInWorker', () => {
     expect(report.ok).toBe(false);
     expect(report.summary).toMatch(/not a LinkedIn Connections\.csv/);
     expect(commits).toBe(0);
+    expect(await peopleIn(name)).toBe(0);
   });
 
   it('reports a worker that stops, or cannot start, as an import that changed nothing', async () => {
@@ -105,32 +140,21 @@ describe('importInWorker', () => {
       onmessage: null,
       onerror: null,
       terminated: false,
+      sent: [],
       // A worker whose script fails to load gets a plain Event, with no message.
       postMessage: () => queueMicrotask(() => broken.onerror?.(new Event('error') as ErrorEvent)),
       terminate: () => (broken.terminated = true),
     };
-    const stopped = await importInWorker(
-      () => broken,
-      new Blob([CONNECTIONS]),
-      NOW,
-      () => undefined,
-      () => undefined,
-    );
+    const stopped = await unwatchedImport(() => broken);
     expect(stopped).toMatchObject({
       ok: false,
       summary: 'The import stopped, so nothing was changed: the import worker stopped',
     });
     expect(broken.terminated).toBe(true);
 
-    const unstarted = await importInWorker(
-      () => {
-        throw new Error('refused by the page policy');
-      },
-      new Blob([CONNECTIONS]),
-      NOW,
-      () => undefined,
-      () => undefined,
-    );
+    const unstarted = await unwatchedImport(() => {
+      throw new Error('refused by the page policy');
+    });
     expect(unstarted).toMatchObject({
       ok: false,
       summary:
@@ -140,26 +164,30 @@ describe('importInWorker', () => {
 });
 
 describe('workerInAdvance', () => {
-  it('hands over the worker it prepared, once, and starts one when none was', () => {
-    let spawned = 0;
-    const workers = workerInAdvance(() => {
-      spawned += 1;
-      return inProcessWorker(freshName());
-    });
-    workers.prepare();
-    workers.prepare();
-    expect(spawned).toBe(1);
-    const first = workers.take();
-    expect(spawned).toBe(1);
-    expect(workers.take()).not.toBe(first);
-    expect(spawned).toBe(2);
+  it('hands over the worker reading the file picked, and replaces it for another file', () => {
+    const { started, workers } = workersOf();
+    const [first, second] = [new Blob(['a']), new Blob(['b'])];
+    workers.prepare(first);
+    workers.prepare(first);
+    expect(started).toHaveLength(1);
+    expect(workers.take(first)).toBe(started[0]);
+
+    workers.prepare(first);
+    workers.prepare(second);
+    expect(started).toHaveLength(3);
+    expect(started[1]!.terminated).toBe(true);
+    // Not the file picked last: that worker stops, and one starts reading this file.
+    expect(workers.take(first)).toBe(started[3]);
+    expect(started[2]!.terminated).toBe(true);
+    expect(started.map((worker) => worker.sent)).toEqual([['read'], ['read'], ['read'], ['read']]);
   });
 
   it('leaves a worker that cannot start to the import, which reports it', () => {
     const workers = workerInAdvance(() => {
       throw new Error('no workers here');
     });
-    expect(() => workers.prepare()).not.toThrow();
-    expect(() => workers.take()).toThrow('no workers here');
+    const file = new Blob(['a']);
+    expect(() => workers.prepare(file)).not.toThrow();
+    expect(() => workers.take(file)).toThrow('no workers here');
   });
 });

@@ -1,30 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   archiveReport,
-  importLinkedInFile,
   isZip,
+  readLinkedInFile,
   skippedPreview,
+  stepProgress,
+  writeLinkedInFile,
 } from '@/components/options/linkedin-import';
 import type { AllianceDb } from '@/utils/db/schema';
 import { newPerson } from '@/utils/model';
 import { freshDb } from '../transfer/db-helpers';
+import { transferFixture } from '../transfer/fixtures';
 
 const NOW = Date.UTC(2025, 0, 1);
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../fixtures/transfer/${name}`, import.meta.url), 'utf8');
 
-/** Runs an import into `db`, and checks that the import closed its own instance. */
+/**
+ * Reads `file` and writes it into `db`, as the import worker does, on one progress bar; checks
+ * that a write closed the instance it opened.
+ */
 async function importInto(db: AllianceDb, file: Blob, progress: number[] = []) {
-  const report = await importLinkedInFile(
-    file,
-    NOW,
-    (done, total) => progress.push(done / total),
-    () => db,
-  );
-  expect(db.isOpen()).toBe(false);
-  await db.open();
+  const onProgress = (done: number, total: number) => progress.push(done / total);
+  const read = await readLinkedInFile(file, stepProgress('read', onProgress));
+  let opened = false;
+  const report = await writeLinkedInFile(read, NOW, stepProgress('write', onProgress), () => {
+    opened = true;
+    return db;
+  });
+  if (opened) {
+    expect(db.isOpen()).toBe(false);
+    await db.open();
+  }
   return report;
 }
 
@@ -36,11 +42,15 @@ describe('isZip', () => {
   });
 });
 
-describe('importLinkedInFile', () => {
+describe('readLinkedInFile and writeLinkedInFile', () => {
   it('imports a Connections.csv and reports each skipped line with its reason', async () => {
     const db = freshDb();
     const progress: number[] = [];
-    const report = await importInto(db, new Blob([fixture('connections-current.csv')]), progress);
+    const report = await importInto(
+      db,
+      new Blob([transferFixture('connections-current.csv')]),
+      progress,
+    );
     expect(report).toEqual({
       ok: true,
       summary: 'Imported Connections.csv. 2 lines skipped (see below).',
@@ -73,8 +83,8 @@ describe('importLinkedInFile', () => {
   it('imports the whole archive: connections and messages', async () => {
     const db = freshDb();
     const zip = zipSync({
-      'export/Connections.csv': strToU8(fixture('connections-current.csv')),
-      'export/messages.csv': strToU8(fixture('messages.csv')),
+      'export/Connections.csv': strToU8(transferFixture('connections-current.csv')),
+      'export/messages.csv': strToU8(transferFixture('messages.csv')),
     });
     const report = await importInto(db, new Blob([zip]));
     expect(report.ok).toBe(true);
@@ -104,16 +114,12 @@ describe('importLinkedInFile', () => {
 
   it('reports a failed write without throwing', async () => {
     const db = freshDb();
-    const report = await importLinkedInFile(
-      new Blob([fixture('connections-current.csv')]),
-      NOW,
-      undefined,
-      () => {
-        // A closed instance refuses every transaction (Dexie 4 does not reopen it by itself).
-        db.close();
-        return db;
-      },
-    );
+    const read = await readLinkedInFile(new Blob([transferFixture('connections-current.csv')]));
+    const report = await writeLinkedInFile(read, NOW, undefined, () => {
+      // A closed instance refuses every transaction (Dexie 4 does not reopen it by itself).
+      db.close();
+      return db;
+    });
     expect(report.ok).toBe(false);
     expect(report.summary).toMatch(/^The import failed and nothing was changed: /);
   });

@@ -1,24 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { newPerson } from '@/utils/model';
 import {
   importArchive,
+  parseArchive,
   parseMessagesCsv,
   readArchive,
   type LinkedInArchive,
 } from '@/utils/transfer/linkedin-archive';
 import { freshDb } from './db-helpers';
+import { transferFixture } from './fixtures';
 
 const NOW = Date.UTC(2025, 0, 1);
-const connections = readFileSync(
-  new URL('../../fixtures/transfer/connections-current.csv', import.meta.url),
-  'utf8',
-);
-const messages = readFileSync(
-  new URL('../../fixtures/transfer/messages.csv', import.meta.url),
-  'utf8',
-);
+const connections = transferFixture('connections-current.csv');
+const messages = transferFixture('messages.csv');
 
 function mustRead(bytes: Uint8Array): LinkedInArchive {
   const result = readArchive(bytes);
@@ -83,7 +78,8 @@ describe('importArchive', () => {
       zipSync({ 'Connections.csv': strToU8(connections), 'messages.csv': strToU8(messages) }),
     );
     const progress: number[] = [];
-    const result = await importArchive(db, archive, NOW, (done, total) =>
+    const parsed = parseArchive(archive);
+    const result = await importArchive(db, parsed, NOW, (done, total) =>
       progress.push(done / total),
     );
 
@@ -111,7 +107,7 @@ describe('importArchive', () => {
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((x, y) => x - y)).toEqual(progress);
 
-    const again = await importArchive(db, archive, NOW + 1);
+    const again = await importArchive(db, parseArchive(archive), NOW + 1);
     expect(again.messages).toMatchObject({ added: 0, alreadyThere: 4 });
     expect(again.connections).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
     expect(await db.touches.count()).toBe(4);
@@ -121,7 +117,7 @@ describe('importArchive', () => {
     const db = freshDb();
     const result = await importArchive(
       db,
-      { connectionsCsv: 'nonsense\n', messagesCsv: null },
+      parseArchive({ connectionsCsv: 'nonsense\n', messagesCsv: null }),
       NOW,
     );
     expect(result.problems).toEqual([

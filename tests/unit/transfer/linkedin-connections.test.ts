@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newPerson } from '@/utils/model';
 import {
@@ -9,9 +8,7 @@ import {
 } from '@/utils/transfer/linkedin-connections';
 import { linkedInDateReader, parseLinkedInDate } from '@/utils/transfer/linkedin-dates';
 import { freshDb } from './db-helpers';
-
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../fixtures/transfer/${name}`, import.meta.url), 'utf8');
+import { transferFixture } from './fixtures';
 
 function parsed(text: string): Extract<ConnectionsFile, { ok: true }> {
   const file = parseConnectionsCsv(text);
@@ -23,7 +20,7 @@ const NOW = Date.UTC(2025, 0, 1);
 
 describe('parseConnectionsCsv', () => {
   it('reads a current export after its Notes preamble', async () => {
-    const file = parsed(fixture('connections-current.csv'));
+    const file = parsed(transferFixture('connections-current.csv'));
     expect(file.format).toBe('current');
     expect(file.rows.map((row) => row.slug)).toEqual([
       'ada-lovelace-1815',
@@ -48,7 +45,7 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('reads a BOM, CRLF and doubled quotes', async () => {
-    const file = parsed(fixture('connections-current-bom-crlf.csv'));
+    const file = parsed(transferFixture('connections-current-bom-crlf.csv'));
     expect(file.rows).toEqual([
       expect.objectContaining({
         line: 5,
@@ -65,7 +62,7 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('reads a legacy export: no preamble, no URL, US dates with a time', async () => {
-    const file = parsed(fixture('connections-legacy-2018.csv'));
+    const file = parsed(transferFixture('connections-legacy-2018.csv'));
     expect(file.format).toBe('legacy');
     expect(file.rows.map((row) => [row.slug, row.name, row.company, row.connectedOn])).toEqual([
       [null, 'Ada Lovelace', 'Analytical Engines', new Date(2018, 0, 8, 18, 14).getTime()],
@@ -76,7 +73,7 @@ describe('parseConnectionsCsv', () => {
   });
 
   it('reads the in-between export: a preamble but no URL column', async () => {
-    const file = parsed(fixture('connections-2020-no-url.csv'));
+    const file = parsed(transferFixture('connections-2020-no-url.csv'));
     expect(file.format).toBe('legacy');
     expect(file.rows[0]).toMatchObject({
       slug: null,
@@ -235,7 +232,7 @@ describe('importConnections', () => {
 
   it('imports the same file twice without changing anything the second time', async () => {
     const db = freshDb();
-    const file = parsed(fixture('connections-current.csv'));
+    const file = parsed(transferFixture('connections-current.csv'));
     expect((await importConnections(db, file.rows, NOW)).created).toBe(4);
     expect(await importConnections(db, file.rows, NOW + 1)).toMatchObject({
       created: 0,
