@@ -1,8 +1,9 @@
 /**
- * The LinkedIn import runs in a dedicated worker, so that its second of parsing and IndexedDB
- * work never blocks the options page (DESIGN.md: no task over 200 ms). The page sends the picked
- * file; the worker answers with progress, a notice after each commit and the report. Both ends
- * are here, so that they cannot drift apart.
+ * The LinkedIn import runs in a dedicated worker, so that its seconds of parsing and IndexedDB
+ * work never block the options page (README, "Performance": no task over 200 ms). The page
+ * sends the file as soon as it is picked and the go-ahead when Import is clicked; the worker
+ * answers with progress, a notice after each commit and the report. Both ends are here, so that
+ * they cannot drift apart.
  */
 import { openDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
