@@ -8,7 +8,7 @@
 import type { AllianceDb } from '@/utils/db/schema';
 import { plural } from '@/utils/format';
 import { describeFailedWrite } from './errors';
-import type { ProgressListener } from '@/utils/transfer/pacing';
+import { partOf, type ProgressListener } from '@/utils/transfer/pacing';
 import {
   importConnections,
   parseConnectionsCsv,
@@ -40,8 +40,9 @@ export function stepProgress(
   step: 'read' | 'write',
   onProgress: ProgressListener | undefined,
 ): ProgressListener {
-  const [from, share] = step === 'read' ? [0, READ_SHARE] : [READ_SHARE, 1 - READ_SHARE];
-  return (done, total) => onProgress?.(from + share * (done / Math.max(total, 1)), 1);
+  return step === 'read'
+    ? partOf(onProgress, 0, READ_SHARE)
+    : partOf(onProgress, READ_SHARE, 1 - READ_SHARE);
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

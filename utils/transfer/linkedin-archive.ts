@@ -16,7 +16,7 @@ import {
   type SkippedLine,
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
-import { bulkPutWithProgress, CHUNK_ROWS, type ProgressListener } from './pacing';
+import { bulkPutWithProgress, CHUNK_ROWS, partOf, type ProgressListener } from './pacing';
 import { loadPeopleIndex, wantedBy, type PeopleIndex } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
@@ -287,15 +287,15 @@ export function parseArchive(
   onProgress?: ProgressListener,
 ): ParsedArchive {
   const problems: string[] = [];
-  const half = (offset: number) => (done: number, total: number) =>
-    onProgress?.(offset + (done / Math.max(total, 1)) * 0.5, 1);
   const connections =
-    archive.connectionsCsv === null ? null : parseConnectionsCsv(archive.connectionsCsv, half(0));
+    archive.connectionsCsv === null
+      ? null
+      : parseConnectionsCsv(archive.connectionsCsv, partOf(onProgress, 0, 0.5));
   if (connections && !connections.ok) problems.push(`Connections.csv: ${connections.error}`);
   const messages =
     archive.messagesCsv === null
       ? null
-      : parseMessagesCsv(archive.messagesCsv, undefined, half(0.5));
+      : parseMessagesCsv(archive.messagesCsv, undefined, partOf(onProgress, 0.5, 0.5));
   if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
   onProgress?.(1, 1);
   return {

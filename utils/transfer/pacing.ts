@@ -19,6 +19,15 @@ const WRITE_SLICE = 250;
 /** Reports progress of a long job: `done` out of `total`, in the same unit. */
 export type ProgressListener = (done: number, total: number) => void;
 
+/** The listener of one part of a job, that `share` of the whole from `from` on (fractions). */
+export function partOf(
+  onProgress: ProgressListener | undefined,
+  from: number,
+  share: number,
+): ProgressListener {
+  return (done, total) => onProgress?.(from + share * (done / Math.max(total, 1)), 1);
+}
+
 /**
  * Writes records in slices so that progress can be reported; only Dexie is awaited. The next
  * slice is handed over before the last one is done, so the database always has work queued

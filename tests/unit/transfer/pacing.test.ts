@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AllianceDb } from '@/utils/db/schema';
 import { newPerson } from '@/utils/model';
-import { readPeopleInPages } from '@/utils/transfer/pacing';
+import { partOf, readPeopleInPages } from '@/utils/transfer/pacing';
 
 let db: AllianceDb | undefined;
 afterEach(() => db?.delete());
@@ -18,4 +18,23 @@ describe('readPeopleInPages', () => {
       expect(await readPeopleInPages(db)).toEqual(await db.people.toArray());
     });
   }
+});
+
+describe('partOf', () => {
+  it("reports a part's progress as its share of the whole", () => {
+    const seen: Array<[number, number]> = [];
+    const whole = (done: number, total: number) => seen.push([done, total]);
+    const writing = partOf(whole, 0.1, 0.9);
+    writing(0, 40);
+    writing(20, 40);
+    writing(40, 40);
+    // A part with nothing to do is at its start.
+    partOf(whole, 0.5, 0.5)(0, 0);
+    expect(seen).toEqual([
+      [0.1, 1],
+      [0.55, 1],
+      [1, 1],
+      [0.5, 1],
+    ]);
+  });
 });
