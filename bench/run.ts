@@ -242,7 +242,7 @@ async function main(): Promise<void> {
       step('Connections.csv import');
       await attempt(metrics, 'Connections.csv import (10,000 rows)', 'ms', async () => {
         const csv = connectionsCsv(10_000);
-        const people = await importedPeople(csv, Date.now());
+        const people = importedPeople(csv, Date.now());
         const longestTasks: number[] = [];
         const imported = await sideBySide(
           IMPORT_RUNS,

@@ -99,7 +99,7 @@ export function connectionsCsv(rows: number): string {
 }
 
 /** The people an import of `csv` into an empty record writes, as the importer builds them. */
-export async function importedPeople(csv: string, now: number): Promise<Person[]> {
+export function importedPeople(csv: string, now: number): Person[] {
   const file = parseConnectionsCsv(csv);
   if (!file.ok) throw new Error(file.error);
   const index = new PeopleIndex([]);
