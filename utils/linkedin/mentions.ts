@@ -46,8 +46,32 @@ function firstTextElement(link: HTMLAnchorElement): Element | null {
   return null;
 }
 
+/** What an href says of itself: whose profile it links, and whether to the profile itself. */
+interface HrefFacts {
+  key: string | null;
+  profileRoot: boolean;
+}
+
+const hrefFacts = new Map<string, HrefFacts>();
+/** Kept for this many hrefs at most: an endless feed brings endless links. */
+const HREF_MEMO_SIZE = 5_000;
+
+/**
+ * The facts of `href`, parsed once: a list page is scanned again as it grows, and parsing every
+ * link's URL each time was a third of a scan.
+ */
+function factsOf(href: string): HrefFacts {
+  let facts = hrefFacts.get(href);
+  if (!facts) {
+    if (hrefFacts.size >= HREF_MEMO_SIZE) hrefFacts.clear();
+    facts = { key: personKeyFromHref(href), profileRoot: isProfileRootHref(href) };
+    hrefFacts.set(href, facts);
+  }
+  return facts;
+}
+
 function isMentionLink(link: HTMLAnchorElement, href: string, topCard: Element | null): boolean {
-  if (!isProfileRootHref(href)) return false;
+  if (!factsOf(href).profileRoot) return false;
   // Self-view placeholders ("8 reactions", "Add section") link to the owner with this flag.
   if (/[?&]isSelfProfile=/.test(href)) return false;
   if (link.matches(ACTION_LINK) || link.closest(EXCLUDED)) return false;
@@ -103,7 +127,7 @@ export function findPersonMentions(root: ParentNode): PersonMention[] {
     const byCard = new Map<Element, Map<string, Group>>();
     for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/in/"]')) {
       const href = link.getAttribute('href') ?? '';
-      const key = personKeyFromHref(href);
+      const { key } = factsOf(href);
       if (!key || key === owner || key === viewer || !isMentionLink(link, href, topCard)) continue;
       const card = link.closest(CARD) ?? link.parentElement ?? link;
       const groups = byCard.get(card) ?? new Map<string, Group>();

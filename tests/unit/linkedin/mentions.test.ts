@@ -163,6 +163,17 @@ describe('robustness', () => {
     expect(findPersonMentions(new JSDOM('').window.document)).toEqual([]);
   });
 
+  it('reads a link again when the page points it at someone else', () => {
+    const doc = loadFixture('list-2026-server-driven-rails.html', LIST_URL);
+    const keys = () => findPersonMentions(doc).map((m) => m.key);
+    const before = keys();
+    expect(before).toContain('ritesh-jha09');
+    // LinkedIn's lists reuse their elements: the same <a> may name another person later.
+    for (const link of doc.querySelectorAll('a[href*="/in/ritesh-jha09/"]'))
+      link.setAttribute('href', 'https://www.linkedin.com/in/someone-else-42/');
+    expect(keys()).toEqual(before.map((key) => (key === 'ritesh-jha09' ? 'someone-else-42' : key)));
+  });
+
   it('handles a 1,000-card page in one pass', () => {
     const source = loadFixture('list-2024-07-member-rails.html', LIST_URL);
     const cards = [
