@@ -1,4 +1,4 @@
-import { AllianceDb, DB_NAME } from './schema';
+import type { AllianceDb } from './schema';
 import { openDb } from './open';
 import { dataChangedItem } from '@/utils/settings';
 
@@ -15,20 +15,16 @@ export function announceDataChange(): void {
   signalTimer = setTimeout(() => void dataChangedItem.setValue(Date.now()), 20);
 }
 
-/**
- * The database of the extension's own origin. Only extension pages and the background use it;
- * a content script would open LinkedIn's IndexedDB instead (DESIGN.md). Notes the user typed
- * deserve strict durability; a bulk import opens its own instance with relaxed durability
- * (and closes it afterwards), still announcing its writes to the other views.
- */
-export function createDb(name = DB_NAME, durability: 'strict' | 'relaxed' = 'strict'): AllianceDb {
-  return openDb(announceDataChange, name, durability);
-}
-
 let shared: AllianceDb | undefined;
 
-/** The one database instance of this context, opened lazily (Dexie reopens after a wake-up). */
+/**
+ * The one database instance of this context, opened lazily (Dexie reopens after a wake-up), in
+ * the extension's own origin. Only extension pages and the background use it; a content script
+ * would open LinkedIn's IndexedDB instead (DESIGN.md). Strict durability: notes the user typed
+ * deserve it; the LinkedIn import opens its own relaxed instance in its worker
+ * (components/options/import-channel.ts), whose commits the page announces.
+ */
 export function getDb(): AllianceDb {
-  shared ??= createDb();
+  shared ??= openDb(announceDataChange);
   return shared;
 }

@@ -27,7 +27,7 @@ function changeSignal(onCommitted: () => void): Middleware<DBCore> {
 
 /**
  * A database instance that reports its committed writes to `onCommitted`. Free of extension
- * APIs, so that a worker can open it too (workers have no `browser.*`): see `createDb`.
+ * APIs, so that a worker can open it too (workers have no `browser.*`): see `getDb`.
  */
 export function openDb(
   onCommitted: () => void,

@@ -71,7 +71,6 @@ function factsOf(href: string): HrefFacts {
 }
 
 function isMentionLink(link: HTMLAnchorElement, href: string, topCard: Element | null): boolean {
-  if (!factsOf(href).profileRoot) return false;
   // Self-view placeholders ("8 reactions", "Add section") link to the owner with this flag.
   if (/[?&]isSelfProfile=/.test(href)) return false;
   if (link.matches(ACTION_LINK) || link.closest(EXCLUDED)) return false;
@@ -127,8 +126,9 @@ export function findPersonMentions(root: ParentNode): PersonMention[] {
     const byCard = new Map<Element, Map<string, Group>>();
     for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href*="/in/"]')) {
       const href = link.getAttribute('href') ?? '';
-      const { key } = factsOf(href);
-      if (!key || key === owner || key === viewer || !isMentionLink(link, href, topCard)) continue;
+      const { key, profileRoot } = factsOf(href);
+      if (!key || !profileRoot || key === owner || key === viewer) continue;
+      if (!isMentionLink(link, href, topCard)) continue;
       const card = link.closest(CARD) ?? link.parentElement ?? link;
       const groups = byCard.get(card) ?? new Map<string, Group>();
       byCard.set(card, groups);
