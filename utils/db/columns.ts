@@ -504,15 +504,11 @@ export async function withEarlierTouches(
   return from < readFrom ? (await readTouchColumns(db, from, readFrom)).concat(later) : later;
 }
 
-/**
- * The touches dated in [from, to), read from the weeks that hold them; with `of`, only those
- * of these people (the others are never turned into records).
- */
+/** The touches dated in [from, to), read from the weeks that hold them. */
 export async function readTouchColumns(
   db: AllianceDb,
   from: number,
   to: number,
-  of?: ReadonlySet<string>,
 ): Promise<Touch[]> {
   if (!(from < to)) return [];
   const blocks = await db.columns
@@ -521,7 +517,7 @@ export async function readTouchColumns(
     .toArray();
   const inSpan = (columns: ColumnBlock['columns'], i: number) => {
     const at = columns.at?.[i] as number;
-    return at >= from && at < to && (!of || of.has(columns.personSlug?.[i] as string));
+    return at >= from && at < to;
   };
   return blocks.flatMap((block) => rowsOf<Touch>(block, inSpan));
 }

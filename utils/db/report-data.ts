@@ -10,7 +10,6 @@
 import {
   readPeopleColumns,
   readTouchColumns,
-  WEEK_MS,
   withEarlierTouches,
 } from '@/utils/db/columns';
 import type { AllianceDb } from '@/utils/db/schema';
@@ -69,42 +68,24 @@ export function reportSpan(
   return { from: firstWeek - (lookBackDays + 1) * DAY_MS, to, asOf };
 }
 
-/** How many weeks of older touches are read at a time while looking for last touches. */
-const LOOK_BACK_WEEKS = 13;
-
 /**
- * The latest touch before `before` of each of `slugs`, read a quarter at a time backwards from
- * `before` until every one is found or no older touch is left.
+ * The latest touch before `before` of each of `slugs` that has one, one indexed read each: a few
+ * records per tagged person, where reading older weeks would turn every touch of them into one.
  */
 async function lastTouchesBefore(
   db: AllianceDb,
   slugs: ReadonlySet<string>,
   before: number,
 ): Promise<Touch[]> {
-  // The oldest week that holds a dated touch (undated ones sit below every week).
-  const oldest = await db.columns
-    .where('[table+block]')
-    .between(['touches', -Infinity], ['touches', Infinity], false, true)
-    .first();
-  const missing = new Set(slugs);
-  const found: Touch[] = [];
-  for (
-    let to = before;
-    missing.size > 0 && oldest && to > oldest.block * WEEK_MS;
-    to -= LOOK_BACK_WEEKS * WEEK_MS
-  ) {
-    const latest = new Map<string, Touch>();
-    for (const touch of await readTouchColumns(db, to - LOOK_BACK_WEEKS * WEEK_MS, to, missing)) {
-      const other = latest.get(touch.personSlug);
-      if (!other || touch.at > other.at) latest.set(touch.personSlug, touch);
-    }
-    // Found in this quarter: no older quarter holds a later touch.
-    for (const [slug, touch] of latest) {
-      missing.delete(slug);
-      found.push(touch);
-    }
-  }
-  return found;
+  const latest = await Promise.all(
+    [...slugs].map((slug) =>
+      db.touches
+        .where('[personSlug+at]')
+        .between([slug, -Infinity], [slug, before], true, false)
+        .last(),
+    ),
+  );
+  return latest.filter((touch) => touch !== undefined);
 }
 
 /**
@@ -117,7 +98,7 @@ export async function loadReportData(
   now: number,
   settings: Settings,
 ): Promise<InsightData> {
-  return db.transaction('r', [db.columns, db.ties, db.followUps], async () => {
+  return db.transaction('r', [db.columns, db.touches, db.ties, db.followUps], async () => {
     // The settings alone set most of the span: read those touches alongside the people.
     const base = reportSpan(weekOf, now, settings, []);
     const [people, ties, followUps, fromBase] = await Promise.all([
