@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { DerivedView } from '@/utils/background/derived-views';
 import { ask } from '@/utils/messaging/protocol';
 import { readView, storeView, viewKey, type ViewCache } from '@/utils/derived-cache';
@@ -30,7 +30,8 @@ export function useCachedView<T>(
 ): CachedViewState<T> {
   const [shown, setShown] = useState<Shown<T>>();
 
-  useEffect(() => {
+  // A layout effect: the copy is asked for as soon as the page has rendered, not a frame later.
+  useLayoutEffect(() => {
     let current = true;
     // Each change of the data starts a round; a round that a newer one overtook stops.
     let round = 0;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/model';
 import { completeSettings, loadSettings, settingsItem } from '@/utils/settings';
 
@@ -8,7 +8,9 @@ import { completeSettings, loadSettings, settingsItem } from '@/utils/settings';
  */
 export function useSettings(): Settings | undefined {
   const [settings, setSettings] = useState<Settings>();
-  useEffect(() => {
+  // Read as soon as the page has rendered, not a frame later: the views drawn from the settings
+  // (the popup's summary) wait for them.
+  useLayoutEffect(() => {
     let live = true;
     void loadSettings().then((loaded) => live && setSettings(loaded));
     const unwatch = settingsItem.watch((next) => setSettings(completeSettings(next)));
