@@ -171,11 +171,12 @@ function mapOf(snap: Snapshot, awareness: Map<string, MapNode['awareness']>): We
   const rolePriority = (person: InsightPerson) =>
     Math.min(...person.roles.map((role) => ROLE_PRIORITY.indexOf(role)), ROLE_PRIORITY.length);
   const holders = snap.keyHolders.slice().sort((a, b) => keyHolderWeight(b) - keyHolderWeight(a));
+  // Each backer's sort key is worked out once, not in every comparison of the sort.
   const backers = [...snap.bySlug.values()]
     .filter((person) => !isKeyHolder(person) && backsMe(person))
-    .sort(
-      (a, b) => rolePriority(a) - rolePriority(b) || displayName(a).localeCompare(displayName(b)),
-    );
+    .map((person) => ({ person, priority: rolePriority(person), name: displayName(person) }))
+    .sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name))
+    .map(({ person }) => person);
   const candidates = [...holders, ...backers];
   const shown = candidates.slice(0, MAP_MAX_NODES);
   const nodes: MapNode[] = shown.map((person) => ({
