@@ -505,11 +505,7 @@ export async function withEarlierTouches(
 }
 
 /** The touches dated in [from, to), read from the weeks that hold them. */
-export async function readTouchColumns(
-  db: AllianceDb,
-  from: number,
-  to: number,
-): Promise<Touch[]> {
+export async function readTouchColumns(db: AllianceDb, from: number, to: number): Promise<Touch[]> {
   if (!(from < to)) return [];
   const blocks = await db.columns
     .where('[table+block]')

@@ -7,11 +7,7 @@
  * person's (or a champion's) last touch, read one per person who has none in the range. Notes
  * are not read: the engine does not use them (docs/insights.md).
  */
-import {
-  readPeopleColumns,
-  readTouchColumns,
-  withEarlierTouches,
-} from '@/utils/db/columns';
+import { readPeopleColumns, readTouchColumns, withEarlierTouches } from '@/utils/db/columns';
 import type { AllianceDb } from '@/utils/db/schema';
 import { APPRECIATION_WINDOW_DAYS } from '@/utils/insights/actions';
 import { BALANCE_WINDOW_DAYS } from '@/utils/insights/people';
