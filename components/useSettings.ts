@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/utils/model';
-import { completeSettings, loadSettings, settingsItem } from '@/utils/settings';
+import { completeSettings, type Settings } from '@/utils/model';
+import { loadSettings, settingsItem } from '@/utils/settings';
 
 /**
  * The saved settings, kept current when they change anywhere (this page, a restored backup,

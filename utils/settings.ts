@@ -1,23 +1,15 @@
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
+import { completeSettings, DEFAULT_SETTINGS, type Settings } from '@/utils/model';
+import { DATA_CHANGED_KEY, SETTINGS_KEY } from '@/utils/storage-keys';
 
 /**
  * Small preferences live in extension storage (not Dexie) so that the content script can read
  * the stealth setting without asking the background. Versioned so that a later shape migrates.
  */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
-
-/** Settings with every field present, whatever an older version stored. */
-export function completeSettings(stored: Partial<Settings> | null | undefined): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    cadenceByRole: { ...DEFAULT_SETTINGS.cadenceByRole, ...stored?.cadenceByRole },
-  };
-}
 
 export async function loadSettings(): Promise<Settings> {
   return completeSettings(await settingsItem.getValue());
@@ -34,4 +26,6 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
  * background cannot observe Dexie in another context reliably (the service worker may be
  * asleep), but every context sees extension storage change events.
  */
-export const dataChangedItem = storage.defineItem<number>('local:dataChangedAt', { fallback: 0 });
+export const dataChangedItem = storage.defineItem<number>(`local:${DATA_CHANGED_KEY}`, {
+  fallback: 0,
+});

@@ -87,6 +87,13 @@ describe('tag a person on their profile and see it again', () => {
     expect(script).not.toMatch(/\bIntl\.|toLocale(Date|Time)?String/);
   });
 
+  it('leaves @wxt-dev/storage out of the LinkedIn script', () => {
+    // 9 kB that every LinkedIn page compiled before its parsing could resume; the script reads
+    // extension storage itself (entrypoints/linkedin/storage.ts).
+    const script = readFileSync(join(EXTENSION_DIR, 'linkedin.js'), 'utf8');
+    expect(script).not.toContain('@wxt-dev/storage');
+  });
+
   it('tags from the badge itself in two clicks', async () => {
     const page = await openProfile(h, PAGES.vasileios.url);
     await clickIslandButton(page, '+ Tag in Alliance Map');

@@ -144,6 +144,15 @@ export const DEFAULT_SETTINGS: Settings = {
   debug: false,
 };
 
+/** Settings with every field present, whatever an older version stored. */
+export function completeSettings(stored: Partial<Settings> | null | undefined): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    cadenceByRole: { ...DEFAULT_SETTINGS.cadenceByRole, ...stored?.cadenceByRole },
+  };
+}
+
 /** Limits that keep a record sane whatever the user pastes. */
 export const LIMITS = {
   name: 200,

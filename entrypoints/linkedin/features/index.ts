@@ -5,7 +5,7 @@ import { profileBadge } from './profile-badge';
 import type { Feature } from './feature';
 import { prefetchSummary } from './prefetch';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
-import { loadSettings, settingsItem } from '@/utils/settings';
+import { loadSettings, onSettingsChange } from '../storage';
 
 /** Every feature, in the order they start. Add a feature by adding its file and a line here. */
 const FEATURES: readonly Feature[] = [profileBadge, listChips];
@@ -41,7 +41,6 @@ export function startFeatures(): void {
   };
 
   watchNavigation(lifetime.signal, () => void runAll());
-  const unwatch = settingsItem.watch(() => void runAll());
-  lifetime.signal.addEventListener('abort', unwatch, { once: true });
+  onSettingsChange(lifetime.signal, () => void runAll());
   void runAll();
 }

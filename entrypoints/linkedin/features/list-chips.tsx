@@ -2,7 +2,7 @@ import { createIsland, type Island } from '../ui/island';
 import { Chip } from '../ui/Chip';
 import { CHIP_CSS } from '../ui/styles';
 import { observeDebounced } from '../observe';
-import { onDataChange } from './data-changes';
+import { onDataChange } from '../storage';
 import type { Feature } from './feature';
 import { findPersonMentions, isParsed, type PersonMention } from '@/utils/linkedin/mentions';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';

@@ -2,7 +2,7 @@ import { createIsland, placeAfter } from '../ui/island';
 import { Badge } from '../ui/Badge';
 import { BADGE_CSS } from '../ui/styles';
 import { waitForElement } from '../observe';
-import { onDataChange } from './data-changes';
+import { onDataChange } from '../storage';
 import type { Feature } from './feature';
 import { summaryFor } from './prefetch';
 import type { PersonSummary, SeenIdentity } from '@/utils/db/records';

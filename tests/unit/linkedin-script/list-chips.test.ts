@@ -9,6 +9,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const ask = vi.fn();
 vi.mock('@/utils/messaging/protocol', () => ({ ask: (...args: unknown[]) => ask(...args) }));
+// `wxt/browser`, as WXT's Vitest plugin resolves it, loads esbuild, which jsdom's TextEncoder
+// breaks: the fake browser stands in.
+vi.mock('wxt/browser', async () => ({
+  browser: (await import('wxt/testing/fake-browser')).fakeBrowser,
+}));
 
 const { listChips } = await import('@/entrypoints/linkedin/features/list-chips');
 const { DEFAULT_SETTINGS } = await import('@/utils/model');
