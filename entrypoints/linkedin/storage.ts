@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { completeSettings, type Settings } from '@/utils/model';
 import { DATA_CHANGED_KEY, SETTINGS_KEY } from '@/utils/storage-keys';
 
+/** The saved settings, completed as utils/settings.ts's `loadSettings` completes them. */
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   return completeSettings(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
