@@ -1,6 +1,13 @@
 import { DAY_MS } from '@/utils/model';
 
 let dayFormat: Intl.DateTimeFormat | undefined;
+let nameOrder: Intl.Collator | undefined;
+
+/** Names in the user's alphabetical order, case and accents aside (collator made on first use). */
+export function compareNames(a: string, b: string): number {
+  nameOrder ??= new Intl.Collator(undefined, { sensitivity: 'base' });
+  return nameOrder.compare(a, b);
+}
 
 /**
  * Dates as a person reads them, in their own locale. The formatter is made on first use: making

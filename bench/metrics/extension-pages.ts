@@ -242,7 +242,6 @@ export async function bareImportWrites(h: Harness, people: readonly object[]): P
         const store = request.result.createObjectStore('people', { keyPath: 'slug' });
         store.createIndex('aliases', 'aliases', { multiEntry: true });
         store.createIndex('memberId', 'memberId');
-        store.createIndex('name', 'name');
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);

@@ -1,6 +1,7 @@
 /** The people of the database as a spreadsheet file, with the date each was last touched. */
 import type { AllianceDb } from '@/utils/db/schema';
 import type { Touch } from '@/utils/model';
+import { compareNames } from '@/utils/format';
 import { peopleToCsv } from '@/utils/transfer/csv';
 
 /** The latest touch date of each person who has any. */
@@ -18,7 +19,8 @@ export function lastTouchBySlug(touches: Iterable<Pick<Touch, 'personSlug' | 'at
  */
 export async function exportPeopleCsv(db: AllianceDb): Promise<string> {
   const [people, touches] = await db.transaction('r', db.people, db.touches, () =>
-    Promise.all([db.people.orderBy('name').toArray(), db.touches.toArray()]),
+    Promise.all([db.people.toArray(), db.touches.toArray()]),
   );
+  people.sort((a, b) => compareNames(a.name, b.name));
   return `\uFEFF${peopleToCsv(people, lastTouchBySlug(touches))}`;
 }

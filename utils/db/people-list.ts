@@ -6,6 +6,8 @@
  */
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
+import { readPeopleColumns } from './columns';
+import { compareNames } from '@/utils/format';
 import {
   dueAtFor,
   type FollowUp,
@@ -168,15 +170,13 @@ export const SORT_LABELS: Record<PeopleSort, string> = {
   name: 'Name',
 };
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
 function nameOf(row: PersonRow): string {
   return row.name || row.slug;
 }
 
 /** A sorted copy; ties in the date order fall back to the name so the order is stable. */
 export function sortRows(rows: readonly PersonRow[], sort: PeopleSort): PersonRow[] {
-  const names = (a: PersonRow, b: PersonRow) => byName.compare(nameOf(a), nameOf(b));
+  const names = (a: PersonRow, b: PersonRow) => compareNames(nameOf(a), nameOf(b));
   const touched = (row: PersonRow) => row.lastTouchAt ?? -Infinity;
   const compare =
     sort === 'name'
@@ -235,7 +235,7 @@ export async function loadTies(db: AllianceDb, slug: string): Promise<TieView[]>
   const people = await db.people.bulkGet(others);
   return ties
     .map((tie, i) => ({ tie, otherSlug: others[i]!, otherName: people[i]?.name || others[i]! }))
-    .sort((x, y) => byName.compare(x.otherName, y.otherName));
+    .sort((x, y) => compareNames(x.otherName, y.otherName));
 }
 
 /** Removes one tie between two people. */
@@ -258,8 +258,10 @@ export async function loadFollowUps(db: AllianceDb, slug: string): Promise<Follo
 }
 
 /**
- * Known people whose name starts with (then contains) `text`, for picking a tie or a merge:
- * the name index answers the prefix; a bounded scan finds the rest.
+ * Known people whose name starts with `text`, then those whose name holds it (accents and case
+ * aside, each group alphabetical), for picking a tie or a merge. The column copy holds every
+ * name, so only the matches are read in full; when they are fewer than `limit`, a scan bounded
+ * by it adds people whose company holds the text.
  */
 export async function findPeopleByName(
   db: AllianceDb,
@@ -267,24 +269,29 @@ export async function findPeopleByName(
   limit: number,
   excludeSlug?: string,
 ): Promise<Person[]> {
-  const query = text.trim();
-  if (!query) return [];
-  const wanted = (p: Person) => p.slug !== excludeSlug;
-  const prefix = await db.people
-    .where('name')
-    .startsWithIgnoreCase(query)
-    .filter(wanted)
-    .limit(limit)
-    .toArray();
-  if (prefix.length >= limit) return prefix;
-  const folded = foldForSearch(query);
-  const seen = new Set(prefix.map((p) => p.slug));
-  const inside = await db.people
-    .filter(
-      (p) =>
-        wanted(p) && !seen.has(p.slug) && foldForSearch(`${p.name} ${p.company}`).includes(folded),
-    )
-    .limit(limit - prefix.length)
-    .toArray();
-  return [...prefix, ...inside];
+  const folded = foldForSearch(text.trim());
+  if (!folded) return [];
+  return db.transaction('r', db.people, db.columns, async () => {
+    const named = (await readPeopleColumns(db))
+      .filter((person) => person.slug !== excludeSlug)
+      .map(({ slug, name }) => ({ slug, name, at: foldForSearch(name).indexOf(folded) }))
+      .filter((person) => person.at !== -1)
+      .sort((a, b) => Number(a.at > 0) - Number(b.at > 0) || compareNames(a.name, b.name))
+      .slice(0, limit);
+    const found = (await db.people.bulkGet(named.map((person) => person.slug))).filter(
+      (person) => person !== undefined,
+    );
+    if (found.length >= limit) return found;
+    const seen = new Set(found.map((person) => person.slug));
+    const byCompany = await db.people
+      .filter(
+        (p) =>
+          p.slug !== excludeSlug &&
+          !seen.has(p.slug) &&
+          foldForSearch(`${p.name} ${p.company}`).includes(folded),
+      )
+      .limit(limit - found.length)
+      .toArray();
+    return [...found, ...byCompany];
+  });
 }

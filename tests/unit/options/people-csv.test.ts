@@ -33,6 +33,8 @@ describe('exportPeopleCsv', () => {
     await db.people.bulkPut([
       newPerson('zoe', NOW, { name: 'Zoë Ngô', roles: ['sponsor', 'ally'] }),
       newPerson('ada', NOW, { name: 'Ada Lovelace', roles: ['mentor'] }),
+      // Alphabetical, not by code unit (where É comes after Z).
+      newPerson('emile', NOW, { name: 'Émile Zola' }),
     ]);
     await db.touches.bulkPut([
       touch('zoe', Date.UTC(2024, 5, 1)),
@@ -42,8 +44,9 @@ describe('exportPeopleCsv', () => {
     const csv = await exportPeopleCsv(db);
     expect(csv.startsWith('\uFEFFName,Profile URL,')).toBe(true);
     const rows = csv.slice(1).trimEnd().split('\r\n');
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     expect(rows[1]).toMatch(/^Ada Lovelace,.*,mentor,.*,,2025-01-01T00:00:00\.000Z,/);
-    expect(rows[2]).toMatch(/^Zoë Ngô,.*,sponsor;ally,.*,2024-07-01T00:00:00\.000Z,2025/);
+    expect(rows[2]).toMatch(/^Émile Zola,/);
+    expect(rows[3]).toMatch(/^Zoë Ngô,.*,sponsor;ally,.*,2024-07-01T00:00:00\.000Z,2025/);
   });
 });

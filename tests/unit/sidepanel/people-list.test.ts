@@ -226,10 +226,16 @@ describe('timeline, ties, follow-ups and the picker', () => {
   it('finds people by name prefix first, then inside the name, never the excluded one', async () => {
     await seedThree();
     await toggleRole(db, { slug: 'ana', name: 'Ana Novak' }, 'ally', NOW);
-    expect((await findPeopleByName(db, 'nov', 5)).map((p) => p.slug).sort()).toEqual([
+    await toggleRole(db, { slug: 'nova', name: 'Nova Quist' }, 'ally', NOW);
+    // Each group alphabetical, whatever the order of the slugs.
+    expect((await findPeopleByName(db, 'nov', 5)).map((p) => p.slug)).toEqual([
+      'nova',
       'ana',
       'priya',
     ]);
+    expect((await findPeopleByName(db, 'nov', 2)).map((p) => p.slug)).toEqual(['nova', 'ana']);
+    // Accents and case aside, as in the people list.
+    expect((await findPeopleByName(db, 'MULL', 5)).map((p) => p.slug)).toEqual(['dana']);
     expect((await findPeopleByName(db, 'pri', 5)).map((p) => p.slug)).toEqual(['priya']);
     expect((await findPeopleByName(db, 'Priya', 5, 'priya')).map((p) => p.slug)).toEqual([]);
     expect(await findPeopleByName(db, '   ', 5)).toEqual([]);
