@@ -194,6 +194,33 @@ describe('properties', () => {
     );
   });
 
+  it('reads an export’s plain profile URLs as the URL parser does', () => {
+    // profileSlugFromUrl reads the plain form itself; personKeyFromHref always parses.
+    const part = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '-',
+      '_',
+      '.',
+      '..',
+      '%2e',
+      '%',
+      '/',
+      '?',
+      '#',
+      ' ',
+    );
+    const tail = fc.array(part, { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(tail, (text) => {
+        const url = `https://www.linkedin.com/in/${text}`;
+        const parsed = personKeyFromHref(url);
+        expect(profileSlugFromUrl(url)).toBe(parsed === null || isMemberId(parsed) ? null : parsed);
+      }),
+    );
+  });
+
   it('profileUrlForSlug is read back as the same slug', () => {
     fc.assert(
       fc.property(slug, (s) => {
