@@ -16,6 +16,13 @@ export const CHUNK_ROWS = 500;
  */
 const WRITE_SLICE = 250;
 
+/**
+ * Slices handed to IndexedDB and not yet done. With only the next one queued, the writes of
+ * 10,000 people took ~250 ms longer than with all of them queued at once (alternating imports on
+ * a 2-core machine); four keep IndexedDB as busy while progress still moves slice by slice.
+ */
+export const SLICES_AHEAD = 4;
+
 /** Reports progress of a long job: `done` out of `total`, in the same unit. */
 export type ProgressListener = (done: number, total: number) => void;
 
@@ -29,26 +36,30 @@ export function partOf(
 }
 
 /**
- * Writes records in slices so that progress can be reported; only Dexie is awaited. The next
- * slice is handed over before the last one is done, so the database always has work queued
- * while the import reports progress and prepares more.
+ * Writes records in slices so that progress can be reported; only Dexie is awaited. Up to
+ * `SLICES_AHEAD` slices are handed over before the first of them is done, so the database always
+ * has work queued while the import reports progress and prepares more.
  */
 export async function bulkPutWithProgress<T>(
   put: (records: T[]) => Promise<unknown>,
   records: readonly T[],
   onSlice?: (written: number) => void,
 ): Promise<void> {
-  let inFlight: { done: Promise<unknown>; end: number } | undefined;
-  for (let start = 0; start < records.length || inFlight; start += WRITE_SLICE) {
-    const end = Math.min(start + WRITE_SLICE, records.length);
-    const next = start < records.length ? { done: put(records.slice(start, end)), end } : undefined;
+  const inFlight: Array<{ done: Promise<unknown>; end: number }> = [];
+  let sent = 0;
+  const sendNext = () => {
+    const end = Math.min(sent + WRITE_SLICE, records.length);
+    const done = put(records.slice(sent, end));
     // Awaited in its turn below; a failure meanwhile is not an unhandled rejection.
-    next?.done.catch(() => undefined);
-    if (inFlight) {
-      await inFlight.done;
-      onSlice?.(inFlight.end);
-    }
-    inFlight = next;
+    done.catch(() => undefined);
+    inFlight.push({ done, end });
+    sent = end;
+  };
+  while (sent < records.length && inFlight.length < SLICES_AHEAD) sendNext();
+  for (let slice = inFlight.shift(); slice; slice = inFlight.shift()) {
+    await slice.done;
+    if (sent < records.length) sendNext();
+    onSlice?.(slice.end);
   }
 }
 

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AllianceDb } from '@/utils/db/schema';
 import { newPerson } from '@/utils/model';
-import { partOf, readPeopleInPages } from '@/utils/transfer/pacing';
+import {
+  bulkPutWithProgress,
+  partOf,
+  readPeopleInPages,
+  SLICES_AHEAD,
+} from '@/utils/transfer/pacing';
 
 let db: AllianceDb | undefined;
 afterEach(() => db?.delete());
@@ -18,6 +23,60 @@ describe('readPeopleInPages', () => {
       expect(await readPeopleInPages(db)).toEqual(await db.people.toArray());
     });
   }
+});
+
+describe('bulkPutWithProgress', () => {
+  /** A writer whose slices finish when the test says so. */
+  function heldWriter() {
+    const slices: Array<{ records: number[]; finish(error?: Error): void }> = [];
+    const put = (records: number[]) =>
+      new Promise<void>((resolve, reject) => {
+        slices.push({ records, finish: (error) => (error ? reject(error) : resolve()) });
+      });
+    return { slices, put };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+  it('keeps slices queued ahead, hands them over in order and reports each when done', async () => {
+    const { slices, put } = heldWriter();
+    const records = Array.from({ length: 2_100 }, (_, i) => i);
+    const progress: number[] = [];
+    const writing = bulkPutWithProgress(put, records, (n) => progress.push(n));
+    await settle();
+    expect(slices).toHaveLength(SLICES_AHEAD);
+    slices[0]!.finish();
+    await settle();
+    expect(progress).toEqual([250]);
+    expect(slices).toHaveLength(SLICES_AHEAD + 1);
+    for (let i = 1; i < 9; i++) {
+      await settle();
+      slices[i]!.finish();
+    }
+    await writing;
+    expect(slices.flatMap((slice) => slice.records)).toEqual(records);
+    expect(progress).toEqual([250, 500, 750, 1_000, 1_250, 1_500, 1_750, 2_000, 2_100]);
+  });
+
+  it('fails with the first failed slice, after the progress of those before it', async () => {
+    const { slices, put } = heldWriter();
+    const progress: number[] = [];
+    const writing = bulkPutWithProgress(put, Array.from({ length: 1_000 }), (n) => {
+      progress.push(n);
+    });
+    await settle();
+    // A later slice fails first: nothing is unhandled, and it is reported in its turn.
+    slices[2]!.finish(new Error('quota'));
+    slices[0]!.finish();
+    slices[1]!.finish();
+    await expect(writing).rejects.toThrow('quota');
+    expect(progress).toEqual([250, 500]);
+  });
+
+  it('writes nothing for no records', async () => {
+    const { slices, put } = heldWriter();
+    await bulkPutWithProgress(put, []);
+    expect(slices).toHaveLength(0);
+  });
 });
 
 describe('partOf', () => {
