@@ -37,7 +37,11 @@ export function nameKey(name: string): string {
 export class PeopleIndex {
   private readonly bySlug = new Map<string, Person>();
   private readonly byAlias = new Map<string, string>();
-  private readonly byName = new Map<string, Set<string>>();
+  /**
+   * Built when a row without a slug first asks for a name: most exports have a URL on every
+   * row, and keying 10,000 names for nothing was a tenth of matching them.
+   */
+  private byName: Map<string, Set<string>> | undefined;
   /** Slugs of people changed since the index was built. */
   readonly changed = new Set<string>();
 
@@ -48,8 +52,12 @@ export class PeopleIndex {
   private remember(person: Person): void {
     this.bySlug.set(person.slug, person);
     for (const alias of person.aliases) this.byAlias.set(alias, person.slug);
+    if (this.byName) this.rememberName(this.byName, person);
+  }
+
+  private rememberName(byName: Map<string, Set<string>>, person: Person): void {
     const name = nameKey(person.name);
-    if (name) this.byName.set(name, (this.byName.get(name) ?? new Set()).add(person.slug));
+    if (name) byName.set(name, (byName.get(name) ?? new Set()).add(person.slug));
   }
 
   /** The person a slug names now or named before. */
@@ -59,6 +67,11 @@ export class PeopleIndex {
 
   /** Everyone with this name (spacing and case ignored). */
   named(name: string): Person[] {
+    if (!this.byName) {
+      const byName = new Map<string, Set<string>>();
+      for (const person of this.bySlug.values()) this.rememberName(byName, person);
+      this.byName = byName;
+    }
     return [...(this.byName.get(nameKey(name)) ?? [])].flatMap(
       (slug) => this.bySlug.get(slug) ?? [],
     );
@@ -67,7 +80,7 @@ export class PeopleIndex {
   /** Stores a new or changed person. */
   put(person: Person): void {
     const old = this.bySlug.get(person.slug);
-    if (old) this.byName.get(nameKey(old.name))?.delete(old.slug);
+    if (old) this.byName?.get(nameKey(old.name))?.delete(old.slug);
     this.remember(person);
     this.changed.add(person.slug);
   }
@@ -95,7 +108,10 @@ export async function loadPeopleIndex(db: AllianceDb, wanted: WantedPeople): Pro
     db.people.where('aliases').aboveOrEqual('').toArray(),
   ]);
   const needed = everyone
-    .filter((person) => wanted.slugs.has(person.slug) || names.has(nameKey(person.name)))
+    .filter(
+      (person) =>
+        wanted.slugs.has(person.slug) || (names.size > 0 && names.has(nameKey(person.name))),
+    )
     .map((person) => person.slug);
   // Many wanted (a re-import): one read of everyone in pages beats a request per person, and
   // people the rows do not name change nothing in the index.

@@ -83,6 +83,17 @@ describe('loadPeopleIndex', () => {
     expect(index.bySlugOrAlias('stranger-3')).toBeUndefined();
   });
 
+  it('finds people by the names they have now, whether first asked before or after a change', () => {
+    const index = new PeopleIndex([newPerson('ana', 0, { name: 'Ana Old' })]);
+    index.put(newPerson('ana', 0, { name: 'Ana New' }));
+    expect(index.named('ana old')).toEqual([]);
+    expect(index.named('ANA  new').map((p) => p.slug)).toEqual(['ana']);
+    index.put(newPerson('bo', 0, { name: 'Ana New' }));
+    index.put(newPerson('ana', 0, { name: 'Ana Newer' }));
+    expect(index.named('ana new').map((p) => p.slug)).toEqual(['bo']);
+    expect(index.named('ana newer').map((p) => p.slug)).toEqual(['ana']);
+  });
+
   it('reads everyone when most of them are wanted (a re-import)', async () => {
     const people = Array.from({ length: 40 }, (_, i) => newPerson(`p-${i}`, 0, { name: `P ${i}` }));
     const slugs = new Set(people.slice(0, 30).map((p) => p.slug));
