@@ -7,7 +7,7 @@
  */
 import { openDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
-import type { ProgressListener } from '@/utils/transfer/pacing';
+import { throttleProgress, type ProgressListener } from '@/utils/transfer/pacing';
 import {
   failure,
   readLinkedInFile,
@@ -16,6 +16,9 @@ import {
   type LinkedInImportReport,
   type ReadLinkedInFile,
 } from './linkedin-import';
+
+/** The progress bar moves five times a second: enough to see it move, and its redraws cost little. */
+const PROGRESS_EVERY_MS = 200;
 
 /** The page's messages: a file as soon as it is picked, then the go-ahead to write it. */
 export type ImportRequest = { kind: 'read'; file: Blob } | { kind: 'import'; now: number };
@@ -36,8 +39,10 @@ export interface ImportWorkerScope {
  * into the extension's database when told to.
  */
 export function serveImports(scope: ImportWorkerScope, name = DB_NAME): void {
-  const progress = (done: number, total: number) =>
-    scope.postMessage({ kind: 'progress', done, total });
+  const progress = throttleProgress(
+    (done, total) => scope.postMessage({ kind: 'progress', done, total }),
+    PROGRESS_EVERY_MS,
+  );
   let reading: Promise<ReadLinkedInFile> | undefined;
   scope.onmessage = async ({ data }) => {
     if (data.kind === 'read') {

@@ -26,6 +26,26 @@ export const SLICES_AHEAD = 4;
 /** Reports progress of a long job: `done` out of `total`, in the same unit. */
 export type ProgressListener = (done: number, total: number) => void;
 
+/**
+ * `onProgress` at most once per `everyMs`, and always for the end of the job. Each report
+ * redraws the page's progress bar, and on a small machine those redraws compete with the
+ * import's writes: reporting every slice (60 times for 10,000 rows) made an import ~250 ms
+ * slower than reporting none (alternating imports on 2 cores).
+ */
+export function throttleProgress(
+  onProgress: ProgressListener,
+  everyMs: number,
+  now: () => number = () => performance.now(),
+): ProgressListener {
+  let last = -Infinity;
+  return (done, total) => {
+    const at = now();
+    if (done < total && at - last < everyMs) return;
+    last = at;
+    onProgress(done, total);
+  };
+}
+
 /** The listener of one part of a job, that `share` of the whole from `from` on (fractions). */
 export function partOf(
   onProgress: ProgressListener | undefined,

@@ -6,6 +6,7 @@ import {
   partOf,
   readPeopleInPages,
   SLICES_AHEAD,
+  throttleProgress,
 } from '@/utils/transfer/pacing';
 
 let db: AllianceDb | undefined;
@@ -76,6 +77,30 @@ describe('bulkPutWithProgress', () => {
     const { slices, put } = heldWriter();
     await bulkPutWithProgress(put, []);
     expect(slices).toHaveLength(0);
+  });
+});
+
+describe('throttleProgress', () => {
+  it('reports at most once per period, and always the end', () => {
+    let clock = 0;
+    const seen: number[] = [];
+    const report = throttleProgress(
+      (done) => seen.push(done),
+      200,
+      () => clock,
+    );
+    for (const [at, done] of [
+      [0, 0],
+      [50, 10],
+      [199, 20],
+      [200, 30],
+      [350, 40],
+      [360, 100],
+    ] as const) {
+      clock = at;
+      report(done, 100);
+    }
+    expect(seen).toEqual([0, 30, 100]);
   });
 });
 
