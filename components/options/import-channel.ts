@@ -17,7 +17,7 @@ import {
   type ReadLinkedInFile,
 } from './linkedin-import';
 
-/** The progress bar moves five times a second: enough to see it move, and its redraws cost little. */
+/** The progress bar moves five times a second: enough to see it move; its redraws cost little. */
 const PROGRESS_EVERY_MS = 200;
 
 /** The page's messages: a file as soon as it is picked, then the go-ahead to write it. */

@@ -19,7 +19,8 @@ const WRITE_SLICE = 250;
 /**
  * Slices handed to IndexedDB and not yet done. With only the next one queued, the writes of
  * 10,000 people took ~250 ms longer than with all of them queued at once (alternating imports on
- * a 2-core machine); four keep IndexedDB as busy while progress still moves slice by slice.
+ * a 2-core machine); four keep it nearly as busy (~50 ms short of that) while progress still
+ * moves slice by slice.
  */
 export const SLICES_AHEAD = 4;
 

@@ -39,7 +39,7 @@ export class PeopleIndex {
   private readonly byAlias = new Map<string, string>();
   /**
    * Built when a row without a slug first asks for a name: most exports have a URL on every
-   * row, and keying 10,000 names for nothing was a tenth of matching them.
+   * row, and keying 10,000 names for nothing took 33 ms of an import's worker time.
    */
   private byName: Map<string, Set<string>> | undefined;
   /** Slugs of people changed since the index was built. */
