@@ -32,24 +32,30 @@ export interface PeopleListData {
   openFollowUps: Pick<FollowUp, 'personSlug' | 'due'>[];
 }
 
+/** The latest touch of each person who has any, from the index's keys (no touch is read). */
+export async function readLastTouches(db: AllianceDb): Promise<Map<string, number>> {
+  const keys = await db.touches.orderBy('[personSlug+at]').keys();
+  const latest = new Map<string, number>();
+  // Sorted by person then date: the last key seen for a person is their latest touch.
+  for (const [slug, at] of keys as unknown as [string, number][]) latest.set(slug, at);
+  return latest;
+}
+
 /**
  * Reads people, the latest touch of each (index keys only, never the touch records) and
  * the text of every note. Runs as a live query: every write anywhere refreshes the list.
  */
 export async function loadPeopleListData(db: AllianceDb): Promise<PeopleListData> {
   return db.transaction('r', [db.people, db.notes, db.touches, db.followUps], async () => {
-    const [people, touchKeys, notes, openFollowUps] = await Promise.all([
+    const [people, lastTouchAt, notes, openFollowUps] = await Promise.all([
       db.people.toArray(),
-      db.touches.orderBy('[personSlug+at]').keys(),
+      readLastTouches(db),
       db.notes.toArray(),
       db.followUps
         .where('[status+due]')
         .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
         .toArray(),
     ]);
-    const lastTouchAt = new Map<string, number>();
-    // Sorted by person then date: the last key seen for a person is their latest touch.
-    for (const key of touchKeys as unknown as [string, number][]) lastTouchAt.set(key[0], key[1]);
     const noteText = new Map<string, string>();
     for (const note of notes) {
       const before = noteText.get(note.personSlug);
