@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
+import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
+import { sharedPageChunk } from './build/shared-page-chunk';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
 // LinkedIn probes both to detect installed extensions (see DESIGN.md, "Invisible to LinkedIn").
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [noRawHtml()],
+    plugins: [noRawHtml(), inlinePageStyles(), sharedPageChunk()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 800 },
   }),

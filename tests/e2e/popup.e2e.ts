@@ -80,6 +80,10 @@ describe('the popup', () => {
       await popup.emulateMedia({ colorScheme });
       await popup.getByRole('heading', { name: 'Eduardo Alvarez Nowak' }).waitFor();
       expect(await axeViolations(popup)).toEqual([]);
+      // The theme's stylesheet, written into the page by the build (build/inline-page-styles.ts).
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        colorScheme === 'dark' ? 'rgb(27, 31, 35)' : 'rgb(255, 255, 255)',
+      );
       const overflow = await popup.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
