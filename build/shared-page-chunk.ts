@@ -16,11 +16,11 @@ export function sharedPageChunk(): Plugin {
     apply: 'build',
     outputOptions(options) {
       if (options.format !== 'es' || options.inlineDynamicImports) return null;
-      const pagesOf = new Map<string, ReadonlySet<string>>();
+      // Rollup asks once per module.
       return {
         ...options,
         manualChunks: (id, { getModuleInfo }) =>
-          !getModuleInfo(id)?.isEntry && pagesLoading(id, getModuleInfo, pagesOf).size > 1
+          !getModuleInfo(id)?.isEntry && pagesLoading(id, getModuleInfo).size > 1
             ? 'shared'
             : undefined,
       };
@@ -29,13 +29,7 @@ export function sharedPageChunk(): Plugin {
 }
 
 /** The entry modules that import `id`, directly or through other static imports. */
-function pagesLoading(
-  id: string,
-  getModuleInfo: GetModuleInfo,
-  known: Map<string, ReadonlySet<string>>,
-): ReadonlySet<string> {
-  const cached = known.get(id);
-  if (cached) return cached;
+function pagesLoading(id: string, getModuleInfo: GetModuleInfo): ReadonlySet<string> {
   const entries = new Set<string>();
   const seen = new Set([id]);
   const queue = [id];
@@ -50,6 +44,5 @@ function pagesLoading(
       }
     }
   }
-  known.set(id, entries);
   return entries;
 }
