@@ -9,7 +9,7 @@
  * behind the table it mirrors, whichever context wrote and however (add, put, modify, delete,
  * clear, a restore, an import).
  */
-import Dexie, {
+import {
   type DBCore,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
@@ -18,6 +18,8 @@ import Dexie, {
   type Middleware,
 } from 'dexie';
 import type { AllianceDb } from './schema';
+import { abort, ANY_RANGE, currentZone, isAnyRange, textHash, type InZone } from './dbcore';
+import { CONNECTIONS_STORE, type ConnectionBlock } from './connection-blocks';
 import type { InsightPerson } from '@/utils/insights/types';
 import { byCodeUnit, DAY_MS, type Touch } from '@/utils/model';
 
@@ -63,12 +65,6 @@ function everyField<T>() {
   ): F => fields;
 }
 
-function slugBlock(slug: string): number {
-  let hash = 0;
-  for (let i = 0; i < slug.length; i++) hash = (Math.imul(hash, 31) + slug.charCodeAt(i)) | 0;
-  return (hash >>> 0) % PEOPLE_BLOCKS;
-}
-
 const MIRRORS = {
   people: {
     key: 'slug',
@@ -84,7 +80,7 @@ const MIRRORS = {
       'cadenceDays',
       'createdAt',
     ),
-    blockOf: (person) => slugBlock(String(person.slug)),
+    blockOf: (person) => textHash(String(person.slug)) % PEOPLE_BLOCKS,
     blockByKey: true,
     order: (a, b) => byCodeUnit(a.slug, b.slug),
   } satisfies Mirror<InsightPerson>,
@@ -102,6 +98,11 @@ export type MirroredTable = keyof typeof MIRRORS;
 
 function isMirrored(table: string): table is MirroredTable {
   return Object.hasOwn(MIRRORS, table);
+}
+
+/** Whether a write to `table` changes a copy: the connections store's blocks hold people. */
+function changesCopy(table: string): boolean {
+  return isMirrored(table) || table === CONNECTIONS_STORE;
 }
 
 type Row = Record<string, unknown>;
@@ -143,22 +144,6 @@ export function blocksOf(table: MirroredTable, rows: readonly object[]): ColumnB
     for (const field of mirror.fields) block.columns[field]!.push(row[field]);
   }
   return [...blocks.values()];
-}
-
-/** Runs `call` in a Dexie zone: Dexie's own middlewares below read the transaction from it. */
-type InZone = <T>(call: () => T) => T;
-
-/**
- * The zone of the write being handled. Dexie keeps its current transaction in a zone that a
- * native `await` leaves, so each call down the stack after one re-enters it.
- */
-function currentZone(): InZone {
-  const zones = Dexie.Promise as unknown as {
-    PSD: unknown;
-    usePSD<T>(zone: unknown, call: () => T): T;
-  };
-  const zone = zones.PSD;
-  return (call) => zones.usePSD(zone, call);
 }
 
 /** A block being changed by a transaction: its rows by key. */
@@ -296,15 +281,6 @@ async function flush(
   if (results.some((result) => result && result.numFailures > 0)) abort(trans);
 }
 
-/** Aborts the transaction, unless it has already ended (then nothing of it was committed). */
-function abort(trans: DBCoreTransaction): void {
-  try {
-    (trans as unknown as IDBTransaction).abort();
-  } catch {
-    // Already aborted (a rolled-back scope) or finished.
-  }
-}
-
 /**
  * Flushes when the transaction's writes pause. A transaction Dexie opened for one call (no
  * `db.transaction`) is committed by Dexie as soon as that call returns, so it flushes at once.
@@ -355,7 +331,7 @@ async function rowsBefore(
       if (mirror.blockByKey) return req.keys.map((key) => ({ [mirror.key]: key }));
       return present(await inZone(() => table.getMany({ trans, keys: req.keys })));
     case 'deleteRange': {
-      if (req.range.type === 3) return null; // DBCoreRangeType.Any: the whole table
+      if (isAnyRange(req.range)) return null; // the whole table
       const found = await inZone(() =>
         table.query({
           trans,
@@ -406,17 +382,69 @@ async function mirroredMutate(
 }
 
 /**
+ * Runs one write to the connections store, whose blocks hold people (./connection-blocks.ts),
+ * and carries it into the people copy: the people of the blocks it replaces or removes leave,
+ * those of the blocks it writes join.
+ */
+async function connectionsMutate(
+  inZone: InZone,
+  down: DBCore,
+  req: DBCoreMutateRequest,
+  send: () => Promise<DBCoreMutateResponse>,
+): Promise<DBCoreMutateResponse> {
+  const store = down.table(CONNECTIONS_STORE);
+  const { trans } = req;
+  const keys =
+    req.type === 'deleteRange'
+      ? null
+      : req.type === 'delete'
+        ? req.keys
+        : (req.keys ?? req.values.map((block) => (block as ConnectionBlock).block));
+  const before = (
+    keys
+      ? await inZone(() => store.getMany({ trans, keys }))
+      : (
+          await inZone(() =>
+            store.query({
+              trans,
+              values: true,
+              query: {
+                index: store.schema.primaryKey,
+                range: req.type === 'deleteRange' ? req.range : ANY_RANGE,
+              },
+            }),
+          )
+        ).result
+  ) as Array<ConnectionBlock | undefined>;
+  const response = await send();
+  const written = (index: number) => !Object.hasOwn(response.failures, index);
+  const removed = before.filter((block, i) => block && (!keys || written(i)));
+  const added =
+    req.type === 'put' || req.type === 'add'
+      ? (req.values as ConnectionBlock[]).filter((_, i) => written(i))
+      : [];
+  await applyChange(inZone, down.table(COLUMNS_STORE), trans, 'people', {
+    removed: removed.flatMap((block) => block!.people as unknown as Row[]),
+    added: added.flatMap((block) => block.people as unknown as Row[]),
+    cleared: false,
+  });
+  return response;
+}
+
+/**
  * Runs a write after the transaction's earlier writes, then flushes when they pause. A write
- * that reads nothing first goes down at once if no earlier one is still waiting to: IndexedDB
- * runs a transaction's requests in the order they are made, so the table sees the writes in
- * call order, and only their effect on the copy waits its turn. The slices of an import then
- * reach the database while it is still writing the slice before.
+ * that reads nothing first (`atOnce`) goes down at once if no earlier one is still waiting to:
+ * IndexedDB runs a transaction's requests in the order they are made, so the table sees the
+ * writes in call order, and only their effect on the copy waits its turn. The slices of an
+ * import then reach the database while it is still writing the slice before.
  */
 function queued(
   inZone: InZone,
   down: DBCore,
-  tableName: MirroredTable,
+  tableName: string,
   req: DBCoreMutateRequest,
+  atOnce: boolean,
+  mirror: (send: () => Promise<DBCoreMutateResponse>) => Promise<DBCoreMutateResponse>,
 ): Promise<DBCoreMutateResponse> {
   const pending = pendingFor(req.trans);
   pending.running += 1;
@@ -425,8 +453,7 @@ function queued(
     pending.finished += 1;
   };
   const sendNow = () => inZone(() => down.table(tableName).mutate(req));
-  const sent =
-    pending.unsent === 0 && readsNothingFirst(mirrorOf(tableName), req) ? sendNow() : undefined;
+  const sent = pending.unsent === 0 && atOnce ? sendNow() : undefined;
   sent?.catch(() => undefined); // Awaited in its turn; not an unhandled rejection meanwhile.
   let waiting = !sent;
   if (waiting) pending.unsent += 1;
@@ -439,7 +466,7 @@ function queued(
     return sent ?? sendNow();
   };
   // A write that fails before it is sent no longer holds the later ones back.
-  const write = () => mirroredMutate(inZone, down, tableName, req, send).finally(stopWaiting);
+  const write = () => mirror(send).finally(stopWaiting);
   const next = pending.queue.then(write, write).then(
     async (response) => {
       settle();
@@ -464,7 +491,7 @@ export const columnsMiddleware: Middleware<DBCore> = {
     // A write to a mirrored table also writes its copy: the copy joins the transaction.
     transaction: (stores, mode, options) =>
       down.transaction(
-        mode === 'readwrite' && stores.some(isMirrored) && !stores.includes(COLUMNS_STORE)
+        mode === 'readwrite' && stores.some(changesCopy) && !stores.includes(COLUMNS_STORE)
           ? [...stores, COLUMNS_STORE]
           : stores,
         mode,
@@ -472,10 +499,27 @@ export const columnsMiddleware: Middleware<DBCore> = {
       ),
     table: (tableName) => {
       const table = down.table(tableName);
+      if (tableName === CONNECTIONS_STORE) {
+        return {
+          ...table,
+          mutate: (req) => {
+            const inZone = currentZone();
+            return queued(inZone, down, tableName, req, false, (send) =>
+              connectionsMutate(inZone, down, req, send),
+            );
+          },
+        };
+      }
       if (!isMirrored(tableName)) return table;
       return {
         ...table,
-        mutate: (req) => queued(currentZone(), down, tableName, req),
+        mutate: (req) => {
+          const inZone = currentZone();
+          const atOnce = readsNothingFirst(mirrorOf(tableName), req);
+          return queued(inZone, down, tableName, req, atOnce, (send) =>
+            mirroredMutate(inZone, down, tableName, req, send),
+          );
+        },
       };
     },
   }),

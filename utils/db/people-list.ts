@@ -7,6 +7,7 @@
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
 import { readPeopleColumns } from './columns';
+import { blockPeopleWhere } from './connection-blocks';
 import { compareNames } from '@/utils/format';
 import {
   dueAtFor,
@@ -277,7 +278,7 @@ export async function findPeopleByName(
 ): Promise<Person[]> {
   const folded = foldForSearch(text.trim());
   if (!folded) return [];
-  return db.transaction('r', db.people, db.columns, async () => {
+  return db.transaction('r', db.people, db.columns, db.connections, async () => {
     const named = (await readPeopleColumns(db))
       .filter((person) => person.slug !== excludeSlug)
       .map(({ slug, name }) => ({ slug, name, at: foldForSearch(name).indexOf(folded) }))
@@ -289,15 +290,17 @@ export async function findPeopleByName(
     );
     if (found.length >= limit) return found;
     const seen = new Set(found.map((person) => person.slug));
+    const wanted = (p: Person) =>
+      p.slug !== excludeSlug &&
+      !seen.has(p.slug) &&
+      foldForSearch(`${p.name} ${p.company}`).includes(folded);
     const byCompany = await db.people
-      .filter(
-        (p) =>
-          p.slug !== excludeSlug &&
-          !seen.has(p.slug) &&
-          foldForSearch(`${p.name} ${p.company}`).includes(folded),
-      )
+      .filter(wanted)
       .limit(limit - found.length)
       .toArray();
-    return [...found, ...byCompany];
+    if (found.length + byCompany.length >= limit) return [...found, ...byCompany];
+    // A filter walks the table's own records, not the imported people kept in blocks.
+    const fromBlocks = await blockPeopleWhere(db, wanted, limit - found.length - byCompany.length);
+    return [...found, ...byCompany, ...fromBlocks];
   });
 }

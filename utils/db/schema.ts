@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { blocksOf, columnsMiddleware, type ColumnBlock } from './columns';
+import { connectionsMiddleware, type ConnectionBlock } from './connection-blocks';
 import type { FollowUp, Note, Person, Tie, Touch } from '@/utils/model';
 
 /** The name of the IndexedDB database, in the extension's own origin only. */
@@ -56,6 +57,14 @@ export const SCHEMA_VERSIONS = [
       people: 'slug, *aliases, memberId',
     },
   },
+  {
+    version: 5,
+    stores: {
+      // People an import brings in, many to a record, part of the people table to every
+      // reader (./connection-blocks.ts). Those imported before stay records of their own.
+      connections: 'block',
+    },
+  },
 ] as const;
 
 export class AllianceDb extends Dexie {
@@ -66,6 +75,8 @@ export class AllianceDb extends Dexie {
   followUps!: EntityTable<FollowUp, 'id'>;
   /** Derived from people and touches, never written directly, not part of a backup. */
   columns!: Table<ColumnBlock, [string, number]>;
+  /** People in blocks; read and written through `people`, filled by imports only. */
+  connections!: Table<ConnectionBlock, number>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -73,6 +84,8 @@ export class AllianceDb extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if ('upgrade' in step) version.upgrade(step.upgrade);
     }
+    // In this order: the copies see the people of the blocks as part of the people table.
+    this.use(connectionsMiddleware);
     this.use(columnsMiddleware);
   }
 }

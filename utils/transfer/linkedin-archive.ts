@@ -18,6 +18,7 @@ import {
 import { parseLinkedInDate } from './linkedin-dates';
 import { bulkPutWithProgress, CHUNK_ROWS, partOf, type ProgressListener } from './pacing';
 import { loadPeopleIndex, wantedBy, type PeopleIndex } from './people-index';
+import { putImportedPeople } from './imported-people';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** The two files of an archive that Alliance Map reads; either may be missing. */
@@ -324,7 +325,7 @@ export async function importArchive(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ArchiveImportResult> {
-  return db.transaction('rw', db.people, db.touches, db.columns, async () => {
+  return db.transaction('rw', db.people, db.connections, db.touches, db.columns, async () => {
     // A message names its sender or recipient as a connection row names its person.
     const wanted = wantedBy([...(connections?.rows ?? []), ...(messages?.touches ?? [])]);
     const index = await loadPeopleIndex(db, wanted);
@@ -371,7 +372,7 @@ export async function importArchive(
     const people = index.changedPeople();
     const writes = people.length + touches.length;
     const written = (done: number) => onProgress?.(done, writes);
-    await bulkPutWithProgress((slice) => db.people.bulkPut(slice), people, written);
+    await putImportedPeople(db, people, (slug) => index.created.has(slug), written);
     await bulkPutWithProgress(
       (slice) => db.touches.bulkPut(slice),
       touches,

@@ -10,7 +10,8 @@ import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, newPerson, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { linkedInDateReader } from './linkedin-dates';
-import { bulkPutWithProgress, CHUNK_ROWS, type ProgressListener } from './pacing';
+import { CHUNK_ROWS, type ProgressListener } from './pacing';
+import { putImportedPeople } from './imported-people';
 import { loadPeopleIndex, nameKey, wantedBy, type PeopleIndex } from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
@@ -223,14 +224,15 @@ export async function importConnections(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ConnectionsImportResult> {
-  return db.transaction('rw', db.people, db.columns, async () => {
+  return db.transaction('rw', db.people, db.connections, db.columns, async () => {
     const index = await loadPeopleIndex(db, wantedBy(rows));
     const result = applyConnections(index, rows, now);
     const people = index.changedPeople();
     onProgress?.(0, people.length);
-    await bulkPutWithProgress(
-      (slice) => db.people.bulkPut(slice),
+    await putImportedPeople(
+      db,
       people,
+      (slug) => index.created.has(slug),
       (done) => onProgress?.(done, people.length),
     );
     return result;

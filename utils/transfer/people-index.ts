@@ -44,6 +44,8 @@ export class PeopleIndex {
   private byName: Map<string, Set<string>> | undefined;
   /** Slugs of people changed since the index was built. */
   readonly changed = new Set<string>();
+  /** Slugs of those among them the index did not hold before. */
+  readonly created = new Set<string>();
 
   constructor(people: readonly Person[]) {
     for (const person of people) this.remember(person);
@@ -81,6 +83,7 @@ export class PeopleIndex {
   put(person: Person): void {
     const old = this.bySlug.get(person.slug);
     if (old) this.byName?.get(nameKey(old.name))?.delete(old.slug);
+    else this.created.add(person.slug);
     this.remember(person);
     this.changed.add(person.slug);
   }
