@@ -8,8 +8,8 @@
  * people table from both stores, and a person written to the table (tagged, edited, seen on
  * their profile, merged, restored) or deleted from it leaves their block in the same
  * transaction: a person is in exactly one place. Only imports put people into blocks
- * (utils/transfer/imported-people.ts), and only people with no alias and no member id, so that
- * the table's indexes (by alias, by member id) need no help. Cursors over the table (`filter`,
+ * (utils/transfer/imported-people.ts), and only untagged people with no alias and no member id,
+ * so that the table's indexes (by alias, by member id) need no help. Cursors over the table (`filter`,
  * `each`) see its own records only: read it with queries (`toArray`, `where(':id')…limit()`).
  */
 import Dexie, {
@@ -60,9 +60,12 @@ export function connectionBlocksOf(people: Iterable<Person>): ConnectionBlock[] 
   }));
 }
 
-/** Whether a person may live in a block: the table's indexes would not find them there. */
+/**
+ * Whether a person may live in a block: untagged (the lists' chips look for tagged people), and
+ * with nothing the table's indexes would have to find them by.
+ */
 export function fitsInBlock(person: Person): boolean {
-  return person.aliases.length === 0 && person.memberId === undefined;
+  return person.roles.length === 0 && person.aliases.length === 0 && person.memberId === undefined;
 }
 
 /**
@@ -310,8 +313,9 @@ function peopleTable(down: DBCore): DBCoreTable {
           (key, i) => own[i] === undefined && typeof key === 'string',
         );
         if (!missing.length) return own;
-        const numbers = missing.map((key) => connectionBlockOf(key as string));
-        return readBlocks(store, req.trans, numbers).then((blocks) => {
+        // A list page asks for a screenful of people, most of them unknown: one read of which
+        // blocks exist, then only those.
+        return blocksFor(store, req.trans, missing).then((blocks) => {
           const found = new Map(blocks.flatMap((block) => block.people.map((p) => [p.slug, p])));
           return own.map((value, i) => value ?? found.get(req.keys[i] as string));
         });

@@ -20,6 +20,7 @@ import type { AllianceDb } from '@/utils/db/schema';
 import { DEFAULT_SETTINGS, newPerson } from '@/utils/model';
 import { importConnections, type ConnectionRow } from '@/utils/transfer/linkedin-connections';
 import { readPeopleInPages } from '@/utils/transfer/pacing';
+import { putImportedPeople } from '@/utils/transfer/imported-people';
 import { applyImport, exportBackup } from '@/utils/transfer/backup';
 import { parseBackup } from '@/utils/transfer/backup-format';
 import { storedPlaces } from '../../support/stored-places';
@@ -138,6 +139,26 @@ describe('connection blocks', () => {
     expect((await db.people.get('person-0006'))?.company).toBe('Globex');
     expect((await db.people.get('person-0007'))?.stance).toBe('champion');
     expect(await db.people.count()).toBe(600);
+  });
+
+  it('keep tagged people and people with an alias in the table, even when new', async () => {
+    const db = freshDb();
+    await db.transaction('rw', db.people, db.connections, () =>
+      putImportedPeople(
+        db,
+        [
+          newPerson('tagged', NOW, { roles: ['mentor'] }),
+          newPerson('renamed', NOW, { aliases: ['renamed-old'] }),
+          newPerson('member', NOW, { memberId: 'ACoAAM' }),
+          newPerson('plain', NOW),
+        ],
+        () => true,
+      ),
+    );
+    expect(await storedPlaces(db)).toEqual({
+      table: ['member', 'renamed', 'tagged'],
+      blocks: ['plain'],
+    });
   });
 
   it('refuse to add a person a block holds, as the table refuses a key it has', async () => {
