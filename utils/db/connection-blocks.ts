@@ -349,17 +349,24 @@ function connectionsTable(down: DBCore): DBCoreTable {
       const known = heldOf.get(req.trans)?.blocks;
       if (known && (req.type === 'put' || req.type === 'add')) {
         const numbers = req.values.map((value) => (value as ConnectionBlock).block);
-        known.then((blocks) => numbers.forEach((number) => blocks.add(number)));
+        known.then(
+          (blocks) => numbers.forEach((number) => blocks.add(number)),
+          () => undefined, // The read failed: so does the transaction.
+        );
       }
       const response = store.mutate(req);
       if (known && req.type === 'delete') {
-        known.then((blocks) =>
-          response.then(({ failures }) => {
-            req.keys.forEach((key, i) => {
-              if (!Object.hasOwn(failures, i)) blocks.delete(key as number);
-            });
-          }),
-        );
+        known
+          .then(
+            (blocks) =>
+              response.then(({ failures }) => {
+                req.keys.forEach((key, i) => {
+                  if (!Object.hasOwn(failures, i)) blocks.delete(key as number);
+                });
+              }),
+            () => undefined,
+          )
+          .then(undefined, () => undefined); // The caller has the response's failure.
       }
       return response;
     },

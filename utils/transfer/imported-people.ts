@@ -30,6 +30,8 @@ export async function putImportedPeople(
     const block = blocks.get(number);
     if (!fitsInBlock(person) || !(isNew(person.slug) || block?.has(person.slug))) {
       inTable.push(person);
+      // Someone a block holds who no longer fits in one leaves it here, not behind the write.
+      if (block?.delete(person.slug)) changed.add(number);
       continue;
     }
     if (block) block.set(person.slug, person);
@@ -39,15 +41,18 @@ export async function putImportedPeople(
   const written = connectionBlocksOf(
     [...changed].flatMap((number) => [...blocks.get(number)!.values()]),
   );
+  const emptied = [...changed].filter((number) => blocks.get(number)!.size === 0);
   const inBlocks = people.length - inTable.length;
   let blocksDone = 0;
   let tableDone = 0;
   await Promise.all([
-    written.length &&
-      db.connections.bulkPut(written).then(() => {
-        blocksDone = inBlocks;
-        onWritten?.(blocksDone + tableDone);
-      }),
+    Promise.all([
+      written.length ? db.connections.bulkPut(written) : null,
+      emptied.length ? db.connections.bulkDelete(emptied) : null,
+    ]).then(() => {
+      blocksDone = inBlocks;
+      onWritten?.(blocksDone + tableDone);
+    }),
     bulkPutWithProgress(
       (slice) => db.people.bulkPut(slice),
       inTable,

@@ -17,7 +17,7 @@ import {
   updatePerson,
 } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { DEFAULT_SETTINGS, newPerson } from '@/utils/model';
+import { DEFAULT_SETTINGS, newPerson, type Person } from '@/utils/model';
 import { importConnections, type ConnectionRow } from '@/utils/transfer/linkedin-connections';
 import { readPeopleInPages } from '@/utils/transfer/pacing';
 import { putImportedPeople } from '@/utils/transfer/imported-people';
@@ -159,6 +159,23 @@ describe('connection blocks', () => {
       table: ['member', 'renamed', 'tagged'],
       blocks: ['plain'],
     });
+  });
+
+  it('move someone out of their block when an import gives them what a block cannot hold', async () => {
+    const db = freshDb();
+    const put = (people: Person[], isNew: boolean) =>
+      db.transaction('rw', db.people, db.connections, () =>
+        putImportedPeople(db, people, () => isNew),
+      );
+    // 'ana' and 'ana-afh' share a block.
+    await put([newPerson('ana', NOW), newPerson('ana-afh', NOW), newPerson('ben', NOW)], true);
+    await put(
+      [newPerson('ana', NOW, { memberId: 'ACoAAA' }), newPerson('ben', NOW, { roles: ['ally'] })],
+      false,
+    );
+    expect(await storedPlaces(db)).toEqual({ table: ['ana', 'ben'], blocks: ['ana-afh'] });
+    expect((await db.people.get('ana'))?.memberId).toBe('ACoAAA');
+    expect(await readPeopleColumns(db)).toHaveLength(3);
   });
 
   it('refuse to add a person a block holds, as the table refuses a key it has', async () => {
