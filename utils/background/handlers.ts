@@ -2,7 +2,7 @@ import { isDerivedView, type DerivedView } from './derived-views';
 import type { AllianceDb } from '@/utils/db/schema';
 import {
   enrichPerson,
-  findPeopleByKeys,
+  findRecordedPeopleByKeys,
   findPerson,
   summarize,
   toggleRole,
@@ -123,7 +123,7 @@ async function lookupChips(
   deps: HandlerDeps,
   keys: string[],
 ): Promise<Record<string, ChipSummary>> {
-  const found = await findPeopleByKeys(deps.db, keys);
+  const found = await findRecordedPeopleByKeys(deps.db, keys);
   const tagged = [...new Set(found.values())].filter((p) => p.roles.length > 0);
   if (!tagged.length) return {};
   const now = deps.now();

@@ -96,8 +96,14 @@ export async function findPerson(db: AllianceDb, key: string): Promise<Person | 
   );
 }
 
-/** Many keys at once (a screenful of list cards): three index lookups, not one per key. */
-export async function findPeopleByKeys(
+/**
+ * The people with a record of their own (tagged, edited or seen) whom many keys name at once (a
+ * screenful of list cards): three index walks, not one read per key. Those an import keeps in
+ * connection blocks are left out: they are untagged, and a list draws chips for tagged people
+ * only, so reading their blocks for a page of mostly unknown people would be for nothing (a
+ * cursor walks the table's own records: utils/db/connection-blocks.ts).
+ */
+export async function findRecordedPeopleByKeys(
   db: AllianceDb,
   keys: readonly string[],
 ): Promise<Map<string, Person>> {
@@ -107,11 +113,11 @@ export async function findPeopleByKeys(
   const wantedSet = new Set(wanted);
   await db.transaction('r', db.people, async () => {
     const [bySlug, byAlias, byMember] = await Promise.all([
-      db.people.bulkGet(wanted),
+      db.people.where(':id').anyOf(wanted).toArray(),
       db.people.where('aliases').anyOf(wanted).toArray(),
       db.people.where('memberId').anyOf(wanted).toArray(),
     ]);
-    bySlug.forEach((person, i) => person && found.set(wanted[i]!, person));
+    for (const person of bySlug) found.set(person.slug, person);
     for (const person of [...byAlias, ...byMember]) {
       for (const key of [person.memberId, ...person.aliases]) {
         if (key && wantedSet.has(key) && !found.has(key)) found.set(key, person);

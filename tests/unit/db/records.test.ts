@@ -6,7 +6,7 @@ import {
   addTie,
   deleteEverything,
   deletePerson,
-  findPeopleByKeys,
+  findRecordedPeopleByKeys,
   findPerson,
   latestNoteOf,
   logTouch,
@@ -65,7 +65,7 @@ describe('batched lookups', () => {
   it('answers slugs, former slugs and member ids in one call', async () => {
     await toggleRole(db, { slug: 'a', memberId: 'ACoAAAaaaaaaaaaaa' }, 'ally', NOW);
     await toggleRole(db, { slug: 'b' }, 'mentor', NOW);
-    const found = await findPeopleByKeys(db, ['a', 'ACoAAAaaaaaaaaaaa', 'b', 'nobody']);
+    const found = await findRecordedPeopleByKeys(db, ['a', 'ACoAAAaaaaaaaaaaa', 'b', 'nobody']);
     expect([...found.keys()].sort()).toEqual(['ACoAAAaaaaaaaaaaa', 'a', 'b']);
     expect(found.get('ACoAAAaaaaaaaaaaa')?.slug).toBe('a');
   });
