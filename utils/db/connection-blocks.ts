@@ -9,8 +9,9 @@
  * their profile, merged, restored) or deleted from it leaves their block in the same
  * transaction: a person is in exactly one place. Only imports put people into blocks
  * (utils/transfer/imported-people.ts), and only untagged people with no alias and no member id,
- * so that the table's indexes (by alias, by member id) need no help. Cursors over the table (`filter`,
- * `each`) see its own records only: read it with queries (`toArray`, `where(':id')…limit()`).
+ * so that the table's indexes (by alias, by member id) need no help. Cursors over the table
+ * (`filter`, `each`, `anyOf`) see its own records only: read everyone with queries (`toArray`,
+ * `where(':id')…limit()`).
  */
 import Dexie, {
   type DBCore,
