@@ -18,7 +18,7 @@ import {
   type Middleware,
 } from 'dexie';
 import type { AllianceDb } from './schema';
-import { abort, ANY_RANGE, currentZone, isAnyRange, textHash, type InZone } from './dbcore';
+import { abort, currentZone, isAnyRange, textHash, type InZone } from './dbcore';
 import { CONNECTIONS_STORE, type ConnectionBlock } from './connection-blocks';
 import type { InsightPerson } from '@/utils/insights/types';
 import { byCodeUnit, DAY_MS, type Touch } from '@/utils/model';
@@ -394,37 +394,40 @@ async function connectionsMutate(
 ): Promise<DBCoreMutateResponse> {
   const store = down.table(CONNECTIONS_STORE);
   const { trans } = req;
-  const keys =
-    req.type === 'deleteRange'
-      ? null
-      : req.type === 'delete'
-        ? req.keys
-        : (req.keys ?? req.values.map((block) => (block as ConnectionBlock).block));
   const before = (
-    keys
-      ? await inZone(() => store.getMany({ trans, keys }))
-      : (
+    req.type === 'deleteRange'
+      ? (
           await inZone(() =>
             store.query({
               trans,
               values: true,
-              query: {
-                index: store.schema.primaryKey,
-                range: req.type === 'deleteRange' ? req.range : ANY_RANGE,
-              },
+              query: { index: store.schema.primaryKey, range: req.range },
             }),
           )
         ).result
+      : await inZone(() =>
+          store.getMany({
+            trans,
+            keys:
+              req.type === 'delete'
+                ? req.keys
+                : (req.keys ?? req.values.map((block) => (block as ConnectionBlock).block)),
+          }),
+        )
   ) as Array<ConnectionBlock | undefined>;
   const response = await send();
+  // A block whose write failed keeps its people; a range's blocks are all gone.
   const written = (index: number) => !Object.hasOwn(response.failures, index);
-  const removed = before.filter((block, i) => block && (!keys || written(i)));
+  const removed = before.filter(
+    (block, i): block is ConnectionBlock =>
+      block !== undefined && (req.type === 'deleteRange' || written(i)),
+  );
   const added =
     req.type === 'put' || req.type === 'add'
       ? (req.values as ConnectionBlock[]).filter((_, i) => written(i))
       : [];
   await applyChange(inZone, down.table(COLUMNS_STORE), trans, 'people', {
-    removed: removed.flatMap((block) => block!.people as unknown as Row[]),
+    removed: removed.flatMap((block) => block.people as unknown as Row[]),
     added: added.flatMap((block) => block.people as unknown as Row[]),
     cleared: false,
   });
