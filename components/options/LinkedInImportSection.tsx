@@ -38,7 +38,8 @@ export function LinkedInImportSection() {
     setProgress(undefined);
     setReport(result);
     setMessage({
-      kind: result.ok ? 'ok' : 'error',
+      // An import that brought nobody in is not shown as a success.
+      kind: !result.ok ? 'error' : result.changed ? 'ok' : 'info',
       text: result.ok ? result.summary : `${file.name} was not imported. ${result.summary}`,
     });
     setFile(undefined);
