@@ -7,7 +7,7 @@
 import type { Table } from 'dexie';
 import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
 import { personOf, storedPeople, type StoredPerson } from '@/utils/db/stored-person';
-import { byCodeUnit, type Settings } from '@/utils/model';
+import { byCodeUnit, orderedPair, type Settings } from '@/utils/model';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
 
 export {
@@ -195,16 +195,44 @@ function mergeTableCountsIgnoringAge(
 
 type Changes = { [K in TableName]: TableChange<Backup[K][number]> };
 
-function computeChanges(existing: Snapshot, backup: Backup, mode: ImportMode): Changes {
+/**
+ * The backup as it reads against the records now: someone the backup knows by a key that is now
+ * another person's alias (merged into them since it was taken) is that person, so their records
+ * follow them and their old record is not brought back beside them.
+ */
+function followMerges(existing: Snapshot, backup: Backup): Backup {
+  const slugs = new Set(existing.people.map((person) => person.slug));
+  const owner = new Map<string, string>();
+  for (const person of existing.people) {
+    for (const key of person.aliases) if (!slugs.has(key)) owner.set(key, person.slug);
+  }
+  if (!backup.people.some((person) => owner.has(person.slug))) return backup;
+  const now = (slug: string) => owner.get(slug) ?? slug;
+  return {
+    ...backup,
+    people: backup.people.filter((person) => !owner.has(person.slug)),
+    notes: backup.notes.map((note) => ({ ...note, personSlug: now(note.personSlug) })),
+    touches: backup.touches.map((touch) => ({ ...touch, personSlug: now(touch.personSlug) })),
+    followUps: backup.followUps.map((f) => ({ ...f, personSlug: now(f.personSlug) })),
+    ties: backup.ties.flatMap((tie) => {
+      const [a, b] = orderedPair(now(tie.a), now(tie.b));
+      // A tie between the two halves of one person disappears, as in a merge.
+      return a === b ? [] : [{ ...tie, a, b }];
+    }),
+  };
+}
+
+function computeChanges(existing: Snapshot, file: Backup, mode: ImportMode): Changes {
   if (mode === 'replace') {
     return {
-      people: replaceTable('people', existing.people, backup.people),
-      notes: replaceTable('notes', existing.notes, backup.notes),
-      touches: replaceTable('touches', existing.touches, backup.touches),
-      ties: replaceTable('ties', existing.ties, backup.ties),
-      followUps: replaceTable('followUps', existing.followUps, backup.followUps),
+      people: replaceTable('people', existing.people, file.people),
+      notes: replaceTable('notes', existing.notes, file.notes),
+      touches: replaceTable('touches', existing.touches, file.touches),
+      ties: replaceTable('ties', existing.ties, file.ties),
+      followUps: replaceTable('followUps', existing.followUps, file.followUps),
     };
   }
+  const backup = followMerges(existing, file);
   return {
     people: mergeTable('people', existing.people, backup.people),
     notes: mergeTable('notes', existing.notes, backup.notes),
