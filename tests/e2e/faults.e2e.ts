@@ -302,11 +302,11 @@ describe('a full disk and an aborted transaction during a restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function restoreWith(kind: 'quota' | 'abort'): Promise<string> {
+  async function restoreWith(kind: 'quota' | 'abort', after = 10): Promise<string> {
     const options = await openExtensionPage(h, 'options.html');
     await options.getByLabel('Import a backup file').setInputFiles(backupPath);
     await options.getByRole('radio', { name: /^Replace/ }).check();
-    await armWriteFault(options, kind, 10);
+    await armWriteFault(options, kind, after);
     await options.getByRole('button', { name: 'Replace my data' }).click();
     const alert = options.getByRole('alert').filter({ hasText: /nothing was changed/i });
     await alert.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
@@ -333,6 +333,29 @@ describe('a full disk and an aborted transaction during a restore', () => {
     expect(await dumpDatabase(h)).toEqual(before);
   });
 
+  it('fails on its very last record and leaves a backup taken after it equal to one before', async () => {
+    const exportText = async () => {
+      const options = await openExtensionPage(h, 'options.html');
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByRole('button', { name: 'Export a backup' }).click(),
+      ]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      await options.close();
+      // The same data exported twice differs only in the moment it was exported.
+      return text.replace(/"exportedAt": \d+/, '"exportedAt": 0');
+    };
+    const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as Record<string, unknown[]>;
+    const records = ['people', 'notes', 'touches', 'ties', 'followUps'];
+    // A replace clears the five tables, then puts every record: the last write is the last put.
+    const writes = records.length + records.reduce((sum, name) => sum + backup[name]!.length, 0);
+    const exportedBefore = await exportText();
+    const message = await restoreWith('abort', writes - 1);
+    expect(message).toMatch(/nothing was changed/);
+    expect(await exportText()).toBe(exportedBefore);
+    expect(await dumpDatabase(h)).toEqual(before);
+  });
+
   it('restores normally once the fault is gone', async () => {
     const options = await openExtensionPage(h, 'options.html');
     await options.getByLabel('Import a backup file').setInputFiles(backupPath);
@@ -347,6 +370,67 @@ describe('a full disk and an aborted transaction during a restore', () => {
     expect(after.notes?.map((n) => n.text)).toEqual(['Keep this']);
     await options.close();
   });
+});
+
+describe('an import stopped midway', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it(
+    'leaves nothing of it behind, and the next options page says so',
+    { timeout: 120_000 },
+    async () => {
+      await seedDatabase(h, {
+        people: [newPerson('dana-lee', Date.now(), { roles: ['sponsor'], name: 'Dana Lee' })],
+      });
+      const before = await dumpDatabase(h);
+      const rows = Array.from(
+        { length: 30_000 },
+        (_, i) =>
+          `Person${i},Stopped,https://www.linkedin.com/in/stopped-${i},,Acme,Engineer,03 Apr 2024`,
+      );
+      const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows];
+      const options = await openExtensionPage(h, 'options.html');
+      await options.locator('#linkedin-file').setInputFiles({
+        name: 'Connections.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv.join('\n')),
+      });
+      await options.getByRole('button', { name: 'Import from LinkedIn' }).click();
+      // Into the writes (reading is the first tenth), then the user closes the page.
+      const label = options.locator('#linkedin-progress-label');
+      await expect
+        .poll(async () => Number(/(\d+)%/.exec((await label.textContent()) ?? '')?.[1] ?? 0), {
+          interval: 20,
+          timeout: 60_000,
+        })
+        .toBeGreaterThanOrEqual(20);
+      await options.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await dumpDatabase(h)).toEqual(before);
+
+      const next = await openExtensionPage(h, 'options.html');
+      const alert = next.getByRole('alert').filter({ hasText: 'did not finish' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(
+        /The import of Connections\.csv started on .+ did not finish: .*nothing from it was saved/,
+      );
+      // Said once: the page after it has nothing to report.
+      await next.close();
+      const third = await openExtensionPage(h, 'options.html');
+      await third
+        .getByTestId('record-counts')
+        .filter({ hasText: /^People: 1/ })
+        .waitFor();
+      expect(await third.getByText('did not finish').count()).toBe(0);
+      await third.close();
+    },
+  );
 });
 
 describe('two views editing the same person at once', () => {
