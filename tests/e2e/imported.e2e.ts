@@ -10,6 +10,7 @@ import {
   clickIslandButton,
   launch,
   openExtensionPage,
+  tabIdOf,
   waitForIsland,
   type Harness,
 } from './harness';
@@ -94,6 +95,80 @@ describe('imported connections', () => {
     const popup = await openExtensionPage(h, 'popup.html');
     await popup.getByText('1 tagged person').waitFor();
     await popup.close();
+    await options.close();
+  });
+});
+
+describe('people from an old export', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('are kept without a profile, and linked to theirs once the user says so', async () => {
+    const legacy = [
+      'First Name,Last Name,Email Address,Company,Position,Connected On',
+      'Eduardo,Alvarez Nowak,,Initech,Head of Platform,"1/8/18, 6:14 PM"',
+      'Linus,Example,,Globex,Engineer,"3/3/16, 12:00 AM"',
+    ].join('\n');
+    const options = await openExtensionPage(h, 'options.html');
+    await options.locator('#linkedin-file').setInputFiles({
+      name: 'Connections.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(legacy),
+    });
+    await options.getByRole('button', { name: 'Import from LinkedIn' }).click();
+    const report = options.getByTestId('linkedin-report');
+    await report.getByText(/2 without a profile URL/).waitFor();
+    const before = await stored(options);
+    expect(
+      before
+        .filter((p) => p.slug.startsWith('no-profile/'))
+        .map((p) => p.company)
+        .sort(),
+    ).toEqual(['Globex', 'Initech']);
+
+    // Found in the side panel's list by name, and tagged there before any profile is known.
+    const list = await openExtensionPage(h, 'sidepanel.html');
+    await list.getByRole('searchbox', { name: /search by name/i }).fill('eduardo');
+    await list.getByRole('button', { name: /Eduardo Alvarez Nowak/ }).click();
+    await list.getByRole('button', { name: 'Mentor' }).click();
+    await expect
+      .poll(async () => (await stored(options)).find((p) => p.company === 'Initech')?.roles)
+      .toEqual(['mentor']);
+    await list.close();
+
+    // The profile of the same name: the side panel asks before linking anything.
+    const profile = await h.context.newPage();
+    await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+    const panel = await openExtensionPage(h, `sidepanel.html?tab=${await tabIdOf(h, profile)}`);
+    const offer = panel.getByRole('region', { name: 'From your LinkedIn export' });
+    await offer.getByText(/Head of Platform · Initech/).waitFor();
+    await offer.getByRole('button', { name: 'Yes, link to this profile' }).click();
+    await offer
+      .getByRole('status')
+      .filter({ hasText: /^Linked/ })
+      .waitFor();
+    await expect
+      .poll(
+        async () => (await stored(options)).filter((p) => p.slug.startsWith('no-profile/')).length,
+      )
+      .toBe(1);
+    // The profile's record holds what the old one did; the other export row waits.
+    const people = await stored(options);
+    expect(people.find((p) => p.slug === 'eduardo-alvarez-nowak')).toMatchObject({
+      roles: ['mentor'],
+      tracked: 1,
+    });
+    expect(people.filter((p) => p.slug.startsWith('no-profile/')).map((p) => p.company)).toEqual([
+      'Globex',
+    ]);
+    await panel.close();
+    await profile.close();
     await options.close();
   });
 });

@@ -162,6 +162,7 @@ describe('someone known without a profile', () => {
       ),
     );
     await addNote(db, { slug: key }, 'Met at the 2017 offsite', NOW);
+    await toggleRole(db, { slug: key }, 'mentor', NOW);
     await logTouch(db, { slug: key }, { kind: 'meeting', at: NOW - 3 * DAY_MS }, NOW);
     const linked = await linkProfile(
       db,
@@ -174,6 +175,7 @@ describe('someone known without a profile', () => {
       profileUrl: 'https://www.linkedin.com/in/ada-lovelace/',
       company: 'Analytical Engines',
       aliases: ['ACoAAB1234567890'],
+      roles: ['mentor'],
     });
     expect(await db.people.get(key)).toBeUndefined();
     expect(await db.people.get('ada-lovelace')).toMatchObject({
