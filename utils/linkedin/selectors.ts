@@ -68,7 +68,18 @@ export const SELECTORS = {
   viewerLink: [
     '#shareboxProfilePictureComponentRef a[href*="/in/"]', // 2026 feed: the viewer's photo on the "Start a post" box
   ],
-  /** A card: one occurrence of a person in a list; links inside one card are one mention. */
+  /**
+   * A post: everyone it names (header, author, text, reactors, comments) is in one card, even
+   * where a comment is an element of its own that `card` would match.
+   */
+  postCard: [
+    '[role="article"][data-urn]', // 2025 Ember feed, activity and post pages: div.feed-shared-update-v2[role=article][data-urn="urn:li:activity:…"], no <li> around it on the feed
+  ],
+  /**
+   * A card: one occurrence of a person in a list; links inside one card are one mention. Where
+   * none matches, the card is the largest element around the link that links no one else
+   * (2026 My Network cards: div[componentkey^="ConnectionCard_"], a photo link and a name link).
+   */
   card: [
     '[data-chameleon-result-urn]', // 2024 search results (one per result)
     '[data-view-name="profile-component-entity"]', // 2024-07 logged-in rails ("More profiles for you")
