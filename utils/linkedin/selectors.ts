@@ -30,10 +30,13 @@ export const SELECTORS = {
     '.text-body-medium.break-words', // 2024-07/08 logged-in
     '.top-card-layout__headline', // 2024-04 public
   ],
-  /** The current company, inside the top card. */
+  /**
+   * The current company, inside the top card. Never by a label's words: LinkedIn writes them in
+   * the member's language ("Current company: X…" was English only, 2024-07; replaced 2026-05).
+   */
   currentCompany: [
     'svg[id^="company-accent"]', // 2026 SDUI: the company logo placeholder icon (design token id) in the company button
-    'button[aria-label^="Current company"]', // 2024-07 logged-in: "Current company: X. Click to skip…"
+    '.pv-text-details__right-panel > li:first-child > button:not(.pv-text-details__right-panel-item-link)', // 2024-07 logged-in: the company comes first in the right panel; only the education button after it has the readable class
     '[data-section="currentPositionsDetails"]', // 2024-04 public
   ],
   /** The clickable box around a 2026 icon: the text next to the icon is the company name. */
