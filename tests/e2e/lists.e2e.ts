@@ -156,6 +156,15 @@ describe('chips next to known people in lists', () => {
   });
 });
 
+/** The names of the people of KNOWN tagged in the 2024 rail cards (search, company People). */
+const TAGGED_IN_RAILS = [
+  'Amalia Berglöf',
+  'Caroline Engberg',
+  'Erik Dreborg',
+  'Lana Haddad',
+  'Thilde Markström',
+];
+
 /** Each kind of list LinkedIn draws, with half of its people tagged (README of the fixtures). */
 const LIST_KINDS: Array<{ kind: string; file: string; url: string; chipsAfter: string[] }> = [
   {
@@ -192,25 +201,13 @@ const LIST_KINDS: Array<{ kind: string; file: string; url: string; chipsAfter: s
     kind: 'people search, 2024',
     file: 'search-2024-ember.html',
     url: 'https://www.linkedin.com/search/results/people/?keywords=novare',
-    chipsAfter: [
-      'Amalia Berglöf',
-      'Caroline Engberg',
-      'Erik Dreborg',
-      'Lana Haddad',
-      'Thilde Markström',
-    ],
+    chipsAfter: TAGGED_IN_RAILS,
   },
   {
     kind: 'a company’s People tab, 2024',
     file: 'company-people-2024-ember.html',
     url: 'https://www.linkedin.com/company/novare-potential/people/',
-    chipsAfter: [
-      'Amalia Berglöf',
-      'Caroline Engberg',
-      'Erik Dreborg',
-      'Lana Haddad',
-      'Thilde Markström',
-    ],
+    chipsAfter: TAGGED_IN_RAILS,
   },
 ];
 
