@@ -185,6 +185,8 @@ export interface CdpNode {
 export interface ShadowIsland {
   text: string;
   buttons: Array<{ label: string; pressed: string | undefined; backendNodeId: number }>;
+  /** The text of the element just before the island's host: the name a chip or badge follows. */
+  follows: string;
 }
 
 function textOf(node: CdpNode): string {
@@ -223,16 +225,22 @@ export async function closedIslands(page: Page): Promise<ShadowIsland[]> {
       root: CdpNode;
     };
     const islands: ShadowIsland[] = [];
-    const walk = (node: CdpNode) => {
+    const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const walk = (node: CdpNode, previous?: CdpNode) => {
       for (const shadow of node.shadowRoots ?? []) {
         if (shadow.shadowRootType === 'closed') {
           const buttons: ShadowIsland['buttons'] = [];
           collectButtons(shadow, buttons);
-          islands.push({ text: textOf(shadow).replace(/\s+/g, ' ').trim(), buttons });
+          const follows = previous ? clean(textOf(previous)) : '';
+          islands.push({ text: clean(textOf(shadow)), buttons, follows });
         }
         walk(shadow);
       }
-      for (const child of node.children ?? []) walk(child);
+      let element: CdpNode | undefined;
+      for (const child of node.children ?? []) {
+        walk(child, element);
+        if (child.nodeType === 1) element = child;
+      }
     };
     walk(root);
     return islands;
