@@ -79,6 +79,8 @@ const MIRRORS = {
       'decisionMaker',
       'cadenceDays',
       'createdAt',
+      // Added later: a block written before has no basis, which the engine reads as "not known".
+      'basis',
     ),
     blockOf: (person) => textHash(String(person.slug)) % PEOPLE_BLOCKS,
     blockByKey: true,
