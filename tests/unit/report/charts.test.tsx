@@ -149,7 +149,7 @@ describe('TouchesChart', () => {
       week(Date.UTC(2025, 0, 6), { 'shared-work': 2, message: 1 }),
       week(Date.UTC(2025, 0, 13), {}),
     ];
-    const root = mount(<TouchesChart weeks={weeks} />);
+    const root = mount(<TouchesChart weeks={weeks} empty="No touches." />);
     expect(root.querySelector('svg')?.getAttribute('aria-label')).toBe(
       'Touches per week over the last 2 weeks, oldest first: 3, 0.',
     );
