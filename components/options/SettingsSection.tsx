@@ -211,7 +211,7 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
       : readRoleStart(value);
     if (result !== null && typeof result === 'object') {
       setError(result.error);
-      setMessage({ kind: 'error', text: `Not saved: ${result.error}` });
+      setMessage({ kind: 'error', text: `Not saved. ${result.error}` });
       return;
     }
     setError(undefined);

@@ -18,7 +18,7 @@ import type {
   OverdueFollowUp,
   Taker,
 } from './types';
-import { ago, nameWithLevel, quoted } from './wording';
+import { ago, nameWithLevel, quoted, times } from './wording';
 
 /** The report never lists more next actions than this. */
 export const MAX_NEXT_ACTIONS = 5;
@@ -312,7 +312,7 @@ export function takerAction(ctx: ActionContext, taker: Omit<Taker, 'action'>): N
     personOf(ctx, taker.slug),
     'offered-help',
     `Offer help to ${taker.name}`,
-    `you received from them ${plural(taker.received90, 'time')} in 90 days and gave nothing back`,
+    `you received from them ${times(taker.received90)} in 90 days and gave nothing back`,
     URGENCY.taker,
   );
 }

@@ -20,7 +20,7 @@ import type {
   PayItForward,
   PersonToMeet,
 } from './types';
-import { ago, daysBetween, nameWithLevel } from './wording';
+import { ago, daysBetween, nameWithLevel, times } from './wording';
 
 /** Ask the manager or a key holder “what am I missing?” at least this often. */
 export const FEEDBACK_DUE_DAYS = 30;
@@ -77,15 +77,28 @@ const notSkeptic = (person: InsightPerson) => person.stance !== 'skeptic';
 function noSponsorAction(ctx: ActionContext): NextAction {
   const [senior] = everyone(ctx).filter(isAbove).filter(notSkeptic).sort(bySeniority);
   if (!senior) return stepTowards(ctx, 'levels');
-  return personAction(
-    ctx,
-    'gap-sponsor',
-    senior,
-    'shared-work',
-    `Share a recent win with ${nameWithLevel(senior)}`,
-    'a senior person who knows your work is the one who can become your sponsor',
-    URGENCY.gapSponsor,
-  );
+  const windowFrom = ctx.snap.asOf - ctx.snap.data.settings.visibilityWindowDays * DAY_MS;
+  const knowsYourWork =
+    (ctx.snap.status.get(senior.slug)?.lastSharedWorkAt ?? -Infinity) > windowFrom;
+  return knowsYourWork
+    ? personAction(
+        ctx,
+        'gap-sponsor',
+        senior,
+        'meeting',
+        `Ask ${nameWithLevel(senior)} for advice on your next step`,
+        'they know your work, and a senior person who follows your career is the one who can become your sponsor',
+        URGENCY.gapSponsor,
+      )
+    : personAction(
+        ctx,
+        'gap-sponsor',
+        senior,
+        'shared-work',
+        `Share a recent win with ${nameWithLevel(senior)}`,
+        'a senior person who knows your work is the one who can become your sponsor',
+        URGENCY.gapSponsor,
+      );
 }
 
 function seniorSponsorAction(ctx: ActionContext, sponsors: InsightPerson[]): NextAction {
@@ -298,7 +311,7 @@ export function basisRisks(ctx: ActionContext): BasisRisk[] {
     } else if (person.basis === 'unknown' && (help > 0 || person.roles.includes('sponsor'))) {
       const relied =
         help > 0
-          ? `they helped or promoted you ${help === 1 ? 'once' : `${help} times`} in 90 days`
+          ? `they helped or promoted you ${times(help)} in 90 days`
           : 'they are your sponsor';
       risks.push({
         slug: person.slug,

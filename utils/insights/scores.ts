@@ -305,7 +305,7 @@ export function cadencePart(onTime: number, tagged: number): ScorePart {
     value: tagged ? onTime / tagged : 0,
     detail: tagged ? `${onTime} of ${tagged}` : 'nobody tagged yet',
     advice: tagged
-      ? `${onTime} of ${plural(tagged, 'tagged relationship')} ${onTime === 1 ? 'was' : 'were'} touched within their cadence.`
+      ? `${onTime} of ${plural(tagged, 'tagged relationship')} ${tagged === 1 ? 'was' : 'were'} touched within their cadence.`
       : 'Nobody is tagged yet, so no relationship is kept warm.',
   };
 }

@@ -31,6 +31,11 @@ function isSenior(level: Level): level is 'plus1' | 'plus2' | 'plus3' {
   return level === 'plus1' || level === 'plus2' || level === 'plus3';
 }
 
+/** "once", "twice", "3 times". */
+export function times(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
+
 /** "today", "yesterday", "12 days ago", "3 weeks ago": how long before `asOf`. */
 export function ago(at: number, asOf: number): string {
   return daysAgo(at, asOf);
