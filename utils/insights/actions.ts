@@ -6,7 +6,6 @@
  * in the extension to take it.
  */
 import { DAY_MS, mainRole, type Role, type TouchKind } from '@/utils/model';
-import { plural } from '@/utils/format';
 import { backsMe, displayName, keyHolderWeight } from './alliance';
 import { neighbours, type Snapshot } from './context';
 import type {
