@@ -376,12 +376,15 @@ export function feedbackCheck(ctx: ActionContext): FeedbackCheck {
       : `You have not asked your manager or a key holder “what am I missing?” in the last ${FEEDBACK_LOOKBACK_DAYS} days.`;
   let action: NextAction | null = null;
   if (due) {
-    // The heaviest of them, the manager counting as one; the one asked longest ago first.
+    // The one asked longest ago; among equals someone who backs the user (they will answer
+    // frankly), the manager (+1) first, then the heaviest key holder.
     const weight = (person: InsightPerson) =>
       ctx.keyHolders.has(person.slug) ? keyHolderWeight(person) : 1;
     const [whom] = askable.sort(
       (a, b) =>
         (lastAsked.get(a.slug) ?? -Infinity) - (lastAsked.get(b.slug) ?? -Infinity) ||
+        Number(backsMe(b)) - Number(backsMe(a)) ||
+        Number(b.level === 'plus1') - Number(a.level === 'plus1') ||
         weight(b) - weight(a) ||
         bySeniority(a, b),
     );
