@@ -222,29 +222,31 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
     <form class="stack" onSubmit={onSubmit} noValidate>
       <fieldset class="stack">
         <legend>A new role</legend>
-        <div class="field">
-          <label for="setting-role-started">Started a new role on</label>
-          <input
-            id="setting-role-started"
-            name="role-started"
-            type="date"
-            value={value}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={['role-started-hint', error && 'role-started-error']
-              .filter(Boolean)
-              .join(' ')}
-            onInput={(event) => setValue(event.currentTarget.value)}
-          />
-          <span id="role-started-hint" class="muted small">
-            For {NEW_ROLE_DAYS} days from this date, the ideal time to engage allies, the weekly
-            report focuses on meeting your peers and the people one and two levels up, offering help
-            and finding your first allies.
-          </span>
-          {error && (
-            <span id="role-started-error" class="error small">
-              {error}
+        <div class="fields">
+          <div class="field">
+            <label for="setting-role-started">Started a new role on</label>
+            <input
+              id="setting-role-started"
+              name="role-started"
+              type="date"
+              value={value}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={['role-started-hint', error && 'role-started-error']
+                .filter(Boolean)
+                .join(' ')}
+              onInput={(event) => setValue(event.currentTarget.value)}
+            />
+            <span id="role-started-hint" class="muted small">
+              For {NEW_ROLE_DAYS} days from this date, the ideal time to engage allies, the weekly
+              report focuses on meeting your peers and the people one and two levels up, offering
+              help and finding your first allies.
             </span>
-          )}
+            {error && (
+              <span id="role-started-error" class="error small">
+                {error}
+              </span>
+            )}
+          </div>
         </div>
       </fieldset>
       <div class="row">

@@ -61,12 +61,29 @@ function LongList<T>({
   );
 }
 
-/** What to do about a listed finding, after the finding itself. */
-function NextStep({ action, whole = false }: { action: NextAction; whole?: boolean }) {
+/**
+ * What to do about a listed finding, after the finding itself: the step alone in a list whose
+ * item says why, or the whole sentence. A first step that is among the next actions (where it
+ * has its link) is named only, so an empty record does not repeat "import" in every section.
+ */
+function NextStep({
+  action,
+  whole = false,
+  listed,
+  onOpenSidePanel,
+}: {
+  action: NextAction;
+  whole?: boolean;
+  /** The ids of the next actions. */
+  listed: ReadonlySet<string>;
+  onOpenSidePanel?: () => void;
+}) {
+  const named = action.place !== null && listed.has(action.id);
   return (
     <span class="next-step" data-action={action.id}>
       {' '}
-      <strong>Next step:</strong> {whole ? action.text : `${action.step}.`}
+      <strong>Next step:</strong> {whole && !named ? action.text : `${action.step}.`}
+      {!named && <PlaceLink action={action} onOpenSidePanel={onOpenSidePanel} />}
     </span>
   );
 }
@@ -113,6 +130,10 @@ export function ReportView({
 }) {
   const empty = emptyListText(report.counts);
   const { newRole, feedback, payItForward } = report;
+  const listed = new Set(report.nextActions.map((action) => action.id));
+  const step = (action: NextAction, whole = false) => (
+    <NextStep action={action} whole={whole} listed={listed} onOpenSidePanel={onOpenSidePanel} />
+  );
   return (
     <div class="report-body">
       {newRole && (
@@ -128,18 +149,13 @@ export function ReportView({
                 render={(person) => (
                   <>
                     <strong>{person.name}</strong> ({LABELS.level[person.level]}).
-                    <NextStep action={person.action} />
+                    {step(person.action)}
                   </>
                 )}
               />
             </>
           )}
-          {newRole.action && (
-            <p>
-              <NextStep action={newRole.action} whole />
-              <PlaceLink action={newRole.action} onOpenSidePanel={onOpenSidePanel} />
-            </p>
-          )}
+          {newRole.action && <p>{step(newRole.action, true)}</p>}
         </Section>
       )}
 
@@ -198,7 +214,7 @@ export function ReportView({
           render={(holder) => (
             <>
               {holder.reason}
-              <NextStep action={holder.action} />
+              {step(holder.action)}
             </>
           )}
         />
@@ -217,7 +233,7 @@ export function ReportView({
                 ? 'never touched'
                 : `last touch ${formatDay(item.lastTouchAt)}`}
               , {plural(item.daysOverdue, 'day')} past the cadence.
-              <NextStep action={item.action} />
+              {step(item.action)}
             </>
           )}
         />
@@ -235,7 +251,7 @@ export function ReportView({
                 ({item.personName}, due {formatDay(item.due)}, {plural(item.daysOverdue, 'day')}{' '}
                 late)
               </span>
-              <NextStep action={item.action} />
+              {step(item.action)}
             </>
           )}
         />
@@ -250,7 +266,7 @@ export function ReportView({
             <>
               <strong>{taker.name}</strong>: received {plural(taker.received90, 'time')} in 90 days,
               gave nothing.
-              <NextStep action={taker.action} />
+              {step(taker.action)}
             </>
           )}
         />
@@ -264,8 +280,7 @@ export function ReportView({
           render={(gap) => (
             <>
               {gap.text}
-              <NextStep action={gap.action} whole />
-              <PlaceLink action={gap.action} onOpenSidePanel={onOpenSidePanel} />
+              {step(gap.action, true)}
             </>
           )}
         />
@@ -279,7 +294,7 @@ export function ReportView({
           render={(risk) => (
             <>
               {risk.text}
-              <NextStep action={risk.action} whole />
+              {step(risk.action, true)}
             </>
           )}
         />
@@ -288,12 +303,7 @@ export function ReportView({
       <Section id="feedback" title="Negative feedback">
         <p>
           {feedback.text}
-          {feedback.action && (
-            <>
-              <NextStep action={feedback.action} whole />
-              <PlaceLink action={feedback.action} onOpenSidePanel={onOpenSidePanel} />
-            </>
-          )}
+          {feedback.action && step(feedback.action, true)}
         </p>
         <p class="muted">
           Feedback asked for this week:{' '}
@@ -304,12 +314,7 @@ export function ReportView({
       <Section id="pay-it-forward" title="Paying it forward">
         <p>
           {payItForward.text}
-          {payItForward.action && (
-            <>
-              <NextStep action={payItForward.action} whole />
-              <PlaceLink action={payItForward.action} onOpenSidePanel={onOpenSidePanel} />
-            </>
-          )}
+          {payItForward.action && step(payItForward.action, true)}
         </p>
       </Section>
 

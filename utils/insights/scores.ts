@@ -206,7 +206,7 @@ function visibilityReason(
   }
   const full = keyHolders.length - topRisks.length;
   const partial = topRisks.filter((holder) => holder.awareness === 'partial').length;
-  const know = `${full} of ${plural(keyHolders.length, 'key holder')} ${full === 1 ? 'knows' : 'know'} your recent work`;
+  const know = `${full} of ${plural(keyHolders.length, 'key holder')} ${full === 1 || keyHolders.length === 1 ? 'knows' : 'know'} your recent work`;
   const heard = partial ? `, ${partial} more through someone who promoted you` : '';
   const [top] = topRisks;
   return top ? `${know}${heard}. ${top.reason}` : `${know}.`;
