@@ -25,9 +25,8 @@ export function Summary({
   const s = state.value;
   const now = Date.now();
   return (
-    <section class="stack" aria-labelledby="summary-title" aria-busy={state.updating}>
+    <section class="stack" aria-labelledby="summary-title">
       <h2 id="summary-title">This week</h2>
-      {state.updating && <p class="muted">Updating…</p>}
       <p>
         {plural(s.taggedPeople, 'tagged person', 'tagged people')} ·{' '}
         {plural(s.touchesThisWeek, 'touch', 'touches')} this week

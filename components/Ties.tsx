@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
 import { PersonPicker } from './PersonPicker';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTies, removeTie } from '@/utils/db/people-list';
-import { addTie } from '@/utils/db/records';
+import { loadTies } from '@/utils/db/people-list';
+import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS } from '@/utils/model';
 

@@ -9,7 +9,6 @@ import { StorageSection } from '@/components/options/StorageSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
-import { clearDerivedCaches } from '@/utils/derived-cache';
 import { loadSettings, saveSettings } from '@/utils/settings';
 
 const notifications: NotificationPermission = {
@@ -45,13 +44,7 @@ export function App() {
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
-      <DeleteSection
-        db={db}
-        deleteEverything={async (target) => {
-          await deleteEverything(target);
-          await clearDerivedCaches();
-        }}
-      />
+      <DeleteSection db={db} deleteEverything={deleteEverything} />
     </main>
   );
 }

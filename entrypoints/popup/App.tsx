@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { HostAccess } from '@/components/HostAccess';
+import { LinkFromExport } from '@/components/LinkFromExport';
 import { QuickTag } from '@/components/QuickTag';
 import { Summary } from '@/components/Summary';
 import { useSettings } from '@/components/useSettings';
@@ -42,7 +43,10 @@ export function App() {
       {tab === undefined ? (
         <p class="muted">Reading the current tab…</p>
       ) : tab.identity ? (
-        <QuickTag db={db} identity={tab.identity} />
+        <>
+          <LinkFromExport db={db} identity={tab.identity} />
+          <QuickTag db={db} identity={tab.identity} />
+        </>
       ) : (
         <p class="muted">
           Open a LinkedIn profile to tag the person, or open the side panel to browse your people.

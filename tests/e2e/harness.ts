@@ -12,7 +12,8 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import { blocksOf, type MirroredTable } from '../../utils/db/columns';
+import { storedPeople, type PeopleRecords } from '../../utils/db/stored-person';
+import type { Person } from '../../utils/model';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -331,50 +332,44 @@ async function putRows(page: Page, name: string, rows: readonly unknown[]): Prom
   }
 }
 
-/** Every row of `table`, and removes its column blocks (rewritten whole after seeding). */
-async function takeRows(page: Page, table: MirroredTable): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (table) => {
+/** Every row of the store `name` of the extension's database. */
+async function readRows(page: Page, name: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('alliance-map');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction([table, 'columns'], 'readwrite');
-    tx.objectStore('columns').delete(IDBKeyRange.bound([table, -Infinity], [table, Infinity]));
     const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      const request = tx.objectStore(table).getAll();
+      const request = db.transaction(name).objectStore(name).getAll();
       request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
       request.onerror = () => reject(request.error);
     });
-    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
     db.close();
     return rows;
-  }, table);
+  }, name);
 }
-
-const MIRRORED_KEYS: Record<MirroredTable, string> = { people: 'slug', touches: 'id' };
 
 /**
  * Writes a dataset straight into the extension's database, from an extension page (the only
- * origin that holds it), with the column copies of people and touches that the app's own writes
- * would have kept. The popup opens the database first, so Dexie has created the schema. Large
- * tables are written in chunks, each in its own transaction.
+ * origin that holds it). People are stored as the extension's own writes store them, with what
+ * their records (those given and those already there) say beside them (utils/db/stored-person.ts).
+ * The popup opens the database first, so Dexie has created the schema. Large tables are written
+ * in chunks, each in its own transaction.
  */
 export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
   const page = await openExtensionPage(h, 'popup.html');
   await page.getByRole('heading', { name: 'This week' }).waitFor();
   for (const [name, rows] of Object.entries(data)) {
-    if (!(name in MIRRORED_KEYS)) {
-      await putRows(page, name, rows);
-      continue;
-    }
-    const table = name as MirroredTable;
-    const key = MIRRORED_KEYS[table];
-    const merged = new Map((await takeRows(page, table)).map((row) => [row[key], row]));
-    for (const row of rows as Record<string, unknown>[]) merged.set(row[key], row);
-    await putRows(page, table, rows);
-    await putRows(page, 'columns', blocksOf(table, [...merged.values()]));
+    if (name !== 'people') await putRows(page, name, rows);
   }
+  const tables = ['people', 'notes', 'touches', 'ties', 'followUps'] as const;
+  const stored = Object.fromEntries(
+    await Promise.all(tables.map(async (name) => [name, await readRows(page, name)] as const)),
+  ) as unknown as PeopleRecords & { people: Person[] };
+  const people = new Map(stored.people.map((person) => [person.slug, person]));
+  for (const person of (data.people ?? []) as Person[]) people.set(person.slug, person);
+  await putRows(page, 'people', storedPeople([...people.values()], stored));
   // Tell every view and the LinkedIn script, as a write through Dexie would.
   await page.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));
   await page.close();

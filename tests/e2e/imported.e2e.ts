@@ -1,7 +1,7 @@
 /**
- * People from a Connections.csv in real Chromium: the import keeps them in connection blocks
- * (utils/db/connection-blocks.ts), and tagging one from the badge on their profile gives them a
- * record of their own that keeps what the file said, stored once.
+ * People from a Connections.csv in real Chromium: the import stores each once in the people
+ * table, none of them tracked (utils/db/stored-person.ts), and tagging one from the badge on
+ * their profile tracks them and keeps what the file said.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -24,12 +24,9 @@ const CSV = [
   'Grace,Hopper,https://www.linkedin.com/in/gracehopper,,US Navy,Rear Admiral,28 Feb 2022',
 ].join('\n');
 
-interface Stored {
-  table: Array<{ slug: string; company: string; roles: string[] }>;
-  inBlocks: string[];
-}
+type Stored = Array<{ slug: string; company: string; roles: string[]; tracked?: number }>;
 
-/** The people store's records and the slugs in the connection blocks, read past the extension. */
+/** The people store's records, read past the extension. */
 async function stored(page: Page): Promise<Stored> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -37,28 +34,18 @@ async function stored(page: Page): Promise<Stored> {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction(['people', 'connections']);
-    const [table, blocks] = await Promise.all(
-      ['people', 'connections'].map(
-        (store) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            const request = tx.objectStore(store).getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          }),
-      ),
-    );
+    const people = await new Promise<Stored>((resolve, reject) => {
+      const request = db.transaction('people').objectStore('people').getAll();
+      request.onsuccess = () => resolve(request.result as Stored);
+      request.onerror = () => reject(request.error);
+    });
     db.close();
-    return {
-      table: (table as Stored['table']).map(({ slug, company, roles }) => ({
-        slug,
-        company,
-        roles,
-      })),
-      inBlocks: (blocks as Array<{ people: Array<{ slug: string }> }>)
-        .flatMap((block) => block.people.map((person) => person.slug))
-        .sort(),
-    };
+    return people.map(({ slug, company, roles, tracked }) => ({
+      slug,
+      company,
+      roles,
+      ...(tracked === undefined ? {} : { tracked }),
+    }));
   });
 }
 
@@ -81,10 +68,11 @@ describe('imported connections', () => {
     });
     await options.getByRole('button', { name: 'Import from LinkedIn' }).click();
     await options.getByRole('status').filter({ hasText: 'Imported Connections.csv.' }).waitFor();
-    expect(await stored(options)).toEqual({
-      table: [],
-      inBlocks: ['ada-lovelace-1815', 'eduardo-alvarez-nowak', 'gracehopper'],
-    });
+    expect(await stored(options)).toEqual([
+      { slug: 'ada-lovelace-1815', company: 'Analytical Engines', roles: [] },
+      { slug: 'eduardo-alvarez-nowak', company: 'Globex', roles: [] },
+      { slug: 'gracehopper', company: 'US Navy', roles: [] },
+    ]);
 
     const profile = await h.context.newPage();
     await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
@@ -96,10 +84,11 @@ describe('imported connections', () => {
     );
     await expect
       .poll(() => stored(options))
-      .toEqual({
-        table: [{ slug: 'eduardo-alvarez-nowak', company: 'Globex', roles: ['ally'] }],
-        inBlocks: ['ada-lovelace-1815', 'gracehopper'],
-      });
+      .toEqual([
+        { slug: 'ada-lovelace-1815', company: 'Analytical Engines', roles: [] },
+        { slug: 'eduardo-alvarez-nowak', company: 'Globex', roles: ['ally'], tracked: 1 },
+        { slug: 'gracehopper', company: 'US Navy', roles: [] },
+      ]);
     await profile.close();
 
     const popup = await openExtensionPage(h, 'popup.html');

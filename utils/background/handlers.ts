@@ -1,8 +1,7 @@
-import { isDerivedView, type DerivedView } from './derived-views';
 import type { AllianceDb } from '@/utils/db/schema';
 import {
   enrichPerson,
-  findRecordedPeopleByKeys,
+  findPeopleByKeys,
   findPerson,
   summarize,
   toggleRole,
@@ -23,8 +22,6 @@ export interface SenderInfo {
   tabId?: number;
   /** The URL of the tab, from the browser, not from the message. */
   tabUrl?: string;
-  /** True when an extension page (not a content script) sent it. */
-  fromExtensionPage: boolean;
 }
 
 export interface HandlerDeps {
@@ -32,8 +29,6 @@ export interface HandlerDeps {
   settings: () => Promise<Settings>;
   now: () => number;
   openSidePanel: (tabId: number | undefined) => Promise<boolean>;
-  /** Brings a cached view up to date (./derived-views.ts). */
-  refreshView: (view: DerivedView) => Promise<void>;
 }
 
 /** A short string field from an untrusted message, or undefined. */
@@ -110,10 +105,6 @@ export async function handleMessage(
     }
     case 'ui/open-side-panel':
       return deps.openSidePanel(sender.tabId);
-    case 'views/refresh':
-      if (!sender.fromExtensionPage || !isDerivedView(msg.view)) return undefined;
-      await deps.refreshView(msg.view);
-      return true;
     default:
       return undefined;
   }
@@ -123,7 +114,7 @@ async function lookupChips(
   deps: HandlerDeps,
   keys: string[],
 ): Promise<Record<string, ChipSummary>> {
-  const found = await findRecordedPeopleByKeys(deps.db, keys);
+  const found = await findPeopleByKeys(deps.db, keys);
   const tagged = [...new Set(found.values())].filter((p) => p.roles.length > 0);
   if (!tagged.length) return {};
   const now = deps.now();

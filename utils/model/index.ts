@@ -174,11 +174,27 @@ export const LIMITS = {
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * Starts the key of someone a LinkedIn export names without a profile URL (exports from before
+ * about 2020 have none): a slash never occurs in a profile's slug, so no profile can take it.
+ */
+export const NO_PROFILE_PREFIX = 'no-profile/';
+
+/** A new key for someone known without a profile yet. */
+export function noProfileKey(): string {
+  return `${NO_PROFILE_PREFIX}${crypto.randomUUID()}`;
+}
+
+/** Whether `key` names someone known without a profile yet (not a LinkedIn slug). */
+export function isNoProfileKey(key: string): boolean {
+  return key.startsWith(NO_PROFILE_PREFIX);
+}
+
 /** A new, empty record for a person first seen at `slug`. */
 export function newPerson(slug: string, now: number, fields: Partial<Person> = {}): Person {
   return {
     slug,
-    profileUrl: profileUrlForSlug(slug),
+    profileUrl: isNoProfileKey(slug) ? '' : profileUrlForSlug(slug),
     aliases: [],
     name: '',
     headline: '',

@@ -25,6 +25,7 @@ import {
   type Backup,
 } from '@/utils/transfer/backup';
 import { freshDb } from './db-helpers';
+import { storedPeople } from '@/utils/db/stored-person';
 
 const NOW = Date.UTC(2025, 5, 1);
 
@@ -129,7 +130,7 @@ async function fill(
   db: AllianceDb,
   content: Omit<Backup, 'format' | 'version' | 'exportedAt' | 'settings'>,
 ) {
-  await db.people.bulkPut(content.people);
+  await db.people.bulkPut(storedPeople(content.people, content));
   await db.notes.bulkPut(content.notes);
   await db.touches.bulkPut(content.touches);
   await db.ties.bulkPut(content.ties);
