@@ -6,28 +6,7 @@ import type { Person } from '@/utils/model';
  * hand so that the tests do not check the copy against its own field list.
  */
 export function engineView(person: Person): InsightPerson {
-  const {
-    slug,
-    name,
-    roles,
-    level,
-    influence,
-    stance,
-    decisionMaker,
-    cadenceDays,
-    createdAt,
-    basis,
-  } = person;
-  return {
-    slug,
-    name,
-    roles,
-    level,
-    influence,
-    stance,
-    decisionMaker,
-    cadenceDays,
-    createdAt,
-    basis,
-  };
+  const { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt } =
+    person;
+  return { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt };
 }
