@@ -15,6 +15,7 @@ import type {
   KeyHolder,
   NextAction,
   OverdueFollowUp,
+  ReportCounts,
   Taker,
 } from './types';
 import { ago, nameWithLevel, quoted, times } from './wording';
@@ -54,11 +55,13 @@ export const STAKE = { sponsor: 3, closeBacker: 2, backer: 1.5, other: 1 } as co
  * unlock everything else the report can say, so the four basic ones outrank any other action.
  */
 export const FIRST_STEPS = {
+  // With nobody in the record yet (the report reads the people the user keeps anything about),
+  // the start is the first-run path: bring people in, then tag them.
   import: {
     place: 'import',
     worth: 20,
-    step: 'Import your LinkedIn connections',
-    why: 'the people you work with are then ready to tag',
+    step: 'Import your LinkedIn connections if you have not yet, then tag the people who support your work',
+    why: 'the report can then tell who decides your next step and who backs you',
   },
   tag: {
     place: 'side-panel',
@@ -139,28 +142,36 @@ export function firstStep(id: FirstStep): NextAction {
 export interface ActionContext {
   snap: Snapshot;
   keyHolders: ReadonlySet<string>;
-  /** People in the record, people tagged with a role. */
-  people: number;
+  /** People tagged with a role. */
   tagged: number;
+  /**
+   * Nothing in the record to advise on yet: nobody tagged, no key holder, no touch in 90 days.
+   * (Not "no people": a reader may leave out people the user keeps nothing about, such as
+   * imported connections never marked, and the advice must not change with them.)
+   */
+  blank: boolean;
 }
 
-export function actionContext(snap: Snapshot): ActionContext {
-  let tagged = 0;
-  for (const person of snap.bySlug.values()) if (person.roles.length) tagged += 1;
+export function actionContext(snap: Snapshot, counts: ReportCounts): ActionContext {
   return {
     snap,
     keyHolders: new Set(snap.keyHolders.map((person) => person.slug)),
-    people: snap.bySlug.size,
-    tagged,
+    tagged: counts.tagged,
+    blank: isBlank(counts),
   };
 }
 
+/** Nobody tagged, no key holder and no touch in 90 days: the first-run path is the start. */
+export function isBlank(counts: ReportCounts): boolean {
+  return counts.tagged === 0 && counts.keyHolders === 0 && counts.inTouch90 === 0;
+}
+
 /**
- * The first step that puts someone in reach of `fallback`'s advice: import people when there are
- * none, tag some when nobody is tagged, else `fallback` itself.
+ * The first step that puts someone in reach of `fallback`'s advice: the first-run path (import,
+ * then tag) in a blank record, tag some people when nobody is tagged, else `fallback` itself.
  */
 export function stepTowards(ctx: ActionContext, fallback: FirstStep): NextAction {
-  if (ctx.people === 0) return firstStep('import');
+  if (ctx.blank) return firstStep('import');
   // Setting levels needs people, not tags.
   if (ctx.tagged === 0 && fallback !== 'levels' && fallback !== 'newRole') return firstStep('tag');
   return firstStep(fallback);

@@ -10,6 +10,7 @@ import {
   coldAction,
   firstStep,
   followUpAction,
+  isBlank,
   rankActions,
   riskAction,
   takerAction,
@@ -142,8 +143,8 @@ function countsOf(snap: Snapshot): ReportCounts {
 /** The first steps a record still needs before the rest of the advice can name anyone. */
 function missingBasics(counts: ReportCounts): NextAction[] {
   const steps: NextAction[] = [];
-  if (counts.people === 0) steps.push(firstStep('import'));
-  if (counts.tagged === 0) steps.push(firstStep('tag'));
+  if (isBlank(counts)) steps.push(firstStep('import'));
+  else if (counts.tagged === 0) steps.push(firstStep('tag'));
   if (counts.keyHolders === 0) steps.push(firstStep('levels'));
   if (counts.inTouch90 === 0) steps.push(firstStep('touch'));
   return steps;
@@ -243,8 +244,8 @@ export function weeklyReport(
   const weeks = touchesByWeek(prepared, starts, weekEnd);
   const feedbackAsked = weeks[TREND_WEEKS - 1]?.byKind['asked-feedback'] ?? 0;
 
-  const ctx = actionContext(snap);
   const counts = countsOf(snap);
+  const ctx = actionContext(snap, counts);
   const unaware = visibility.topRisks.map((holder) => ({
     ...holder,
     action: riskAction(ctx, holder),

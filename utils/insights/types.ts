@@ -220,6 +220,7 @@ export interface PayItForward {
 
 /** How many of each thing the record holds, so that a section never speaks of an empty set. */
 export interface ReportCounts {
+  /** The people the engine was given (a reader may pass only those the user keeps anything about). */
   people: number;
   tagged: number;
   keyHolders: number;

@@ -84,7 +84,9 @@ export function emptyListText(counts: ReportCounts): Record<ListedSection, strin
       : 'No open follow-ups: when you promise someone something, add a follow-up in the side panel and the report will remind you.',
     takers: inTouch90
       ? receivedFrom90
-        ? `You gave back to all ${plural(receivedFrom90, 'person', 'people')} you received from in the last 90 days.`
+        ? receivedFrom90 === 1
+          ? 'You gave back to the 1 person you received from in the last 90 days.'
+          : `You gave back to all ${receivedFrom90} people you received from in the last 90 days.`
         : `In the last 90 days you were in touch with ${plural(inTouch90, 'person', 'people')} and received nothing from them, so you owe nothing back.`
       : 'No touches in the last 90 days, so there is no give and take to weigh yet: log a touch each time you help someone or they help you.',
     gaps: `No gaps: ${plural(counts.seniorSponsors, 'sponsor')} at +2 or above, ${plural(roles.mentor, 'mentor')}, ${plural(roles.ally, 'ally', 'allies')} and a board of ${plural(roles.advisor, 'advisor')}.`,

@@ -50,19 +50,30 @@ describe('what a new user found', () => {
   });
 
   it('with nobody tagged, says what is missing and gives the first steps', () => {
+    // Imported connections the user never marked change nothing: the start is the first-run path.
     const imported = [person('zoe', { name: 'Zoë' }), person('lars', { name: 'Lars' })];
-    const report = reportOf(data({ people: imported }));
-    // People are there (imported), so the first step is to tag them, not to import.
+    expect(reportOf(data({ people: imported })).nextActions).toEqual(reportOf(data()).nextActions);
+    // Someone marked (a level set, a touch logged) but nobody tagged: tag people next.
+    const marked = [
+      person('zoe', { name: 'Zoë', level: 'peer' }),
+      person('lars', { name: 'Lars' }),
+    ];
+    const report = reportOf(
+      data({ people: marked, touches: [touch('zoe', 'meeting', daysAgo(3))] }),
+    );
     expect(report.nextActions.map((a) => a.id)).toEqual([
       'start:tag',
       'start:levels',
-      'start:touch',
+      // A peer the user met is the first ally to find.
+      'gap-allies:zoe',
     ]);
-    expect(report.nextActions.every((a) => a.place === 'side-panel')).toBe(true);
+    expect(report.nextActions.slice(0, 2).every((a) => a.place === 'side-panel')).toBe(true);
     const empty = emptyListText(report.counts);
     expect(empty.unaware).toMatch(/^No key holders yet: set the level/);
     expect(empty.cold).toMatch(/^Nobody tagged yet, so there is no relationship to keep warm/);
-    expect(empty.takers).toMatch(/^No touches in the last 90 days/);
+    expect(empty.takers).toBe(
+      'You gave back to the 1 person you received from in the last 90 days.',
+    );
     expect(empty.followUps).toMatch(/^No open follow-ups: when you promise someone something/);
     expect(empty.basis).toMatch(/^Nobody backs you yet/);
     const markdown = reportToMarkdown(report);

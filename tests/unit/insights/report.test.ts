@@ -166,7 +166,6 @@ describe('weeklyReport scenarios', () => {
     expect(report.connectivity.score).toBe(0);
     expect(report.nextActions.map((a) => a.id)).toEqual([
       'start:import',
-      'start:tag',
       'start:levels',
       'start:touch',
     ]);

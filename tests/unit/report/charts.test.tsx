@@ -223,10 +223,11 @@ describe('ReportView', () => {
       'import',
       'side-panel',
       'side-panel',
-      'side-panel',
     ]);
     expect(steps[0]?.querySelector('a')?.getAttribute('href')).toBe(FIRST_RUN_PATH);
-    expect(steps[0]?.textContent).toMatch(/^Import your LinkedIn connections: /);
+    expect(steps[0]?.textContent).toMatch(
+      /^Import your LinkedIn connections if you have not yet, then tag the people who support your work: /,
+    );
     steps[1]?.querySelector('button')?.click();
     expect(opened).toBe(1);
     expect(root.querySelector('[data-section="unaware"]')?.textContent).toContain(
