@@ -2,7 +2,8 @@
  * The weekly report's advice in real Chromium, as a user gets there: a backup restored through
  * the options page, then the report page read as text. Three records from the essays: nothing
  * recorded yet (an older backup, without the new-role setting), the first 90 days of a new role
- * with gaps in the alliance, and an ally who carries the user's name to a key holder.
+ * with gaps in the alliance, and an ally who carries the user's name to a key holder. A first
+ * step leads to the import (the first-run path) or opens the side panel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -124,6 +125,16 @@ function shown(action: NextAction): string {
   return action.text;
 }
 
+/** How many side panels of the extension are open, as the browser's debugging protocol lists them. */
+async function sidePanelsOpen(h: Harness): Promise<number> {
+  const browser = h.context.browser();
+  if (!browser) throw new Error('No browser behind the context');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  await cdp.detach();
+  return targetInfos.filter((target) => target.url.endsWith('/sidepanel.html')).length;
+}
+
 /** Sentences the report used to say of empty sets, or while it listed problems. */
 const NEVER = [
   'Every key holder knows',
@@ -167,6 +178,11 @@ describe('the weekly report after restoring a backup', () => {
     for (const sentence of NEVER) expect(text).not.toContain(sentence);
     expect(await page.locator('[data-place="side-panel"] button').count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
+
+    // A side-panel step opens it from the click.
+    expect(await sidePanelsOpen(h)).toBe(0);
+    await page.locator('[data-place="side-panel"] button').first().click();
+    await expect.poll(() => sidePanelsOpen(h)).toBe(1);
 
     // The first step leads to the import on the options page, in view.
     await page.getByRole('link', { name: 'Start with the import' }).click();
