@@ -5,6 +5,7 @@
  * (docs/insights.md). When there is no one to name yet, the step is a first step and says where
  * in the extension to take it.
  */
+import { daysAgo } from '@/utils/format';
 import { DAY_MS, mainRole, type Role, type TouchKind } from '@/utils/model';
 import { backsMe, displayName, keyHolderWeight } from './alliance';
 import { neighbours, type Snapshot } from './context';
@@ -18,7 +19,7 @@ import type {
   ReportCounts,
   Taker,
 } from './types';
-import { ago, nameWithLevel, quoted, times } from './wording';
+import { nameWithLevel, quoted, times } from './wording';
 
 /** The report never lists more next actions than this. */
 export const MAX_NEXT_ACTIONS = 5;
@@ -47,12 +48,13 @@ export const URGENCY = {
   mentee: 0.2,
 } as const;
 
-/** What a person can do for the user's next promotion (docs/insights.md, "Ranking"). */
+/** What a person can do for the user's next promotion (docs/insights.md, "Actions and their ranking"). */
 export const STAKE = { sponsor: 3, closeBacker: 2, backer: 1.5, other: 1 } as const;
 
 /**
  * The first steps, for when the record has no one to name: each says what to do and where. They
- * unlock everything else the report can say, so the four basic ones outrank any other action.
+ * unlock everything else the report can say, so the basic ones (import, tag, levels, touch)
+ * outrank any other action.
  */
 export const FIRST_STEPS = {
   // With nobody in the record yet (the report reads the people the user keeps anything about),
@@ -120,7 +122,7 @@ export type FirstStep = keyof typeof FIRST_STEPS;
 
 /** "Do this: because of that." as one sentence. */
 function sentence(step: string, why: string): string {
-  return why ? `${step}: ${why}.` : `${step}.`;
+  return `${step}: ${why}.`;
 }
 
 /** A first step, with no one named. */
@@ -257,7 +259,7 @@ export function followUpAction(
   item: Omit<OverdueFollowUp, 'action'>,
 ): NextAction {
   const person = personOf(ctx, item.personSlug);
-  const when = ago(item.due, ctx.snap.asOf);
+  const when = daysAgo(item.due, ctx.snap.asOf);
   const promise = item.text.trim();
   const [step, why] = promise
     ? [`Keep your promise to ${item.personName}`, `${quoted(promise)} was due ${when}`]
@@ -295,7 +297,7 @@ export function appreciationActions(ctx: ActionContext): NextAction[] {
     const person = snap.bySlug.get(slug);
     if (!person || (lastThanks.get(slug) ?? -Infinity) >= help.at) continue;
     const promoted = help.kind === 'they-promoted-me';
-    const when = ago(help.at, snap.asOf);
+    const when = daysAgo(help.at, snap.asOf);
     const what = help.note.trim()
       ? `you noted ${quoted(help.note)} ${when}`
       : `${promoted ? 'they promoted you' : 'they helped you'} ${when}`;
@@ -351,7 +353,7 @@ export function coldAction(ctx: ActionContext, item: Omit<ColdRelationship, 'act
   const why =
     item.lastTouchAt === null
       ? 'you have not been in touch since you added them'
-      : `your last touch was ${ago(item.lastTouchAt, ctx.snap.asOf)}, past your ${Math.round((item.dueAt - item.lastTouchAt) / DAY_MS)}-day cadence`;
+      : `your last touch was ${daysAgo(item.lastTouchAt, ctx.snap.asOf)}, past your ${Math.round((item.dueAt - item.lastTouchAt) / DAY_MS)}-day cadence`;
   return personAction(
     ctx,
     'cold',

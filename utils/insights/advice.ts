@@ -3,8 +3,8 @@
  * alliance, the basis of each alliance, negative feedback from the people who decide, the first
  * 90 days of a new role, and paying it forward. Pure, as of the snapshot's date.
  */
-import { plural } from '@/utils/format';
-import { DAY_MS, type Influence, type Level, type Stance } from '@/utils/model';
+import { daysAgo, plural } from '@/utils/format';
+import { DAY_MS, isAboveMe, type Influence, type Level, type Stance } from '@/utils/model';
 import { firstStep, personAction, stepTowards, URGENCY, type ActionContext } from './actions';
 import { backsMe, displayName, keyHolderWeight } from './alliance';
 import { neighbours } from './context';
@@ -20,7 +20,7 @@ import type {
   PayItForward,
   PersonToMeet,
 } from './types';
-import { ago, daysBetween, nameWithLevel, times } from './wording';
+import { daysBetween, nameWithLevel, times } from './wording';
 
 /** Ask the manager or a key holder “what am I missing?” at least this often. */
 export const FEEDBACK_DUE_DAYS = 30;
@@ -71,7 +71,7 @@ function byRecentTouch(ctx: ActionContext) {
     displayName(a).localeCompare(displayName(b));
 }
 
-const isAbove = (person: InsightPerson) => SENIORITY[person.level] >= SENIORITY.plus1;
+const isAbove = (person: InsightPerson) => isAboveMe(person.level);
 const notSkeptic = (person: InsightPerson) => person.stance !== 'skeptic';
 
 function noSponsorAction(ctx: ActionContext): NextAction {
@@ -184,7 +184,7 @@ function boardTooLargeAction(ctx: ActionContext, advisors: InsightPerson[]): Nex
   const when =
     last === null
       ? 'you have no touch with them yet'
-      : `your last touch was ${ago(last, ctx.snap.asOf)}`;
+      : `your last touch was ${daysAgo(last, ctx.snap.asOf)}`;
   return personAction(
     ctx,
     'gap-board',
@@ -372,7 +372,7 @@ export function feedbackCheck(ctx: ActionContext): FeedbackCheck {
   const lastName = latest ? displayName(snap.bySlug.get(latest.slug)!) : null;
   const text =
     latest && lastName
-      ? `You last asked ${lastName} “what am I missing?” ${ago(latest.at, snap.asOf)}.${due ? ` Ask your manager or a key holder at least once in ${FEEDBACK_DUE_DAYS} days.` : ''}`
+      ? `You last asked ${lastName} “what am I missing?” ${daysAgo(latest.at, snap.asOf)}.${due ? ` Ask your manager or a key holder at least once in ${FEEDBACK_DUE_DAYS} days.` : ''}`
       : `You have not asked your manager or a key holder “what am I missing?” in the last ${FEEDBACK_LOOKBACK_DAYS} days.`;
   let action: NextAction | null = null;
   if (due) {

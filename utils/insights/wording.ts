@@ -5,8 +5,8 @@
  * and how to start: never a claim about an empty set ("every key holder knows your work" with
  * no key holders).
  */
-import { daysAgo, plural } from '@/utils/format';
-import { DAY_MS, LABELS, type Level } from '@/utils/model';
+import { plural } from '@/utils/format';
+import { DAY_MS, isAboveMe, LABELS } from '@/utils/model';
 import { displayName } from './alliance';
 import type { InsightPerson, ReportCounts } from './types';
 
@@ -22,23 +22,14 @@ export function quoted(text: string): string {
 
 /** "Hugo (+2)" for someone above the user, the plain name otherwise. */
 export function nameWithLevel(person: InsightPerson): string {
-  return isSenior(person.level)
+  return isAboveMe(person.level)
     ? `${displayName(person)} (${LABELS.level[person.level]})`
     : displayName(person);
-}
-
-function isSenior(level: Level): level is 'plus1' | 'plus2' | 'plus3' {
-  return level === 'plus1' || level === 'plus2' || level === 'plus3';
 }
 
 /** "once", "twice", "3 times". */
 export function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
-}
-
-/** "today", "yesterday", "12 days ago", "3 weeks ago": how long before `asOf`. */
-export function ago(at: number, asOf: number): string {
-  return daysAgo(at, asOf);
 }
 
 /** Whole days from `from` to `to`. */
