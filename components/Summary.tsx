@@ -10,10 +10,13 @@ export function Summary({
   db,
   settings,
   onOpenReport,
+  onStart,
 }: {
   db: AllianceDb;
   settings: Settings;
   onOpenReport(): void;
+  /** Opens a new user's first step (see utils/first-run.ts). */
+  onStart(): void;
 }) {
   const state = useSummary(db, settings);
   if (state.status === 'loading') return <p class="muted">Loading your alliance…</p>;
@@ -44,9 +47,20 @@ export function Summary({
           </dd>
         </div>
       </dl>
+      {s.taggedPeople === 0 && (
+        <p>
+          Nobody tagged yet: import your LinkedIn connections, then tag your manager, a sponsor, a
+          mentor and a few allies.{' '}
+          <button type="button" onClick={onStart}>
+            Start here
+          </button>
+        </p>
+      )}
       <div>
         <h3>Due for a touch</h3>
-        {s.due.length ? (
+        {s.taggedPeople === 0 ? (
+          <p class="muted">Tag people to see who is due for a touch.</p>
+        ) : s.due.length ? (
           <ul>
             {s.due.map((p) => (
               <li key={p.slug}>

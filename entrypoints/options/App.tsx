@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupSection } from '@/components/options/BackupSection';
 import { DeleteSection } from '@/components/options/DeleteSection';
@@ -19,6 +20,14 @@ const notifications: NotificationPermission = {
 export function App() {
   const db = getDb();
   const settings = useSettings();
+  const loaded = settings !== undefined;
+  // A link into the page (the report's first step leads to the import) names a section by its
+  // id: the page is drawn by script after the browser looked for it, and the settings shown
+  // above it move it down, so it is scrolled to once they are in place.
+  useEffect(() => {
+    if (!loaded || !location.hash) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [loaded]);
 
   return (
     <main>

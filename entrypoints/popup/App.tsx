@@ -6,9 +6,10 @@ import { Summary } from '@/components/Summary';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openSidePanel } from '@/utils/side-panel';
 
-function openPage(path: '/report.html' | '/options.html') {
+function openPage(path: '/report.html' | '/options.html' | typeof FIRST_RUN_PATH) {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
@@ -52,7 +53,12 @@ export function App() {
         </p>
       )}
       {settings && (
-        <Summary db={db} settings={settings} onOpenReport={() => openPage('/report.html')} />
+        <Summary
+          db={db}
+          settings={settings}
+          onOpenReport={() => openPage('/report.html')}
+          onStart={() => openPage(FIRST_RUN_PATH)}
+        />
       )}
     </main>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ReportView } from '@/components/report/ReportView';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
@@ -8,6 +9,7 @@ import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
 import { loadWeeklyReport } from '@/utils/db/report-data';
+import { openSidePanel } from '@/utils/side-panel';
 import { searchForWeek, weekFromSearch } from './week-param';
 
 /** The address's query string, following the back and forward buttons. */
@@ -23,6 +25,22 @@ function useSearch(): [string, (search: string) => void] {
     setSearch(next);
   };
   return [search, navigate];
+}
+
+/**
+ * Opens the side panel in this window, where a first step is taken. The window is looked up
+ * beforehand: the browser opens the panel only while the click's gesture lasts, so the click
+ * must call it with nothing awaited first.
+ */
+function useOpenSidePanel(): () => void {
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => {
+    void browser.windows
+      .getCurrent()
+      .then((window) => setWindowId(window.id))
+      .catch(() => undefined);
+  }, []);
+  return () => void openSidePanel({ windowId });
 }
 
 /** Saves the Markdown through a download link (no permission needed, nothing leaves the machine). */
@@ -79,6 +97,7 @@ function WeekReport({
   onWeek(weekOf: number): void;
 }) {
   const weekEnd = addWeeks(weekStart, 1, settings.weekStart);
+  const openPanel = useOpenSidePanel();
   const now = Date.now();
   const isCurrent = now >= weekStart && now < weekEnd;
   // Read from the data and kept current as it changes anywhere.
@@ -155,7 +174,7 @@ function WeekReport({
           Could not build the report: {error}
         </p>
       ) : report ? (
-        <ReportView report={report} />
+        <ReportView report={report} onOpenSidePanel={openPanel} />
       ) : (
         <p class="muted" role="status">
           Reading your alliance…

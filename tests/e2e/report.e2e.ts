@@ -30,7 +30,7 @@ interface Expected {
     visibility: number;
     connectivity: number;
     unaware: string[];
-    actions: Array<{ text: string; personName: string }>;
+    actions: Array<{ text: string; personName: string | null }>;
   }>;
 }
 

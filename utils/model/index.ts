@@ -132,6 +132,11 @@ export interface Settings {
   weeklyNotification: boolean;
   /** Log selector misses to the console (off: never write to LinkedIn's console). */
   debug: boolean;
+  /**
+   * Local midnight of the day the user started a new role, or null. For 90 days from then the
+   * weekly report focuses on meeting peers and the people one and two levels up.
+   */
+  roleStartedAt: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -142,6 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stealth: false,
   weeklyNotification: false,
   debug: false,
+  roleStartedAt: null,
 };
 
 /** Settings with every field present, whatever an older version stored. */

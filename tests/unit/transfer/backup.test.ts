@@ -212,6 +212,44 @@ describe('backup round trip', () => {
   });
 });
 
+describe('the start of a new role in the settings', () => {
+  it('is kept by a backup', async () => {
+    const settings = { ...DEFAULT_SETTINGS, roleStartedAt: Date.UTC(2025, 4, 12, 10) };
+    const backup = mustParse(await exportBackup(await sampleDb(), settings, NOW));
+    expect(backup.settings.roleStartedAt).toBe(Date.UTC(2025, 4, 12, 10));
+  });
+
+  it('is none for a backup written before it existed', async () => {
+    const data = JSON.parse(await exportBackup(await sampleDb(), DEFAULT_SETTINGS, NOW)) as {
+      settings: Record<string, unknown>;
+    };
+    delete data.settings.roleStartedAt;
+    const backup = mustParse(JSON.stringify(data));
+    expect(backup.settings).toEqual(DEFAULT_SETTINGS);
+    expect(backup.settings.roleStartedAt).toBeNull();
+  });
+
+  it('refuses a start that is not a date', () => {
+    const result = parseBackup(
+      JSON.stringify({
+        format: 'alliance-map-backup',
+        version: 1,
+        exportedAt: NOW,
+        settings: { ...DEFAULT_SETTINGS, roleStartedAt: 'last Monday' },
+        people: [],
+        notes: [],
+        touches: [],
+        ties: [],
+        followUps: [],
+      }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: "settings.roleStartedAt: 'last Monday' is not a date between 1900 and 9999",
+    });
+  });
+});
+
 describe('hostile and broken files are refused and change nothing', () => {
   async function expectRefused(
     mutate: (backup: Record<string, unknown>) => string,
