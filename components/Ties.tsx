@@ -6,6 +6,8 @@ import { loadTies } from '@/utils/db/people-list';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS } from '@/utils/model';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 interface TiesProps {
   db: AllianceDb;
@@ -13,10 +15,6 @@ interface TiesProps {
   name: string;
   report(kind: 'ok' | 'error', text: string): void;
   onOpen(slug: string): void;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Who this person is strongly connected to: influence travels along these ties. */
@@ -28,7 +26,7 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Ties</h3>
+      <h3 id={`${id}-title`}>{ui.t('ties_title')}</h3>
       {ties.length > 0 ? (
         <ul class="plain stack">
           {ties.map(({ tie, otherSlug, otherName }) => (
@@ -39,23 +37,23 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
               {tie.label && <span class="muted">{tie.label}</span>}
               <button
                 type="button"
-                aria-label={`Remove the tie to ${otherName}`}
+                aria-label={ui.t('ties_removeLabel', { name: otherName })}
                 onClick={() =>
                   void removeTie(db, tie.id)
-                    .then(() => report('ok', `Removed the tie to ${otherName}.`))
-                    .catch((error: unknown) => report('error', errorText(error)))
+                    .then(() => report('ok', ui.t('ties_removed', { name: otherName })))
+                    .catch((error: unknown) => report('error', errorText(ui, error)))
                 }
               >
-                Remove
+                {ui.t('ties_remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        live.status === 'ready' && <p class="muted">No ties recorded.</p>
+        live.status === 'ready' && <p class="muted">{ui.t('ties_none')}</p>
       )}
       <div class="field">
-        <label for={`${id}-label`}>How they are connected (optional)</label>
+        <label for={`${id}-label`}>{ui.t('ties_how')}</label>
         <input
           id={`${id}-label`}
           type="text"
@@ -66,16 +64,16 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
       </div>
       <PersonPicker
         db={db}
-        label={`Tie ${name} to…`}
+        label={ui.t('ties_pickerLabel', { name })}
         excludeSlug={slug}
-        action={(other) => `Tie to ${other.name || other.slug}`}
+        action={(other) => ui.t('ties_pickAction', { name: other.name || other.slug })}
         onPick={(other) => {
           addTie(db, slug, other.slug, label, Date.now())
             .then(() => {
               setLabel('');
-              report('ok', `Tied to ${other.name || other.slug}.`);
+              report('ok', ui.t('ties_tied', { name: other.name || other.slug }));
             })
-            .catch((error: unknown) => report('error', errorText(error)));
+            .catch((error: unknown) => report('error', errorText(ui, error)));
         }}
       />
     </section>

@@ -1,6 +1,7 @@
 import Dexie, { type Collection } from 'dexie';
 import { ALL_TABLES, type AllianceDb } from './schema';
 import { keptHistory, personOf, storedPerson, type StoredPerson } from './stored-person';
+import { UserError } from '@/utils/i18n/user-error';
 import {
   DEFAULT_DIRECTION,
   LIMITS,
@@ -70,7 +71,7 @@ export function isValidDate(ms: number): boolean {
 }
 
 function checkedDate(ms: number): number {
-  if (!isValidDate(ms)) throw new RangeError('The date must be between the years 1900 and 9999.');
+  if (!isValidDate(ms)) throw new UserError('error_dateRange');
   return ms;
 }
 
@@ -290,7 +291,7 @@ export async function updatePerson(
 ): Promise<Person> {
   return db.transaction('rw', ALL_TABLES, async () => {
     const person = await db.people.get(slug);
-    if (!person) throw new Error('This person is no longer in your records.');
+    if (!person) throw new UserError('error_personGone');
     return putPerson(db, { ...person, ...cleanPatch(patch), updatedAt: now });
   });
 }
@@ -304,7 +305,7 @@ export async function addNote(
   at = now,
 ): Promise<string> {
   const body = clampText(text.trim(), LIMITS.noteText);
-  if (!body) throw new Error('A note needs some text.');
+  if (!body) throw new UserError('error_noteEmpty');
   checkedDate(at);
   return db.transaction('rw', ALL_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
@@ -387,7 +388,7 @@ export async function logTouch(
 /** The person `slug` names, or an error saying they are gone (inside a transaction). */
 async function existingPerson(db: AllianceDb, slug: string): Promise<StoredPerson> {
   const person = await db.people.get(slug);
-  if (!person) throw new Error('This person is no longer in your records.');
+  if (!person) throw new UserError('error_personGone');
   return person;
 }
 
@@ -400,7 +401,7 @@ export async function addFollowUp(
   now: number,
 ): Promise<string> {
   const body = clampText(text.trim(), LIMITS.shortText);
-  if (!body) throw new Error('A follow-up needs a description.');
+  if (!body) throw new UserError('error_followUpEmpty');
   const followUp: FollowUp = {
     id: crypto.randomUUID(),
     personSlug: slug,
@@ -438,7 +439,7 @@ export async function addTie(
   label: string,
   now: number,
 ): Promise<void> {
-  if (x === y) throw new Error('A person cannot be tied to themselves.');
+  if (x === y) throw new UserError('error_tieSelf');
   const [a, b] = orderedPair(x, y);
   await db.transaction('rw', ALL_TABLES, async () => {
     const ends = await Promise.all([existingPerson(db, a), existingPerson(db, b)]);
@@ -496,10 +497,10 @@ export async function mergePeople(
   intoSlug: string,
   now: number,
 ): Promise<Person> {
-  if (fromSlug === intoSlug) throw new Error('Choose two different people to merge.');
+  if (fromSlug === intoSlug) throw new UserError('error_mergeSame');
   return db.transaction('rw', ALL_TABLES, async () => {
     const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
-    if (!from || !into) throw new Error('Both people must exist to be merged.');
+    if (!from || !into) throw new UserError('error_mergeMissing');
     const merged: Person = {
       ...personOf(into),
       memberId: into.memberId ?? from.memberId,
@@ -562,7 +563,7 @@ export async function linkProfile(
   seen: SeenIdentity,
   now: number,
 ): Promise<Person> {
-  if (!isNoProfileKey(noProfileSlug)) throw new Error('This person already has a profile.');
+  if (!isNoProfileKey(noProfileSlug)) throw new UserError('error_hasProfile');
   return db.transaction('rw', ALL_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     await putPerson(db, person);

@@ -331,15 +331,6 @@ export const DEFAULT_DIRECTION: Record<TouchKind, Direction> = {
   meeting: 'both',
 };
 
-/** Short sign of a role for the toolbar badge. */
-export const ROLE_SIGN: Record<Role, string> = {
-  sponsor: 'SP',
-  mentor: 'MEN',
-  advisor: 'ADV',
-  ally: 'ALY',
-  mentee: 'MTE',
-};
-
 /** The role that matters most for a career, for one-glance signs. */
 export const ROLE_PRIORITY: readonly Role[] = ['sponsor', 'mentor', 'advisor', 'ally', 'mentee'];
 
