@@ -1,3 +1,6 @@
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+
 /** Where a section says how an action went, announced by screen readers. */
 
 /** A message for the user: `ok` and `info` are polite, `error` interrupts. */
@@ -27,5 +30,5 @@ export function Notice({ message }: { message: NoticeMessage | undefined }) {
 
 /** The message of anything thrown, for a Notice. */
 export function errorNotice(error: unknown): NoticeMessage {
-  return { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+  return { kind: 'error', text: errorText(ui, error) };
 }

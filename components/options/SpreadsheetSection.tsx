@@ -4,6 +4,7 @@ import { downloadText } from './download';
 import { Notice, errorNotice, type NoticeMessage } from './Notice';
 import { exportPeopleCsv } from './people-csv';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
 
 /** People as a CSV file (roles and last touch included) for a spreadsheet. */
 export function SpreadsheetSection({ db }: { db: AllianceDb }) {
@@ -15,7 +16,7 @@ export function SpreadsheetSection({ db }: { db: AllianceDb }) {
     try {
       const now = Date.now();
       downloadText(peopleCsvFileName(now), await exportPeopleCsv(db), 'text/csv;charset=utf-8');
-      setMessage({ kind: 'ok', text: `Saved ${peopleCsvFileName(now)}.` });
+      setMessage({ kind: 'ok', text: ui.t('csv_saved', { file: peopleCsvFileName(now) }) });
     } catch (error) {
       setMessage(errorNotice(error));
     } finally {
@@ -25,14 +26,13 @@ export function SpreadsheetSection({ db }: { db: AllianceDb }) {
 
   return (
     <section class="card stack" aria-labelledby="csv-title">
-      <h2 id="csv-title">Spreadsheet export</h2>
+      <h2 id="csv-title">{ui.t('csv_title')}</h2>
       <p class="muted">
-        One row per person with their roles, level, stance and last touch. For reading in a
-        spreadsheet; to restore your data, use a backup instead.
+        {ui.t('csv_hint')}
       </p>
       <div class="row">
         <button type="button" onClick={onExport} disabled={busy}>
-          Export people as CSV
+          {ui.t('csv_export')}
         </button>
       </div>
       <Notice message={message} />

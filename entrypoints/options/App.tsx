@@ -10,6 +10,7 @@ import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
 import { loadSettings, saveSettings } from '@/utils/settings';
+import { ui } from '@/utils/i18n';
 
 const notifications: NotificationPermission = {
   request: () => browser.permissions.request({ permissions: ['notifications'] }),
@@ -32,14 +33,14 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Alliance Map</h1>
-        <p class="muted">Settings and your data. Everything stays on this computer.</p>
+        <h1>{ui.t('extName')}</h1>
+        <p class="muted">{ui.t('options_intro')}</p>
       </header>
       <StorageSection db={db} storage={navigator.storage} />
       {settings ? (
         <SettingsSection settings={settings} save={saveSettings} notifications={notifications} />
       ) : (
-        <p class="muted">Loading your settings…</p>
+        <p class="muted">{ui.t('options_loading')}</p>
       )}
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />

@@ -3,17 +3,34 @@
  * picks the file for its own language and falls back to English), formats in that language.
  * Every surface uses `ui`; the insight engine is given it (docs/translating.md).
  */
-import { browser } from 'wxt/browser';
 import { createTranslator } from './translator';
 
 export type { Translator, MessageValues } from './translator';
 export { labelKey, type MessageKey, type PluralKey } from './messages';
 
+/** What the translator uses of the extension's `i18n` API. */
+interface I18nApi {
+  getMessage(id: string): string;
+  getUILanguage(): string;
+}
+
+/**
+ * The extension's `i18n` API, read from the global the browser provides in every extension
+ * context (`chrome` in Chromium, and in Firefox beside `browser`): synchronous, and the same
+ * object `wxt/browser` wraps, without importing WXT's browser into the LinkedIn script.
+ */
+function i18nApi(): I18nApi {
+  const scope = globalThis as { chrome?: { i18n?: I18nApi }; browser?: { i18n?: I18nApi } };
+  const api = scope.chrome?.i18n ?? scope.browser?.i18n;
+  if (!api) throw new Error('No extension i18n API in this context.');
+  return api;
+}
+
 /** The translator of the browser's language. */
 export const ui = createTranslator(
   // Any id: plural forms are asked for by a computed id (`people_few`).
-  (key) => (browser.i18n.getMessage as (id: string) => string)(key) || undefined,
-  () => browser.i18n.getUILanguage(),
+  (key) => i18nApi().getMessage(key) || undefined,
+  () => i18nApi().getUILanguage(),
 );
 
 /** Sets the page's language and direction, so that the layout mirrors for Arabic. */

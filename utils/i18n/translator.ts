@@ -21,12 +21,16 @@ export interface Translator {
   n(key: PluralKey, count: number, values?: MessageValues): string;
   /** A number as the language writes it (digits, separators). */
   number(value: number): string;
+  /** A whole percentage, 0 to 100, as the language writes it ("42 %" in German). */
+  percent(value: number): string;
   /** A day, such as "12 Mar 2025". */
   day(ms: number): string;
   /** How long ago `ms` was as of `now`: "today", "yesterday", "12 days ago", "in 2 days". */
   ago(ms: number, now: number): string;
   /** "Ana, Ben and Cy" in the language's own way. */
   list(items: readonly string[]): string;
+  /** The name of a day of the week, 0 for Sunday as `Date.getDay()` counts. */
+  weekday(index: number): string;
 }
 
 /** What the translator reads: a message by id (undefined when there is none). */
@@ -82,9 +86,11 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
   };
   let plurals: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
+  let percents: Intl.NumberFormat | undefined;
   let days: Intl.DateTimeFormat | undefined;
   let relative: Intl.RelativeTimeFormat | undefined;
   let lists: Intl.ListFormat | undefined;
+  let weekdays: Intl.DateTimeFormat | undefined;
   const number = (value: number) => (numbers ??= new Intl.NumberFormat(meta().locale)).format(value);
   const fill = (message: string, values?: MessageValues) =>
     values
@@ -108,6 +114,8 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
       return fill(message, { count, ...values });
     },
     number,
+    percent: (value) =>
+      (percents ??= new Intl.NumberFormat(meta().locale, { style: 'percent' })).format(value / 100),
     day: (ms) =>
       (days ??= new Intl.DateTimeFormat(meta().locale, {
         day: 'numeric',
@@ -122,6 +130,11 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
       ),
     list: (items) =>
       (lists ??= new Intl.ListFormat(meta().locale, { type: 'conjunction' })).format(items),
+    // 1 January 2023 was a Sunday.
+    weekday: (index) =>
+      (weekdays ??= new Intl.DateTimeFormat(meta().locale, { weekday: 'long' })).format(
+        new Date(2023, 0, 1 + index, 12),
+      ),
   };
   return translator;
 }
