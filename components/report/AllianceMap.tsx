@@ -1,5 +1,6 @@
 import type { Awareness, MapEdge, MapNode } from '@/utils/insights/types';
-import { LABELS, type Stance } from '@/utils/model';
+import { labelKey, ui, type MessageKey } from '@/utils/i18n';
+import type { Stance } from '@/utils/model';
 import {
   CELL_SIZE,
   INFLUENCE_ROWS,
@@ -14,10 +15,10 @@ import {
 
 const NODE_RADIUS = 7;
 
-const AWARENESS_TEXT: Record<Awareness, string> = {
-  full: 'knows your recent work',
-  partial: 'knows it through a sponsor or champion',
-  none: 'does not know your recent work',
+const AWARENESS_TEXT: Record<Awareness, MessageKey> = {
+  full: 'map_awareFull',
+  partial: 'map_awarePartial',
+  none: 'map_awareNone',
 };
 
 function stanceClass(stance: Stance): string {
@@ -47,9 +48,15 @@ function Marker({ node }: { node: PlacedNode }) {
 /** One sentence per person: what the map shows of them. */
 export function describeNode(node: MapNode): string {
   const who = node.isKeyHolder
-    ? `key holder, ${AWARENESS_TEXT[node.awareness ?? 'none']}`
-    : 'backs you';
-  return `${node.name}: ${who}; stance ${LABELS.stance[node.stance].toLowerCase()}, influence ${LABELS.influence[node.influence].toLowerCase()}, level ${LABELS.level[node.level]}`;
+    ? ui.t('map_nodeKeyHolder', { awareness: ui.t(AWARENESS_TEXT[node.awareness ?? 'none']) })
+    : ui.t('map_nodeBacker');
+  return ui.t('map_node', {
+    name: node.name,
+    who,
+    stance: ui.t(labelKey('stance', node.stance)),
+    influence: ui.t(labelKey('influence', node.influence)),
+    level: ui.t(labelKey('level', node.level)),
+  });
 }
 
 /** The numbers of the map in one sentence, for screen readers. */
@@ -60,7 +67,14 @@ export function mapSummary(nodes: readonly MapNode[], edges: readonly MapEdge[])
     (node) => node.stance === 'champion' || node.stance === 'supporter',
   ).length;
   const skeptics = nodes.filter((node) => node.stance === 'skeptic').length;
-  return `Alliance map of ${nodes.length} people: ${holders.length} key holders, of whom ${aware} know your recent work; ${onSide} on your side, ${skeptics} skeptics; ${edges.length} ties.`;
+  return ui.t('map_summary', {
+    people: ui.n('count_people', nodes.length),
+    holders: ui.n('count_keyHolders', holders.length),
+    aware,
+    onSide,
+    skeptics: ui.n('count_skeptics', skeptics),
+    ties: ui.n('count_ties', edges.length),
+  });
 }
 
 /**
@@ -119,7 +133,7 @@ export function AllianceMap({
               y={MAP_PAD.top - 8}
               text-anchor="middle"
             >
-              {stance === 'unknown' ? 'Stance unknown' : LABELS.stance[stance]}
+              {stance === 'unknown' ? ui.t('map_stanceUnknown') : ui.t(labelKey('stance', stance))}
             </text>
           </g>
         ))}
@@ -138,7 +152,7 @@ export function AllianceMap({
               y={cellOrigin('unknown', influence).y + CELL_SIZE.height / 2}
               text-anchor="end"
             >
-              {influence === 'unknown' ? 'Influence ?' : `${LABELS.influence[influence]} infl.`}
+              {ui.t(labelKey('mapInfluence', influence))}
             </text>
           </g>
         ))}
@@ -166,52 +180,50 @@ export function AllianceMap({
           <svg viewBox="0 0 16 16" class="map stance-neutral">
             <polygon class="marker aware-full" points="8,1 15,8 8,15 1,8" />
           </svg>
-          Key holder who knows your work
+          {ui.t('map_legendKnows')}
         </li>
         <li>
           <svg viewBox="0 0 16 16" class="map stance-neutral">
             <polygon class="marker aware-partial" points="8,1 15,8 8,15 1,8" />
           </svg>
-          Knows it through a sponsor or champion
+          {ui.t('map_legendPartial')}
         </li>
         <li>
           <svg viewBox="0 0 16 16" class="map stance-neutral">
             <polygon class="marker aware-none" points="8,1 15,8 8,15 1,8" />
           </svg>
-          Does not know your work
+          {ui.t('map_legendNone')}
         </li>
         <li>
           <svg viewBox="0 0 16 16" class="map stance-for">
             <circle class="marker backer" cx="8" cy="8" r="5" />
           </svg>
-          Backs you
+          {ui.t('map_legendBacks')}
         </li>
         <li>
-          <span class="swatch" style={{ background: 'var(--stance-for)' }} /> For you
+          <span class="swatch" style={{ background: 'var(--stance-for)' }} /> {ui.t('map_legendFor')}
         </li>
         <li>
-          <span class="swatch" style={{ background: 'var(--stance-against)' }} /> Skeptic
+          <span class="swatch" style={{ background: 'var(--stance-against)' }} />{' '}
+          {ui.t('stance_skeptic')}
         </li>
         <li>
-          <span class="swatch-line" style={{ color: 'var(--map-tie)' }} /> Tie
+          <span class="swatch-line" style={{ color: 'var(--map-tie)' }} /> {ui.t('map_legendTie')}
         </li>
       </ul>
       {omitted > 0 && (
-        <p class="muted">
-          {omitted} more {omitted === 1 ? 'person is' : 'people are'} not shown, to keep the map
-          readable.
-        </p>
+        <p class="muted">{ui.n('map_omitted', omitted)}</p>
       )}
       <table class="sr-only">
-        <caption>The people on the alliance map</caption>
+        <caption>{ui.t('map_caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key holder</th>
-            <th scope="col">Stance</th>
-            <th scope="col">Influence</th>
-            <th scope="col">Level</th>
-            <th scope="col">Tied to</th>
+            <th scope="col">{ui.t('record_name')}</th>
+            <th scope="col">{ui.t('map_colKeyHolder')}</th>
+            <th scope="col">{ui.t('people_stance')}</th>
+            <th scope="col">{ui.t('map_colInfluence')}</th>
+            <th scope="col">{ui.t('people_level')}</th>
+            <th scope="col">{ui.t('map_colTiedTo')}</th>
           </tr>
         </thead>
         <tbody>
@@ -219,12 +231,14 @@ export function AllianceMap({
             <tr key={node.slug}>
               <th scope="row">{node.name}</th>
               <td>
-                {node.isKeyHolder ? `Yes, ${AWARENESS_TEXT[node.awareness ?? 'none']}` : 'No'}
+                {node.isKeyHolder
+                  ? ui.t('map_yesAware', { awareness: ui.t(AWARENESS_TEXT[node.awareness ?? 'none']) })
+                  : ui.t('map_no')}
               </td>
-              <td>{LABELS.stance[node.stance]}</td>
-              <td>{LABELS.influence[node.influence]}</td>
-              <td>{LABELS.level[node.level]}</td>
-              <td>{tiedTo(node.slug).join(', ') || 'Nobody shown'}</td>
+              <td>{ui.t(labelKey('stance', node.stance))}</td>
+              <td>{ui.t(labelKey('influence', node.influence))}</td>
+              <td>{ui.t(labelKey('level', node.level))}</td>
+              <td>{ui.list(tiedTo(node.slug)) || ui.t('map_nobodyShown')}</td>
             </tr>
           ))}
         </tbody>

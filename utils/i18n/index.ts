@@ -3,6 +3,7 @@
  * picks the file for its own language and falls back to English), formats in that language.
  * Every surface uses `ui`; the insight engine is given it (docs/translating.md).
  */
+import type { MessageKey } from './messages';
 import { createTranslator } from './translator';
 
 export type { Translator, MessageValues } from './translator';
@@ -33,9 +34,12 @@ export const ui = createTranslator(
   () => i18nApi().getUILanguage(),
 );
 
-/** Sets the page's language and direction, so that the layout mirrors for Arabic. */
-export function localizeDocument(doc: Document = document): void {
-  doc.documentElement.lang = ui.locale;
-  doc.documentElement.dir = ui.dir;
-  doc.title = ui.t('extName');
+/**
+ * Sets an extension page's language, direction and title before it draws, so that screen
+ * readers speak the right language and the layout mirrors for Arabic.
+ */
+export function localizePage(title: MessageKey): void {
+  document.documentElement.lang = ui.locale;
+  document.documentElement.dir = ui.dir;
+  document.title = ui.t(title);
 }

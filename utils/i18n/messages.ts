@@ -1,8 +1,9 @@
 /**
  * The message ids, typed from the English file (the reference every other language follows):
  * a misspelt id fails the type check. Plural messages are stored once per CLDR plural category
- * (`people_one`, `people_other`; Arabic adds `_zero`, `_two`, `_few`, `_many`) and asked for by
- * their stem (docs/translating.md).
+ * (`people_one`, `people_other`; Arabic adds `_zero`, `_two`, `_few`, `_many`), optionally with
+ * exact forms for a number (`times_2`: "twice"), and asked for by their stem
+ * (docs/translating.md).
  */
 type English = typeof import('../../public/_locales/en/messages.json');
 
@@ -20,7 +21,10 @@ export type PluralKey = AllKeys extends infer K
   : never;
 
 /** Every message id but the plural forms (asked for by their stem) and the file's own facts. */
-export type MessageKey = Exclude<AllKeys, `${PluralKey}${PluralSuffix}` | `meta_${string}`>;
+export type MessageKey = Exclude<
+  AllKeys,
+  `${PluralKey}${PluralSuffix}` | `${PluralKey}_${number}` | `meta_${string}`
+>;
 
 /** `offered-help` → `offered_help`: message ids hold only letters, digits and `_`. */
 type Underscored<S extends string> = S extends `${infer A}-${infer B}`

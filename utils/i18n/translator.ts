@@ -110,7 +110,12 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
     t: (key, values) => fill(lookup(key) ?? key, values),
     n: (key, count, values) => {
       plurals ??= new Intl.PluralRules(meta().locale);
-      const message = lookup(`${key}_${plurals.select(count)}`) ?? lookup(`${key}_other`) ?? key;
+      // An exact form first ("twice" for 2 in English), then the language's plural category.
+      const message =
+        lookup(`${key}_${count}`) ??
+        lookup(`${key}_${plurals.select(count)}`) ??
+        lookup(`${key}_other`) ??
+        key;
       return fill(message, { count, ...values });
     },
     number,
