@@ -12,7 +12,6 @@ export class UserError extends Error {
     readonly values?: MessageValues,
   ) {
     super(english.t(messageId, values));
-    this.name = 'UserError';
   }
 }
 

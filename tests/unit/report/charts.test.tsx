@@ -81,7 +81,7 @@ describe('AllianceMap', () => {
     const svg = root.querySelector('svg.map')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe(
-      'Alliance map of 3 people: 1 key holders, of whom 1 know your recent work; 2 on your side, 0 skeptics; 2 ties.',
+      'Alliance map of 3 people: 1 key holder, 1 of them aware of your recent work; 2 on your side, 0 skeptics; 2 ties.',
     );
     expect(svg.querySelectorAll('g.node polygon')).toHaveLength(1);
     expect(svg.querySelectorAll('g.node circle')).toHaveLength(2);
