@@ -34,6 +34,20 @@ function stemOf(key: string, stems: ReadonlySet<string>): string {
   return plural && stems.has(plural[1]!) ? plural[1]! : key;
 }
 
+/** Counts the product shows stay below this (people, touches, days). */
+const LARGEST_COUNT = 100_000;
+
+/**
+ * The plural forms a count up to LARGEST_COUNT takes in `locale`: Arabic's six, English's two,
+ * and not the form French, Spanish and Portuguese keep for round millions (which may be given).
+ */
+export function categoriesInUse(locale: string): string[] {
+  const rules = new Intl.PluralRules(locale);
+  const found = new Set<string>();
+  for (let count = 0; count <= LARGEST_COUNT; count++) found.add(rules.select(count));
+  return rules.resolvedOptions().pluralCategories.filter((category) => found.has(category));
+}
+
 /** Every problem of every language, one line each; empty when all are complete. */
 export function localeProblems(files: Record<string, MessagesFile>, reference = 'en'): string[] {
   const problems: string[] = [];
@@ -58,13 +72,17 @@ export function localeProblems(files: Record<string, MessagesFile>, reference = 
     const say = (text: string) => problems.push(`${folder}: ${text}`);
     const locale = messages.meta_locale?.message ?? '';
     let categories: string[] = [];
+    let known: readonly string[] = [];
     try {
-      if (locale.replace('-', '_') !== folder) say(`meta_locale "${locale}" does not name the folder`);
-      categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      if (locale.replace('-', '_') !== folder)
+        say(`meta_locale "${locale}" does not name the folder`);
+      categories = categoriesInUse(locale);
+      known = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
     } catch {
       say(`meta_locale "${locale}" is not a language tag`);
     }
-    if (!['ltr', 'rtl'].includes(messages.meta_dir?.message ?? '')) say('meta_dir must be ltr or rtl');
+    if (!['ltr', 'rtl'].includes(messages.meta_dir?.message ?? ''))
+      say('meta_dir must be ltr or rtl');
 
     const lowerCase = new Map<string, string>();
     for (const [key, entry] of Object.entries(messages)) {
@@ -77,7 +95,8 @@ export function localeProblems(files: Record<string, MessagesFile>, reference = 
         say(`"${key}" has no message`);
         continue;
       }
-      if (message.includes('$')) say(`"${key}" has a "$", which the browser reads as a substitution`);
+      if (message.includes('$'))
+        say(`"${key}" has a "$", which the browser reads as a substitution`);
       const stem = stemOf(key, stems);
       const wanted = expected.get(stem);
       if (!wanted) {
@@ -85,7 +104,8 @@ export function localeProblems(files: Record<string, MessagesFile>, reference = 
         continue;
       }
       const found = placeholders(message);
-      for (const name of found) if (!wanted.has(name)) say(`"${key}" has {${name}}, which English does not`);
+      for (const name of found)
+        if (!wanted.has(name)) say(`"${key}" has {${name}}, which English does not`);
       // A plural form may leave out its number ("one", "two" in Arabic say it in words).
       for (const name of wanted)
         if (!found.has(name) && !(stem !== key && name === 'count'))
@@ -102,7 +122,7 @@ export function localeProblems(files: Record<string, MessagesFile>, reference = 
       }
       for (const key of Object.keys(messages)) {
         const match = PLURAL.exec(key);
-        if (match?.[1] === stem && !categories.includes(match[2]!))
+        if (match?.[1] === stem && !known.includes(match[2]!))
           say(`"${key}" is a plural form ${locale} does not use`);
       }
     }
