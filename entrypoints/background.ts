@@ -5,7 +5,7 @@ import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
 import { registerWeeklyReport } from '@/utils/background/weekly';
 import { getDb } from '@/utils/db';
 import { dataChangedItem, loadSettings, settingsItem } from '@/utils/settings';
-import { openSidePanel } from '@/utils/side-panel';
+import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
 
 /**
  * The background owns the database for content scripts, keeps the toolbar badge true and keeps
@@ -24,6 +24,7 @@ export default defineBackground(() => {
         settings: loadSettings,
         now: Date.now,
         openSidePanel: (tabId) => openSidePanel({ tabId }),
+        sidePanelShortcut,
         refreshView: views.refresh,
       },
       message,

@@ -25,8 +25,14 @@ export interface Protocol {
   };
   /** One batched lookup per screenful of list cards. */
   'lists/lookup': { request: { keys: string[] }; response: Record<string, ChipSummary> };
-  /** The badge opens the full record. */
-  'ui/open-side-panel': { request: Record<string, never>; response: boolean };
+  /**
+   * The badge opens the full record; where the browser refuses, the answer carries the keyboard
+   * shortcut that opens it, for the badge to say.
+   */
+  'ui/open-side-panel': {
+    request: Record<string, never>;
+    response: { opened: boolean; shortcut: string | null };
+  };
   /**
    * An extension page found its cached summary or report out of date: answered once the
    * background has brought that cached view up to date (extension pages only).

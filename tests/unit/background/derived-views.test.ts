@@ -241,6 +241,7 @@ describe('the views/refresh message', () => {
     settings: loadSettings,
     now: Date.now,
     openSidePanel: async () => false,
+    sidePanelShortcut: async () => null,
     refreshView,
   });
 
