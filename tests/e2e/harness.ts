@@ -281,27 +281,35 @@ export async function clickIslandButton(page: Page, label: string | RegExp): Pro
 }
 
 /**
- * Moves a page to another saved profile the way LinkedIn does: the URL changes through the
- * History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
+ * In the page: moves it to another saved profile the way LinkedIn does. The URL changes through
+ * the History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
  */
+export function navigateLikeLinkedIn({
+  url,
+  html,
+  lingerMs,
+}: {
+  url: string;
+  html: string;
+  lingerMs: number;
+}): void {
+  history.pushState({}, '', url);
+  setTimeout(() => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    document.title = doc.title;
+    for (const script of doc.querySelectorAll('script')) script.remove();
+    document.body.replaceWith(document.adoptNode(doc.body));
+  }, lingerMs);
+}
+
+/** Moves a page to another saved profile the way LinkedIn does (`navigateLikeLinkedIn`). */
 export async function spaNavigate(
   page: Page,
   url: string,
   html: string,
   lingerMs = 150,
 ): Promise<void> {
-  await page.evaluate(
-    ({ url, html, lingerMs }) => {
-      history.pushState({}, '', url);
-      setTimeout(() => {
-        const doc = new DOMParser().parseFromString(html, 'text/html');
-        document.title = doc.title;
-        for (const script of doc.querySelectorAll('script')) script.remove();
-        document.body.replaceWith(document.adoptNode(doc.body));
-      }, lingerMs);
-    },
-    { url, html, lingerMs },
-  );
+  await page.evaluate(navigateLikeLinkedIn, { url, html, lingerMs });
 }
 
 /** Rows written per transaction when seeding: a whole 100,000-touch table is too much for one call. */
