@@ -4,7 +4,7 @@
  * extension, and a tab is a page in either. The scenarios in tests/e2e/both/ are written against
  * these and run in each browser; what only one browser has stays in its own files.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page as PlaywrightPage } from 'playwright-core';
@@ -46,6 +46,8 @@ export interface Tab {
   /** Picks `path` in the file input `selector`, as the user's file dialog would. */
   setFiles(selector: string, path: string): Promise<void>;
   setSize(width: number, height: number): Promise<void>;
+  /** Makes this the window's active tab, as the user's click on the tab would. */
+  activate(): Promise<void>;
   /** Our closed shadow roots, read as the user sees them. */
   islands(): Promise<ShadowIsland[]>;
   clickIslandButton(label: string): Promise<void>;
@@ -83,10 +85,6 @@ export interface SessionOptions {
   plain?: boolean;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 // ---- Chromium ----
 
 function chromiumTab(page: PlaywrightPage): Tab {
@@ -100,6 +98,7 @@ function chromiumTab(page: PlaywrightPage): Tab {
     press: (key) => page.keyboard.press(key),
     setFiles: (selector, path) => page.setInputFiles(selector, path),
     setSize: (width, height) => page.setViewportSize({ width, height }),
+    activate: () => page.bringToFront(),
     islands: () => closedIslands(page),
     clickIslandButton: (label) => clickIslandButton(page, label),
     domSnapshot: () => domSnapshot(page),
@@ -167,18 +166,6 @@ async function chromiumSession(options: SessionOptions): Promise<Session> {
 
 // ---- Firefox ----
 
-/** The newest file Firefox finished saving in `dir` after `since` (a download in progress ends in .part). */
-async function savedFile(dir: string, before: Set<string>): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const names = existsSync(dir) ? readdirSync(dir) : [];
-    const done = names.find((n) => !before.has(n) && !n.endsWith('.part'));
-    if (done && !names.includes(`${done}.part`)) return join(dir, done);
-    await sleep(50);
-  }
-  throw new Error(`Firefox saved no download in ${dir}.`);
-}
-
 function firefoxTab(h: FirefoxHarness, page: PuppeteerPage, extensionPage: boolean): Tab {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
@@ -202,19 +189,21 @@ function firefoxTab(h: FirefoxHarness, page: PuppeteerPage, extensionPage: boole
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
     },
     setSize: (width, height) => page.setViewport({ width, height }),
+    activate: () => page.bringToFront(),
     islands: () => firefoxIslands(page),
     clickIslandButton: (label) => clickFirefoxIslandButton(page, label),
     domSnapshot: () => firefoxDomSnapshot(page),
-    download: async (action) => {
-      const before = new Set(existsSync(h.downloadDir) ? readdirSync(h.downloadDir) : []);
-      await action();
-      return savedFile(h.downloadDir, before);
-    },
+    download: (action) => h.download(action),
     close: () => page.close(),
   };
 }
 
-async function firefoxSession(options: SessionOptions): Promise<Session> {
+/** A Firefox session, with its harness for what only Firefox has (its sidebar, its prompts). */
+export interface FirefoxSession extends Session {
+  harness(): FirefoxHarness;
+}
+
+export async function startFirefoxSession(options: SessionOptions = {}): Promise<FirefoxSession> {
   const profileDir = options.restartable
     ? mkdtempSync(join(tmpdir(), 'alliance-map-firefox-profile-'))
     : undefined;
@@ -226,8 +215,9 @@ async function firefoxSession(options: SessionOptions): Promise<Session> {
     });
   let h = await start();
   const served = new Map<string, string>();
-  const session: Session = {
+  const session: FirefoxSession = {
     name: 'firefox',
+    harness: () => h,
     origin: h.origin,
     giveaways: ['moz-extension://', h.uuid, h.addonId].filter(Boolean),
     get refused() {
@@ -300,5 +290,5 @@ function unsupported(name: BrowserName): Session {
 
 /** Starts `name` with the built extension (or, with `plain`, without it). */
 export function startSession(name: BrowserName, options: SessionOptions = {}): Promise<Session> {
-  return name === 'chromium' ? chromiumSession(options) : firefoxSession(options);
+  return name === 'chromium' ? chromiumSession(options) : startFirefoxSession(options);
 }

@@ -64,8 +64,8 @@ export interface FirefoxHarness {
   origin: string;
   /** Requests that tried to leave the machine (everything not served from a fixture). */
   refused: string[];
-  /** Where Firefox saves downloads (no dialog). */
-  downloadDir: string;
+  /** Runs `action` and returns the path of the file it made Firefox download, once saved. */
+  download(action: () => Promise<void>): Promise<string>;
   serve(url: string, html: string): void;
   /** A new tab whose web requests are served from fixtures or refused. */
   newTab(): Promise<Page>;
@@ -267,6 +267,26 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     return (await page.evaluate(fn as never, arg)) as Awaited<R>;
   };
 
+  // Downloads as Firefox's download manager lists them: a file is whole once it says so.
+  const downloads = () =>
+    inChrome<Array<{ path: string; succeeded: boolean; error: string | null }>>(`(async () => {
+      const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+      const list = await Downloads.getList(Downloads.ALL);
+      return (await list.getAll()).map((d) => ({
+        path: d.target.path, succeeded: d.succeeded, error: d.error?.message ?? null,
+      }));
+    })()`);
+  const download = async (action: () => Promise<void>): Promise<string> => {
+    const before = (await downloads()).length;
+    await action();
+    const saved = await until('A download', async () => {
+      const started = (await downloads())[before];
+      if (started?.error) throw new Error(`The download failed: ${started.error}`);
+      return started?.succeeded ? started.path : undefined;
+    });
+    return saved;
+  };
+
   const close = async () => {
     await browser.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -309,7 +329,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     wasInstalled,
     origin,
     refused,
-    downloadDir,
+    download,
     serve: (url, html) => served.set(url, html),
     newTab,
     gotoExtensionPage,
@@ -487,4 +507,66 @@ export async function firefoxDomSnapshot(
     roots,
     [null],
   );
+}
+
+// ---- The browser's own UI, through the privileged scope (docs/firefox.md) ----
+
+/**
+ * Presses a shortcut ("Alt+Shift+R") in the browser window as the keyboard would: the key events
+ * start in the window, reach the page, and come back to the browser's shortcut handling, where an
+ * add-on's commands live. (WebDriver BiDi's key actions start in the page and never come back.)
+ */
+export async function pressShortcut(h: FirefoxHarness, shortcut: string): Promise<void> {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!;
+  const modifiers = parts
+    .map((name) => (name === 'Ctrl' ? 'Control' : name))
+    .map((name) => ({ key: name, code: `${name}Left` }));
+  await h.chrome(`(() => {
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(window)) throw new Error('No keyboard for the window.');
+    const modifiers = ${JSON.stringify(modifiers)}.map((init) => new KeyboardEvent('', init));
+    const key = new KeyboardEvent('', {
+      key: ${JSON.stringify(key)},
+      code: ${JSON.stringify(`Key${key}`)},
+      keyCode: ${key.charCodeAt(0)},
+    });
+    for (const modifier of modifiers) tip.keydown(modifier);
+    tip.keydown(key);
+    tip.keyup(key);
+    for (const modifier of modifiers.reverse()) tip.keyup(modifier);
+  })()`);
+}
+
+/** The sidebar of the browser window: whether it is open, and the page it shows. */
+export async function sidebarState(
+  h: FirefoxHarness,
+): Promise<{ open: boolean; page: string | null }> {
+  return h.chrome(`(() => {
+    const panel = SidebarController.browser?.contentDocument?.getElementById('webext-panels-browser');
+    return {
+      open: SidebarController.isOpen,
+      page: SidebarController.isOpen ? panel?.currentURI?.spec ?? null : null,
+    };
+  })()`);
+}
+
+export async function closeSidebar(h: FirefoxHarness): Promise<void> {
+  await h.chrome('SidebarController.hide()');
+}
+
+/** The extension's toolbar popup, if open: the page it shows. */
+export async function toolbarPopup(h: FirefoxHarness): Promise<string | null> {
+  return h.chrome(
+    "document.querySelector('browser.webextension-popup-browser')?.currentURI?.spec ?? null",
+  );
+}
+
+/** Answers the permission prompt the extension opened (Firefox's doorhanger) as the user would. */
+export async function answerPermissionPrompt(h: FirefoxHarness, allow: boolean): Promise<void> {
+  await h.chrome(`(() => {
+    const prompt = PopupNotifications.panel.querySelector('popupnotification#addon-webext-permissions-notification');
+    if (!prompt) throw new Error('No permission prompt is open.');
+    (${allow} ? prompt.button : prompt.secondaryButton).click();
+  })()`);
 }

@@ -109,6 +109,12 @@ export async function valueOf(tab: Tab, label: Name): Promise<string | null> {
   return (await locate(tab, wanted('field', label), `a field "${String(label)}"`)).value;
 }
 
+/** Clicks the form field with that label: a radio button or a checkbox, for one. */
+export async function clickField(tab: Tab, label: Name): Promise<void> {
+  const at = await locate(tab, wanted('field', label), `a field "${String(label)}"`);
+  await tab.click(at.x, at.y);
+}
+
 /** Clicks the field with that label, selects what it holds and types `text` over it. */
 export async function fill(tab: Tab, label: Name, text: string): Promise<void> {
   const at = await locate(tab, wanted('field', label), `a field "${String(label)}"`);
