@@ -4,13 +4,12 @@
  * own pages are reached, and why this way, is in docs/firefox.md.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { zipSync } from 'fflate';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIXTURES, PAGES, ROOT, type ShadowIsland } from './harness';
+import { deterministicZip, filesUnder } from '../../scripts/store-packages';
 
 export const FIREFOX_EXTENSION_DIR = join(
   ROOT,
@@ -127,19 +126,10 @@ async function until<T>(
   throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (${String(last)})` : ''}`);
 }
 
-/** The built extension as an .xpi, the package addons.mozilla.org would sign. */
+/** The built extension as an .xpi, the package addons.mozilla.org would sign (`npm run zip`). */
 function packageExtension(extensionDir: string, into: string): string {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(extensionDir, path)] = readFileSync(path);
-    }
-  };
-  walk(extensionDir);
   const xpi = join(into, 'alliance-map.xpi');
-  writeFileSync(xpi, zipSync(files));
+  writeFileSync(xpi, deterministicZip(filesUnder(extensionDir)));
   return xpi;
 }
 
