@@ -28,6 +28,7 @@ import {
   sideBySide,
   spaTab,
 } from './metrics/linkedin';
+import { firefoxMetrics } from './metrics/firefox';
 import {
   bareImportWrites,
   connectionsImport,
@@ -290,6 +291,17 @@ async function main(): Promise<void> {
         };
       });
     });
+
+    step('Firefox: profile badge and popup, each beside its floor in the same Firefox');
+    metrics.push(
+      ...(await firefoxMetrics({
+        outDir: OUT_DIR,
+        build: !process.argv.includes('--no-build'),
+        floorDir,
+        data,
+        runs: RUNS,
+      })),
+    );
 
     const script = readFileSync(join(EXTENSION_DIR, 'linkedin.js'));
     const gzipped = gzipSync(script, { level: 9 }).length / KB;

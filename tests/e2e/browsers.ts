@@ -52,6 +52,8 @@ export interface Tab {
   islands(): Promise<ShadowIsland[]>;
   clickIslandButton(label: string): Promise<void>;
   domSnapshot(): Promise<DomSnapshot>;
+  /** A PNG of the viewport. */
+  screenshot(): Promise<Buffer>;
   /** Runs `action` and returns the path of the file it made the browser download. */
   download(action: () => Promise<void>): Promise<string>;
   close(): Promise<void>;
@@ -83,6 +85,8 @@ export interface SessionOptions {
   restartable?: boolean;
   /** Without the extension: what a page is like for a user who does not have it. */
   plain?: boolean;
+  /** Another build of the extension than the tests' (the bench's). */
+  extensionDir?: string;
 }
 
 // ---- Chromium ----
@@ -102,6 +106,7 @@ function chromiumTab(page: PlaywrightPage): Tab {
     islands: () => closedIslands(page),
     clickIslandButton: (label) => clickIslandButton(page, label),
     domSnapshot: () => domSnapshot(page),
+    screenshot: () => page.screenshot({ type: 'png' }),
     download: async (action) => {
       const [download] = await Promise.all([page.waitForEvent('download'), action()]);
       return download.path();
@@ -128,7 +133,8 @@ async function chromiumSession(options: SessionOptions): Promise<Session> {
   const profileDir = options.restartable
     ? mkdtempSync(join(tmpdir(), 'alliance-map-profile-'))
     : undefined;
-  let h: Harness = await launch({ userDataDir: profileDir });
+  const start = () => launch({ userDataDir: profileDir, extensionDir: options.extensionDir });
+  let h: Harness = await start();
   const served = new Map<string, string>();
   const session: Session = {
     name: 'chromium',
@@ -153,7 +159,7 @@ async function chromiumSession(options: SessionOptions): Promise<Session> {
     restart: async () => {
       if (!profileDir) throw new Error('This session was not started restartable.');
       await h.close();
-      h = await launch({ userDataDir: profileDir });
+      h = await start();
       for (const [url, html] of served) h.serve(url, html);
     },
     close: async () => {
@@ -193,6 +199,7 @@ function firefoxTab(h: FirefoxHarness, page: PuppeteerPage, extensionPage: boole
     islands: () => firefoxIslands(page),
     clickIslandButton: (label) => clickFirefoxIslandButton(page, label),
     domSnapshot: () => firefoxDomSnapshot(page),
+    screenshot: async () => Buffer.from(await page.screenshot({ type: 'png' })),
     download: (action) => h.download(action),
     close: () => page.close(),
   };
@@ -210,6 +217,7 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
   const start = (uuid?: string) =>
     launchFirefox({
       userDataDir: profileDir,
+      extensionDir: options.extensionDir,
       uuid,
       install: options.plain ? 'none' : options.restartable ? 'permanent' : 'temporary',
     });

@@ -68,8 +68,11 @@ export interface FirefoxHarness {
   serve(url: string, html: string): void;
   /** A new tab whose web requests are served from fixtures or refused. */
   newTab(): Promise<Page>;
-  /** Navigates `page` to an extension page and waits until it has loaded. */
-  gotoExtensionPage(page: Page, path: string): Promise<void>;
+  /**
+   * Navigates `page` to an extension page and waits until it has loaded, or with `loaded: false`
+   * only until its document is there (to watch it load).
+   */
+  gotoExtensionPage(page: Page, path: string, options?: { loaded?: boolean }): Promise<void>;
   /** Runs `fn` with the extension's API, in a document of the extension's origin. */
   inExtension<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
   /** Evaluates `expression` in the browser window's privileged scope (the browser's own UI). */
@@ -167,6 +170,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
+      // manifest.json as plain text, not in the JSON viewer (the harness reads the API there).
+      'devtools.jsonview.enabled': false,
       'network.dns.disablePrefetch': true,
       'network.prefetch-next': false,
     },
@@ -225,7 +230,11 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   };
 
   const origin = `moz-extension://${uuid}`;
-  const gotoExtensionPage = async (page: Page, path: string): Promise<void> => {
+  const gotoExtensionPage = async (
+    page: Page,
+    path: string,
+    { loaded = true } = {},
+  ): Promise<void> => {
     const url = `${origin}/${path}`;
     // No wait: BiDi reports no load event of an extension page (docs/firefox.md).
     await connection.send('browsingContext.navigate', {
@@ -235,22 +244,24 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     });
     await until(`Opening ${url}`, async () =>
       (await page.evaluate(
-        (target) => location.href === target && document.readyState === 'complete',
-        url,
+        ({ target, loaded }) =>
+          location.href === target && (!loaded || document.readyState === 'complete'),
+        { target: url, loaded },
       ))
         ? true
         : undefined,
     );
   };
 
-  // A tab showing one of the extension's files that runs no script of ours (its icon): Firefox
-  // gives every document of the extension's origin the extension API, and asking it changes
-  // nothing in the extension (Chromium's harness asks the service worker instead).
+  // A tab showing the extension's manifest.json, as plain text: every extension has one, it
+  // runs no script, and Firefox gives every document of the extension's origin the extension
+  // API, so asking there changes nothing in the extension (Chromium's harness asks the service
+  // worker instead; BiDi cannot reach Firefox's background page).
   let apiTab: Promise<Page> | undefined;
   const inExtension = async <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>> => {
     apiTab ??= (async () => {
       const page = await browser.newPage();
-      await gotoExtensionPage(page, 'icon/16.png');
+      await gotoExtensionPage(page, 'manifest.json');
       return page;
     })();
     const page = await apiTab;

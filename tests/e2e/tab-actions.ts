@@ -152,11 +152,18 @@ export async function waitForText(
 ): Promise<string> {
   const matches = (value: string) =>
     typeof text === 'string' ? value.includes(text) : text.test(value);
-  return waitFor(
-    `"${String(text)}" in ${selector}`,
-    async () => (await textsOf(tab, selector)).find(matches),
-    timeoutMs,
-  );
+  let seen: string[] = [];
+  try {
+    return await waitFor(
+      `"${String(text)}" in ${selector}`,
+      async () => (seen = await textsOf(tab, selector)).find(matches),
+      timeoutMs,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message} It showed: ${JSON.stringify(seen)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Moves a LinkedIn tab to another saved profile the way LinkedIn does (harness.ts). */
@@ -182,9 +189,10 @@ export async function waitForIsland(
       async () => (last = await tab.islands()).find(predicate),
       timeoutMs,
     );
-  } catch {
+  } catch (error) {
     throw new Error(
       `No island matched within ${timeoutMs} ms. Islands: ${JSON.stringify(last.map((i) => i.text))}`,
+      { cause: error },
     );
   }
 }
