@@ -266,12 +266,15 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
 
 // ---- Both ----
 
-/** The tab's id, asked of the extension: the first tab showing the tab's address. */
+/**
+ * The tab's id, asked of the extension: the newest tab showing the tab's address (ids only grow,
+ * and a tab a failed test left open at the same address is older).
+ */
 async function tabIdByUrl(session: Session, tab: Tab): Promise<number> {
   const url = await tab.url();
   const id = await session.inExtension(async (target) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === target)?.id;
+    const ids = (await chrome.tabs.query({})).flatMap((t) => (t.url === target ? [t.id!] : []));
+    return ids.length ? Math.max(...ids) : undefined;
   }, url);
   if (id === undefined) throw new Error(`No tab found for ${url}`);
   return id;
