@@ -65,8 +65,6 @@ export interface Session {
   origin: string;
   /** What would give the extension away if a page could see it: its URL's host, its id. */
   giveaways: string[];
-  /** Requests that tried to leave the machine. */
-  refused: string[];
   serve(url: string, html: string): void;
   /** Opens `url` in a new tab; `beforePageScripts` runs in the page before any of its scripts. */
   openTab(url: string, options?: { beforePageScripts?: () => void }): Promise<Tab>;
@@ -140,9 +138,6 @@ async function chromiumSession(options: SessionOptions): Promise<Session> {
     name: 'chromium',
     origin: `chrome-extension://${h.extensionId}`,
     giveaways: [`chrome-extension://`, h.extensionId],
-    get refused() {
-      return h.refused;
-    },
     serve: (url, html) => {
       served.set(url, html);
       h.serve(url, html);
@@ -228,9 +223,6 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
     harness: () => h,
     origin: h.origin,
     giveaways: ['moz-extension://', h.uuid, h.addonId].filter(Boolean),
-    get refused() {
-      return h.refused;
-    },
     serve: (url, html) => {
       served.set(url, html);
       h.serve(url, html);
@@ -288,7 +280,6 @@ function unsupported(name: BrowserName): Session {
     name,
     origin: '',
     giveaways: [],
-    refused: [],
     serve: no,
     openTab: no,
     openExtensionPage: no,

@@ -61,8 +61,6 @@ export interface FirefoxHarness {
   /** A permanent install found in the profile at launch (installed by an earlier launch). */
   wasInstalled: boolean;
   origin: string;
-  /** Requests that tried to leave the machine (everything not served from a fixture). */
-  refused: string[];
   /** Runs `action` and returns the path of the file it made Firefox download, once saved. */
   download(action: () => Promise<void>): Promise<string>;
   serve(url: string, html: string): void;
@@ -100,7 +98,7 @@ function connectionOf(browser: Browser): BidiConnection {
 }
 
 /** The BiDi browsing context (the tab) of a puppeteer page. */
-export function contextOf(page: Page): string {
+function contextOf(page: Page): string {
   return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
@@ -206,7 +204,6 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     if (!served.has(page.url))
       served.set(page.url, readFileSync(join(FIXTURES, page.file), 'utf8'));
   }
-  const refused: string[] = [];
   const newTab = async (): Promise<Page> => {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
@@ -223,7 +220,6 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         return;
       }
       // A saved page asks LinkedIn's CDN for many scripts: refuse at once rather than wait.
-      refused.push(url);
       void request.abort('blockedbyclient');
     });
     return page;
@@ -263,7 +259,11 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       const page = await browser.newPage();
       await gotoExtensionPage(page, 'manifest.json');
       return page;
-    })();
+    })().catch((error: unknown) => {
+      // Asked again, e.g. once the extension has started: open it afresh.
+      apiTab = undefined;
+      throw error;
+    });
     const page = await apiTab;
     return (await page.evaluate(fn as never, arg)) as Awaited<R>;
   };
@@ -311,12 +311,11 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       })()`);
     }
     if (install !== 'none') {
-      const running = await until(
+      await until(
         'The extension did not start in Firefox',
         () => inExtension(() => typeof chrome.runtime.id === 'string' || undefined, null),
         20_000,
       );
-      if (!running) throw new Error('The extension did not start in Firefox.');
     }
   } catch (error) {
     await close();
@@ -329,7 +328,6 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     uuid,
     wasInstalled,
     origin,
-    refused,
     download,
     serve: (url, html) => served.set(url, html),
     newTab,
