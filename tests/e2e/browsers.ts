@@ -24,7 +24,7 @@ import {
   launchFirefox,
   type FirefoxHarness,
 } from './firefox-harness';
-import { domSnapshot, type DomSnapshot } from './security-support';
+import { domSnapshot, launchPlain, type DomSnapshot } from './security-support';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
@@ -115,7 +115,6 @@ function chromiumTab(page: PlaywrightPage): Tab {
 
 async function chromiumSession(options: SessionOptions): Promise<Session> {
   if (options.plain) {
-    const { launchPlain } = await import('./security-support');
     const plain = await launchPlain();
     return {
       ...unsupported('chromium'),
