@@ -9,8 +9,21 @@ interface BadgeProps {
   summary: PersonSummary | null;
   now: number;
   onToggleRole(role: Role): void;
-  /** Resolves false when the browser would not open the side panel from here. */
-  onOpenRecord(): Promise<boolean>;
+  /**
+   * Opens the side panel; resolves with the browser's answer (null when the background did not
+   * answer) and, when it would not open from here, the shortcut that opens it.
+   */
+  onOpenRecord(): Promise<{ opened: boolean; shortcut: string | null } | null>;
+}
+
+/** What the badge says when the browser would not open the side panel from it (Firefox never does). */
+export function howToOpenRecord(
+  answer: { opened: boolean; shortcut: string | null } | null,
+): string | null {
+  if (answer?.opened) return null;
+  return answer?.shortcut
+    ? ui.t('badge_openWithShortcut', { shortcut: answer.shortcut })
+    : ui.t('badge_openFromToolbar');
 }
 
 /**
@@ -20,7 +33,8 @@ interface BadgeProps {
  */
 export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) {
   const [tagging, setTagging] = useState(false);
-  const [panelRefused, setPanelRefused] = useState(false);
+  /** Set when the browser would not open the panel from the badge: how the user can open it. */
+  const [howToOpen, setHowToOpen] = useState<string | null>(null);
   const roles = summary?.roles ?? [];
   const known = roles.length > 0 || (summary?.noteCount ?? 0) > 0 || summary?.lastTouchAt != null;
   const dueNow = summary?.dueAt != null && summary.dueAt < now;
@@ -48,9 +62,7 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
               : ui.t('badge_noTouch')}
           </span>
           {summary.overdueFollowUps > 0 && (
-            <span class="meta overdue">
-              {ui.n('people_overdue', summary.overdueFollowUps)}
-            </span>
+            <span class="meta overdue">{ui.n('people_overdue', summary.overdueFollowUps)}</span>
           )}
           {dueNow && summary.overdueFollowUps === 0 && (
             <span class="meta overdue">{ui.t('people_dueOnly')}</span>
@@ -60,13 +72,15 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
           </button>
           <button
             type="button"
-            onClick={() => void onOpenRecord().then((ok) => setPanelRefused(!ok))}
+            onClick={() =>
+              void onOpenRecord().then((answer) => setHowToOpen(howToOpenRecord(answer)))
+            }
           >
             {ui.t('badge_openRecord')}
           </button>
-          {panelRefused && (
+          {howToOpen && (
             <span class="meta" role="status">
-              {ui.t('badge_panelRefused')}
+              {howToOpen}
             </span>
           )}
         </>
