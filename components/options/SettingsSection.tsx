@@ -7,7 +7,7 @@ import {
   validateRhythm,
   type RhythmDraft,
   type RhythmField,
-} from './settings-form';
+} from '@/utils/settings-form';
 import { toDateInput } from '@/utils/format';
 import { labelKey, ui } from '@/utils/i18n';
 import { DAY_MS, ROLES, type Settings } from '@/utils/model';

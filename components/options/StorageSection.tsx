@@ -6,7 +6,7 @@ import {
   requestPersistence,
   type StorageApi,
   type StorageEstimateView,
-} from './storage-status';
+} from '@/utils/storage-status';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
 import { labelKey, ui } from '@/utils/i18n';

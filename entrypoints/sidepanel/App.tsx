@@ -3,7 +3,7 @@ import { LinkFromExport } from '@/components/LinkFromExport';
 import { PeopleList, type PeopleListState } from '@/components/PeopleList';
 import { PersonRecord } from '@/components/PersonRecord';
 import { QuickTag } from '@/components/QuickTag';
-import { recoverStashedEdits } from '@/components/unsavedEdits';
+import { recoverStashedEdits } from '@/utils/unsaved-edits';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';

@@ -7,7 +7,7 @@
  */
 import type { AllianceDb } from '@/utils/db/schema';
 import { plural } from '@/utils/format';
-import { describeFailedWrite } from './errors';
+import { describeFailedWrite } from '@/utils/db/write-errors';
 import { partOf, type ProgressListener } from '@/utils/transfer/pacing';
 import {
   importConnections,
