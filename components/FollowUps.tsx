@@ -80,7 +80,9 @@ export function FollowUps({ db, slug, report }: FollowUpsProps) {
           })}
         </ul>
       )}
-      {live.status === 'ready' && followUps.length === 0 && <p class="muted">{ui.t('followUps_nothing')}</p>}
+      {live.status === 'ready' && followUps.length === 0 && (
+        <p class="muted">{ui.t('followUps_nothing')}</p>
+      )}
       <form class="stack" onSubmit={(event) => void add(event)}>
         <div class="field">
           <label for={`${id}-text`}>{ui.t('followUps_new')}</label>

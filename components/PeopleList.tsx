@@ -194,9 +194,7 @@ export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleList
       {live.status === 'error' && (
         <p class="error">{ui.t('people_readError', { detail: live.error.message })}</p>
       )}
-      {live.status === 'ready' && rows.length === 0 && (
-        <p class="muted">{ui.t('people_nobody')}</p>
-      )}
+      {live.status === 'ready' && rows.length === 0 && <p class="muted">{ui.t('people_nobody')}</p>}
       {live.status === 'ready' && rows.length > 0 && shown.length === 0 && (
         <p class="muted">{ui.t('people_noMatch')}</p>
       )}

@@ -87,8 +87,7 @@ function CadenceField({
         }}
       />
       <span id={`${id}-msg`} class={problem ? 'error' : 'muted'}>
-        {problem ??
-          (person.cadenceDays === null ? ui.n('record_cadenceFromRoles', fallback) : '')}
+        {problem ?? (person.cadenceDays === null ? ui.n('record_cadenceFromRoles', fallback) : '')}
       </span>
     </div>
   );
@@ -156,9 +155,7 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
           label={ui.t('record_name')}
           stored={person.name}
           maxLength={LIMITS.name}
-          validate={(text) =>
-            text.trim() ? null : ui.t('record_nameEmpty')
-          }
+          validate={(text) => (text.trim() ? null : ui.t('record_nameEmpty'))}
           onEdit={(text) => saver.queue({ name: text })}
           onLeave={leave}
         />

@@ -76,9 +76,7 @@ function EntryText({ text }: { text: string }) {
       <p class="entry-text">{long && !whole ? `${text.slice(0, PREVIEW)}…` : text}</p>
       {long && (
         <button type="button" class="link" aria-expanded={whole} onClick={() => setWhole(!whole)}>
-          {whole
-            ? ui.t('timeline_showLess')
-            : ui.t('timeline_showAll', { count: text.length })}
+          {whole ? ui.t('timeline_showLess') : ui.t('timeline_showAll', { count: text.length })}
         </button>
       )}
     </>
@@ -151,9 +149,11 @@ export function Timeline({ db, identity, report }: TimelineProps) {
         {entries.slice(0, shown).map((entry) => (
           <li key={entry.id} class={`entry entry-${entry.type}`}>
             <div class="row entry-head">
-              <strong>{entry.type === 'note'
+              <strong>
+                {entry.type === 'note'
                   ? ui.t('timeline_note')
-                  : ui.t(labelKey('touch', entry.kind))}</strong>
+                  : ui.t(labelKey('touch', entry.kind))}
+              </strong>
               <span class="muted">
                 {ui.day(entry.at)}
                 {entry.type === 'touch' && ` · ${ui.t(labelKey('direction', entry.direction))}`}

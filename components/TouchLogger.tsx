@@ -3,13 +3,7 @@ import { useFieldId, DayInput } from './fields';
 import { logTouch, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { fromDateInput, toDateInput } from '@/utils/format';
-import {
-  DEFAULT_DIRECTION,
-  DIRECTIONS,
-  LIMITS,
-  TOUCH_KINDS,
-  type Direction,
-} from '@/utils/model';
+import { DEFAULT_DIRECTION, DIRECTIONS, LIMITS, TOUCH_KINDS, type Direction } from '@/utils/model';
 import { labelKey, ui } from '@/utils/i18n';
 import { errorText } from '@/utils/i18n/user-error';
 

@@ -62,8 +62,7 @@ export function TextField({
   const [problem, setProblem] = useState<string | null>(null);
   const id = useFieldId('field');
   const atLimit = field.value.length >= maxLength;
-  const message =
-    problem ?? (atLimit ? ui.t('field_limit', { max: maxLength }) : null);
+  const message = problem ?? (atLimit ? ui.t('field_limit', { max: maxLength }) : null);
   const props = {
     id,
     value: field.value,

@@ -59,7 +59,8 @@ export function readWholeNumber(
     return { error: ui.t('settings_numberNaN', { label, min, max, value: value.slice(0, 20) }) };
   }
   const number = Number(value);
-  if (!Number.isInteger(number)) return { error: ui.t('settings_numberWhole', { label, min, max }) };
+  if (!Number.isInteger(number))
+    return { error: ui.t('settings_numberWhole', { label, min, max }) };
   if (number < bounds.min || number > bounds.max) {
     return { error: ui.t('settings_numberRange', { label, min, max, value: number }) };
   }
@@ -120,7 +121,6 @@ export function readRoleStart(value: string): number | null | { error: string } 
   if (!text) return null;
   const date = fromDateInput(text);
   if (Number.isNaN(date)) return { error: ui.t('settings_notADate', { value: text.slice(0, 20) }) };
-  if (date < LIMITS.minDate || date > LIMITS.maxDate)
-    return { error: ui.t('settings_dateRange') };
+  if (date < LIMITS.minDate || date > LIMITS.maxDate) return { error: ui.t('settings_dateRange') };
   return date;
 }

@@ -108,8 +108,7 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
       });
       clearFile();
     };
-    if (isTooLargeForBackup(file.size))
-      return refuse(ui.t('backup_tooLarge'));
+    if (isTooLargeForBackup(file.size)) return refuse(ui.t('backup_tooLarge'));
     setMessage({ kind: 'info', text: ui.t('backup_checking', { file: file.name }) });
     let text: string;
     try {
@@ -153,9 +152,7 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
   return (
     <section class="card stack" aria-labelledby="backup-title">
       <h2 id="backup-title">{ui.t('backup_title')}</h2>
-      <p class="muted">
-        {ui.t('backup_hint')}
-      </p>
+      <p class="muted">{ui.t('backup_hint')}</p>
       <div class="row">
         <button type="button" class="primary" onClick={onExport} disabled={busy}>
           {ui.t('backup_export')}

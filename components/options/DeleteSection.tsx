@@ -63,9 +63,7 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
   return (
     <section class="card stack danger-zone" aria-labelledby="delete-title">
       <h2 id="delete-title">{ui.t('delete_title')}</h2>
-      <p class="muted">
-        {ui.t('delete_hint')}
-      </p>
+      <p class="muted">{ui.t('delete_hint')}</p>
       <div class="row">
         <button
           ref={opener}
@@ -91,9 +89,7 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
             if (event.key === 'Escape') close();
           }}
         >
-          <label for="delete-word">
-            {ui.t('delete_label', { word: DELETE_WORD })}
-          </label>
+          <label for="delete-word">{ui.t('delete_label', { word: DELETE_WORD })}</label>
           <input
             id="delete-word"
             ref={input}

@@ -210,7 +210,10 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
       : readRoleStart(value);
     if (result !== null && typeof result === 'object') {
       setError(result.error);
-      setMessage({ kind: 'error', text: ui.t('settings_notSavedBecause', { reason: result.error }) });
+      setMessage({
+        kind: 'error',
+        text: ui.t('settings_notSavedBecause', { reason: result.error }),
+      });
       return;
     }
     setError(undefined);
@@ -320,9 +323,7 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
             const stealth = event.currentTarget.checked;
             void apply(
               { stealth },
-              stealth
-                ? ui.t('settings_stealthOn')
-                : ui.t('settings_stealthOff'),
+              stealth ? ui.t('settings_stealthOn') : ui.t('settings_stealthOff'),
             );
           }}
           aria-describedby="stealth-hint"

@@ -27,9 +27,7 @@ export function SpreadsheetSection({ db }: { db: AllianceDb }) {
   return (
     <section class="card stack" aria-labelledby="csv-title">
       <h2 id="csv-title">{ui.t('csv_title')}</h2>
-      <p class="muted">
-        {ui.t('csv_hint')}
-      </p>
+      <p class="muted">{ui.t('csv_hint')}</p>
       <div class="row">
         <button type="button" onClick={onExport} disabled={busy}>
           {ui.t('csv_export')}

@@ -201,7 +201,8 @@ export function AllianceMap({
           {ui.t('map_legendBacks')}
         </li>
         <li>
-          <span class="swatch" style={{ background: 'var(--stance-for)' }} /> {ui.t('map_legendFor')}
+          <span class="swatch" style={{ background: 'var(--stance-for)' }} />{' '}
+          {ui.t('map_legendFor')}
         </li>
         <li>
           <span class="swatch" style={{ background: 'var(--stance-against)' }} />{' '}
@@ -211,9 +212,7 @@ export function AllianceMap({
           <span class="swatch-line" style={{ color: 'var(--map-tie)' }} /> {ui.t('map_legendTie')}
         </li>
       </ul>
-      {omitted > 0 && (
-        <p class="muted">{ui.n('map_omitted', omitted)}</p>
-      )}
+      {omitted > 0 && <p class="muted">{ui.n('map_omitted', omitted)}</p>}
       <table class="sr-only">
         <caption>{ui.t('map_caption')}</caption>
         <thead>
@@ -232,7 +231,9 @@ export function AllianceMap({
               <th scope="row">{node.name}</th>
               <td>
                 {node.isKeyHolder
-                  ? ui.t('map_yesAware', { awareness: ui.t(AWARENESS_TEXT[node.awareness ?? 'none']) })
+                  ? ui.t('map_yesAware', {
+                      awareness: ui.t(AWARENESS_TEXT[node.awareness ?? 'none']),
+                    })
                   : ui.t('map_no')}
               </td>
               <td>{ui.t(labelKey('stance', node.stance))}</td>

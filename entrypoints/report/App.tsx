@@ -141,7 +141,11 @@ function WeekReport({
           </button>
         </div>
       </header>
-      <nav class="row week-picker no-print" aria-label={ui.t('report_chooseWeek')} style={{ marginTop: 10 }}>
+      <nav
+        class="row week-picker no-print"
+        aria-label={ui.t('report_chooseWeek')}
+        style={{ marginTop: 10 }}
+      >
         <button type="button" onClick={() => onWeek(addWeeks(weekStart, -1, settings.weekStart))}>
           {ui.t('report_previousWeek')}
         </button>

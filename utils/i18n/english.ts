@@ -7,4 +7,7 @@ import { createTranslator } from './translator';
 
 const messages: Record<string, { message: string } | undefined> = en;
 
-export const english = createTranslator((key) => messages[key]?.message, () => 'en');
+export const english = createTranslator(
+  (key) => messages[key]?.message,
+  () => 'en',
+);

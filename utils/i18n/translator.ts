@@ -91,7 +91,8 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
   let relative: Intl.RelativeTimeFormat | undefined;
   let lists: Intl.ListFormat | undefined;
   let weekdays: Intl.DateTimeFormat | undefined;
-  const number = (value: number) => (numbers ??= new Intl.NumberFormat(meta().locale)).format(value);
+  const number = (value: number) =>
+    (numbers ??= new Intl.NumberFormat(meta().locale)).format(value);
   const fill = (message: string, values?: MessageValues) =>
     values
       ? message.replace(/\{(\w+)\}/g, (whole, name: string) => {

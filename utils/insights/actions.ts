@@ -246,7 +246,10 @@ export function followUpAction(
   const promise = item.text.trim();
   const name = item.personName;
   const [step, why] = promise
-    ? [t.t('step_keepPromise', { name }), t.t('why_promiseDue', { promise: quoted(promise, t), when })]
+    ? [
+        t.t('step_keepPromise', { name }),
+        t.t('why_promiseDue', { promise: quoted(promise, t), when }),
+      ]
     : [t.t('step_followUp', { name }), t.t('why_due', { when })];
   return {
     ...personAction(ctx, 'follow-up', person, 'followed-up', step, why, URGENCY.followUp),

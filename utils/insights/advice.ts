@@ -118,9 +118,7 @@ function seniorSponsorAction(ctx: ActionContext, sponsors: InsightPerson[]): Nex
     target,
     'shared-work',
     t.t('step_shareWin', { name: nameWithLevel(target, t) }),
-    sponsor
-      ? t.t('why_twoUpVia', { name: displayName(sponsor) })
-      : t.t('why_twoUp'),
+    sponsor ? t.t('why_twoUpVia', { name: displayName(sponsor) }) : t.t('why_twoUp'),
     URGENCY.gapSeniorSponsor,
   );
 }

@@ -76,11 +76,7 @@ export function reportToMarkdown(report: WeeklyReport, t: Translator = english):
       t.t('report_scores'),
       [
         ...scoreLines(t.t('common_visibility'), report.visibility, report.change.visibility),
-        ...scoreLines(
-          t.t('common_connectivity'),
-          report.connectivity,
-          report.change.connectivity,
-        ),
+        ...scoreLines(t.t('common_connectivity'), report.connectivity, report.change.connectivity),
       ],
       '',
     ),

@@ -174,7 +174,10 @@ export function visibilityAt(snap: Snapshot): VisibilityScore {
       detail: group.length
         ? snap.t.t('part_detailNames', {
             detail: of,
-            names: nameList(snap.t, group.map((holder) => holder.name)),
+            names: nameList(
+              snap.t,
+              group.map((holder) => holder.name),
+            ),
           })
         : of,
     };
@@ -204,7 +207,9 @@ function visibilityReason(
   const know = t.n('reason_know', full, {
     holders: t.n('count_keyHolders', keyHolders.length),
   });
-  const sentence = partial ? t.n('reason_knowAndHeard', partial, { know }) : t.t('reason_knowOnly', { know });
+  const sentence = partial
+    ? t.n('reason_knowAndHeard', partial, { know })
+    : t.t('reason_knowOnly', { know });
   const [top] = topRisks;
   return top ? `${sentence} ${top.reason}` : sentence;
 }
@@ -260,11 +265,10 @@ function alliesPart(t: Translator, people: readonly InsightPerson[]): ScorePart 
     label: t.t('part_allies', { target }),
     weight: 0.1,
     value: Math.min(1, count / ALLIES_TARGET),
-    detail: count >= ALLIES_TARGET ? t.number(count) : t.t('part_of', { part: count, whole: target }),
+    detail:
+      count >= ALLIES_TARGET ? t.number(count) : t.t('part_of', { part: count, whole: target }),
     advice:
-      count === 0
-        ? t.t('advice_noAllies', { target })
-        : t.n('advice_allies', count, { target }),
+      count === 0 ? t.t('advice_noAllies', { target }) : t.n('advice_allies', count, { target }),
   };
 }
 
@@ -413,7 +417,9 @@ function connectivityReason(
     .slice(0, 2);
   if (!weakest.length) return t.t('reason_goodShape', { count: parts.length });
   return weakest
-    .map((part) => part.advice ?? t.t('reason_partDetail', { label: part.label, detail: part.detail }))
+    .map(
+      (part) => part.advice ?? t.t('reason_partDetail', { label: part.label, detail: part.detail }),
+    )
     .join(' ');
 }
 
