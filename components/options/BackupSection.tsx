@@ -116,7 +116,7 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
     } catch (error) {
       return refuse(ui.t('backup_unreadable', { detail: errorNotice(error).text }));
     }
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, ui);
     if (!parsed.ok) return refuse(parsed.error);
     setMessage({ kind: 'info', text: ui.t('backup_valid', { file: file.name }) });
     setPending({ fileName: file.name, backup: parsed.backup, mode: 'merge', plan: null });

@@ -5,7 +5,7 @@ import { takeInterruptedImport, whileImporting } from '@/utils/transfer/import-j
 import ImportWorker from '@/utils/transfer/import-worker?worker';
 import { announceDataChange } from '@/utils/db';
 import { Notice, type NoticeMessage } from './Notice';
-import { ui } from '@/utils/i18n';
+import { ui, uiTable } from '@/utils/i18n';
 import { rich } from '@/components/rich';
 
 interface Progress {
@@ -23,7 +23,7 @@ export function LinkedInImportSection() {
   const [report, setReport] = useState<LinkedInImportReport>();
   const [message, setMessage] = useState<NoticeMessage>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const workers = useMemo(() => workerInAdvance(() => new ImportWorker()), []);
+  const workers = useMemo(() => workerInAdvance(() => new ImportWorker(), uiTable), []);
 
   useEffect(() => {
     void takeInterruptedImport()
@@ -43,6 +43,7 @@ export function LinkedInImportSection() {
         (done, total) =>
           setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
         announceDataChange,
+        ui,
       ),
     );
     setProgress(undefined);

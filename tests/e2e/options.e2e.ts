@@ -222,7 +222,7 @@ describe('the options page', () => {
       'People: 4 new, 0 updated, 0 unchanged.',
       expect.stringMatching(/^Connections\.csv, line 7: no name or profile URL/),
       expect.stringMatching(
-        /^Connections\.csv, line 10: 'https:\/\/example\.com\/not-linkedin' is not a LinkedIn profile URL/,
+        /^Connections\.csv, line 10: “https:\/\/example\.com\/not-linkedin” is not a LinkedIn profile URL/,
       ),
     ]);
     await report.getByRole('heading', { name: '2 lines skipped' }).waitFor();

@@ -4,10 +4,12 @@
  * Every surface uses `ui`; the insight engine is given it (docs/translating.md).
  */
 import type { MessageKey } from './messages';
+import { tableOf, type MessageTable } from './table';
 import { createTranslator } from './translator';
 
 export type { Translator, MessageValues } from './translator';
 export { labelKey, type MessageKey, type PluralKey } from './messages';
+export { tableTranslator, type MessageTable } from './table';
 
 /** What the translator uses of the extension's `i18n` API. */
 interface I18nApi {
@@ -42,4 +44,10 @@ export function localizePage(title: MessageKey): void {
   document.documentElement.lang = ui.locale;
   document.documentElement.dir = ui.dir;
   document.title = ui.t(title);
+}
+
+/** The browser's messages as a table, for a worker to speak the user's language with. */
+export function uiTable(): MessageTable {
+  const api = i18nApi();
+  return tableOf((id) => api.getMessage(id) || undefined, api.getUILanguage());
 }
