@@ -66,7 +66,9 @@ export function FollowUps({ db, slug, report }: FollowUpsProps) {
                       )
                     }
                   />
-                  <span class={f.status === 'done' ? 'done' : undefined}>{f.text}</span>
+                  <span class={f.status === 'done' ? 'done' : undefined} dir="auto">
+                    {f.text}
+                  </span>
                 </label>
                 <span class={overdue ? 'error' : 'muted'}>
                   {overdue

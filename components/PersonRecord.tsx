@@ -111,7 +111,11 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
         <h2 id="record-title" class="break" tabIndex={-1}>
           {name}
         </h2>
-        {person.headline && <p class="muted break">{person.headline}</p>}
+        {person.headline && (
+          <p class="muted break" dir="auto">
+            {person.headline}
+          </p>
+        )}
         {person.profileUrl ? (
           <a href={person.profileUrl} target="_blank" rel="noreferrer">
             {ui.t('record_openProfile', { name })}

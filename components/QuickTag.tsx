@@ -55,7 +55,9 @@ export function QuickTag({ db, identity }: QuickTagProps) {
       <div>
         <h2 id="quick-tag-title">{name}</h2>
         {(record?.headline || identity.headline) && (
-          <p class="muted clip">{record?.headline || identity.headline}</p>
+          <p class="muted clip" dir="auto">
+            {record?.headline || identity.headline}
+          </p>
         )}
       </div>
       <RoleToggles
@@ -74,7 +76,9 @@ export function QuickTag({ db, identity }: QuickTagProps) {
           <span class="muted">
             {ui.t('quickTag_latestNote', { when: ui.ago(latestNote.value.at, Date.now()) })}{' '}
           </span>
-          <span data-testid="latest-note">{latestNote.value.text}</span>
+          <span data-testid="latest-note" dir="auto">
+            {latestNote.value.text}
+          </span>
         </p>
       )}
       <form

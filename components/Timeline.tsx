@@ -73,7 +73,9 @@ function EntryText({ text }: { text: string }) {
   const long = text.length > PREVIEW;
   return (
     <>
-      <p class="entry-text">{long && !whole ? `${text.slice(0, PREVIEW)}…` : text}</p>
+      <p class="entry-text" dir="auto">
+        {long && !whole ? `${text.slice(0, PREVIEW)}…` : text}
+      </p>
       {long && (
         <button type="button" class="link" aria-expanded={whole} onClick={() => setWhole(!whole)}>
           {whole ? ui.t('timeline_showLess') : ui.t('timeline_showAll', { count: text.length })}

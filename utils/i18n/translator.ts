@@ -93,11 +93,16 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
   let weekdays: Intl.DateTimeFormat | undefined;
   const number = (value: number) =>
     (numbers ??= new Intl.NumberFormat(meta().locale)).format(value);
+  // In a right-to-left language a value (a name, a note, a file) is set apart as its own run of
+  // text (Unicode's first-strong isolate), so that "Sam Okafor" or "notes.csv" cannot reorder the
+  // Arabic around it; numbers are already in the language's own form.
+  const isolate = (text: string) => (meta().dir === 'rtl' ? `\u2068${text}\u2069` : text);
   const fill = (message: string, values?: MessageValues) =>
     values
       ? message.replace(/\{(\w+)\}/g, (whole, name: string) => {
           const value = values[name];
-          return value === undefined ? whole : typeof value === 'number' ? number(value) : value;
+          if (value === undefined) return whole;
+          return typeof value === 'number' ? number(value) : isolate(value);
         })
       : message;
   const translator: Translator = {

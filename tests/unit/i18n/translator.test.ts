@@ -66,6 +66,15 @@ describe('placeholders and missing messages', () => {
     );
   });
 
+  it('sets a value apart from the words around it in a right-to-left language only', () => {
+    expect(translatorFor('ar').t('panel_backTo', { name: 'Sam Okafor' })).toBe(
+      'العودة إلى \u2068Sam Okafor\u2069',
+    );
+    expect(translatorFor('en').t('panel_backTo', { name: 'Sam Okafor' })).toBe(
+      'Back to Sam Okafor',
+    );
+  });
+
   it('shows the id of a message it does not have rather than nothing', () => {
     const t = createTranslator(() => undefined);
     expect(t.t('report_title')).toBe('report_title');
