@@ -69,7 +69,7 @@ describe('the options page', () => {
       .poll(() => page.getByTestId('persist-status').textContent())
       .toMatch(/^(granted|not granted)/);
     await expect
-      .poll(() => page.getByText(/\d+(\.\d)? (bytes|KB|MB)( of .* available)?$/).count())
+      .poll(() => page.getByText(/\d+(\.\d)? (bytes|kB|MB|GB)( of .* available)?$/).count())
       .toBe(1);
     await page.getByText('Uninstalling Alliance Map deletes everything it stores.').waitFor();
     expect(await page.getByTestId('last-backup').textContent()).toBe('never');
