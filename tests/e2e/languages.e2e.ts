@@ -13,6 +13,7 @@ import {
   PAGES,
   ROOT,
   axeViolations,
+  fixtureHtml,
   launch,
   openExtensionPage,
   seedDatabase,
@@ -23,6 +24,11 @@ import {
 import { demoDataset } from '../support/dataset';
 import { readLocales } from '@/build/check-locales';
 import { createTranslator } from '@/utils/i18n/translator';
+import { newPerson } from '@/utils/model';
+
+/** A list page LinkedIn draws (2026), on which one known person gets a chip. */
+const LIST_URL = 'https://www.linkedin.com/feed/';
+const LIST_HTML = fixtureHtml('list-2026-server-driven-rails.html');
 
 const LOCALES = readLocales(join(ROOT, 'public/_locales'));
 const ENGLISH = LOCALES.en!;
@@ -69,13 +75,18 @@ for (const { folder, lang, dir } of LANGUAGES) {
   describe(`the extension in ${lang} (Chromium started with --lang=${lang})`, () => {
     const NOW = Date.now();
     const DATA = demoDataset(NOW);
+    const PEOPLE = [
+      ...DATA.people,
+      newPerson('naman-dhiman', NOW, { name: 'Naman Dhiman', roles: ['ally', 'mentor'] }),
+    ];
     let h: Harness;
     const t = (key: string) => message(folder, key);
     const words = translator(folder);
 
     beforeAll(async () => {
       h = await launch({ lang });
-      await seedDatabase(h, { ...DATA });
+      h.serve(LIST_URL, LIST_HTML);
+      await seedDatabase(h, { ...DATA, people: PEOPLE });
     });
     afterAll(async () => {
       await h?.close();
@@ -112,7 +123,7 @@ for (const { folder, lang, dir } of LANGUAGES) {
         await popup.getByRole('button', { name: t('role_sponsor') }).getAttribute('aria-pressed'),
       ).toBe('true');
       expect(await popup.getByText(t('summary_openReport')).count()).toBe(1);
-      const tagged = DATA.people.filter((person) => person.roles.length > 0).length;
+      const tagged = PEOPLE.filter((person) => person.roles.length > 0).length;
       expect(await popup.getByText(words.n('summary_taggedPeople', tagged)).count()).toBe(1);
       expect(englishSentences(folder).length).toBeGreaterThan(300);
       expect(await englishLeftOn(popup, folder)).toEqual([]);
@@ -140,6 +151,14 @@ for (const { folder, lang, dir } of LANGUAGES) {
       await profile.close();
     });
 
+    it('the chips on a LinkedIn list speak it', async () => {
+      const list = await h.context.newPage();
+      await list.goto(LIST_URL, { waitUntil: 'domcontentloaded' });
+      // Most career-relevant role first, as in English ("MentorAlly").
+      await waitForIsland(list, (island) => island.text === t('role_mentor') + t('role_ally'));
+      await list.close();
+    });
+
     it('the side panel speaks it and passes axe-core', async () => {
       const profile = await h.context.newPage();
       await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
@@ -159,7 +178,7 @@ for (const { folder, lang, dir } of LANGUAGES) {
     it('the people list speaks it, with its count in the plural form', async () => {
       const panel = await open('sidepanel.html', t('people_title'), 360);
       await panel.getByRole('searchbox', { name: t('people_search') }).waitFor();
-      const all = DATA.people.length;
+      const all = PEOPLE.length;
       await panel.getByText(words.n('people_count', all, { shown: all })).waitFor();
       expect(await englishLeftOn(panel, folder)).toEqual([]);
       await panel.close();
