@@ -9,7 +9,8 @@ import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
 import { NO_FILTER } from '@/utils/db/people-list';
-import { findPerson, type SeenIdentity } from '@/utils/db/records';
+import { type SeenIdentity } from '@/utils/db/records';
+import { findPerson } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { Settings } from '@/utils/model';
 
