@@ -8,7 +8,7 @@ import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
-import { NO_FILTER } from '@/utils/db/people-list';
+import { NO_FILTER } from '@/utils/people-rows';
 import { type SeenIdentity } from '@/utils/db/records';
 import { findPerson } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';

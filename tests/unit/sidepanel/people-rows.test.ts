@@ -5,15 +5,17 @@ import {
   NO_FILTER,
   buildPersonRows,
   filterRows,
-  findPeopleByName,
+  mergeTimeline,
+  sortRows,
+} from '@/utils/people-rows';
+import { findPeopleByName } from '@/utils/db/name-search';
+import {
   loadFollowUps,
   loadPeopleListData,
   loadTies,
   loadTimeline,
-  mergeTimeline,
-  sortRows,
   type PeopleListData,
-} from '@/utils/db/people-list';
+} from '@/utils/db/panel-reads';
 import {
   addFollowUp,
   addNote,
