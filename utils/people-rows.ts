@@ -4,7 +4,7 @@
  * (@/utils/db/panel-reads), computed once per change of the data, the settings or the day.
  */
 import type { PeopleListData } from '@/utils/db/panel-reads';
-import { foldForSearch } from '@/utils/db/stored-person';
+import { foldForSearch } from './search-text';
 import { compareNames } from '@/utils/format';
 import {
   dueAtFor,

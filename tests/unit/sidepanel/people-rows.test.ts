@@ -26,7 +26,7 @@ import {
   toggleRole,
   updatePerson,
 } from '@/utils/db/records';
-import { foldForSearch } from '@/utils/db/stored-person';
+import { foldForSearch } from '@/utils/search-text';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, type Note, type Touch } from '@/utils/model';
 import { stored, storedData } from '../../support/stored';
 
