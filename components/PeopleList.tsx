@@ -6,12 +6,12 @@ import {
   PEOPLE_SORTS,
   buildPersonRows,
   filterRows,
-  loadPeopleListData,
   sortRows,
   type PeopleFilter,
   type PeopleSort,
   type PersonRow,
-} from '@/utils/db/people-list';
+} from '@/utils/people-rows';
+import { loadPeopleListData } from '@/utils/db/panel-reads';
 import type { AllianceDb } from '@/utils/db/schema';
 import { labelKey, ui } from '@/utils/i18n';
 import { LEVELS, ROLES, STANCES, type Settings } from '@/utils/model';

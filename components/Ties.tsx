@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
 import { PersonPicker } from './PersonPicker';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTies } from '@/utils/db/people-list';
+import { loadTies } from '@/utils/db/panel-reads';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS } from '@/utils/model';

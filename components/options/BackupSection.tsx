@@ -7,7 +7,7 @@ import {
 } from '@/utils/transfer/backup-plan';
 import { downloadText } from '@/utils/download';
 import { asSentence, describeFailedWrite } from '@/utils/db/write-errors';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
+import { Notice, errorNotice, useSectionAction } from './Notice';
 import { lastBackupItem } from '@/utils/storage-status';
 import type { AllianceDb } from '@/utils/db/schema';
 import { ui } from '@/utils/i18n';
@@ -59,8 +59,7 @@ function modeText(mode: ImportMode) {
  */
 export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionProps) {
   const [pending, setPending] = useState<PendingImport>();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage>();
+  const { message, setMessage, busy, run } = useSectionAction();
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The plan is computed for the mode shown, and again when the user switches mode.
@@ -82,20 +81,14 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const onExport = async () => {
-    setBusy(true);
-    try {
+  const onExport = () =>
+    run(async () => {
       const now = Date.now();
       const text = await exportBackup(db, await loadSettings(), now);
       downloadText(backupFileName(now), text, 'application/json');
       await lastBackupItem.setValue(now);
-      setMessage({ kind: 'ok', text: ui.t('backup_saved', { file: backupFileName(now) }) });
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { kind: 'ok', text: ui.t('backup_saved', { file: backupFileName(now) }) };
+    });
 
   const onChooseFile = async (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -124,29 +117,27 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
 
   const onApply = async () => {
     if (!pending) return;
-    setBusy(true);
-    try {
-      const settings = await applyImport(db, pending.backup, pending.mode);
-      await saveSettings(settings);
-      const { backup } = pending;
-      setMessage({
-        kind: 'ok',
-        text: ui.t(pending.mode === 'replace' ? 'backup_restored' : 'backup_merged', {
-          held: ui.list([
-            ui.n('count_people', backup.people.length),
-            ui.n('count_notes', backup.notes.length),
-            ui.n('count_touches', backup.touches.length),
-            ui.n('count_ties', backup.ties.length),
-            ui.n('count_followUps', backup.followUps.length),
-          ]),
-        }),
-      });
-      clearFile();
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeFailedWrite(error, ui) });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const settings = await applyImport(db, pending.backup, pending.mode);
+        await saveSettings(settings);
+        const { backup } = pending;
+        clearFile();
+        return {
+          kind: 'ok',
+          text: ui.t(pending.mode === 'replace' ? 'backup_restored' : 'backup_merged', {
+            held: ui.list([
+              ui.n('count_people', backup.people.length),
+              ui.n('count_notes', backup.notes.length),
+              ui.n('count_touches', backup.touches.length),
+              ui.n('count_ties', backup.ties.length),
+              ui.n('count_followUps', backup.followUps.length),
+            ]),
+          }),
+        };
+      },
+      (error) => ({ kind: 'error', text: describeFailedWrite(error, ui) }),
+    );
   };
 
   return (

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { ui } from '@/utils/i18n';
 import { errorText } from '@/utils/i18n/user-error';
 
@@ -31,4 +32,28 @@ export function Notice({ message }: { message: NoticeMessage | undefined }) {
 /** The message of anything thrown, for a Notice. */
 export function errorNotice(error: unknown): NoticeMessage {
   return { kind: 'error', text: errorText(ui, error) };
+}
+
+/**
+ * A section's notice and the actions it runs: busy while one runs (the section's buttons wait),
+ * then the notice the action returns, or what it threw in words (`describe`).
+ */
+export function useSectionAction() {
+  const [message, setMessage] = useState<NoticeMessage>();
+  const [busy, setBusy] = useState(false);
+  const run = async (
+    action: () => Promise<NoticeMessage | undefined>,
+    describe: (error: unknown) => NoticeMessage = errorNotice,
+  ) => {
+    setBusy(true);
+    try {
+      const outcome = await action();
+      if (outcome) setMessage(outcome);
+    } catch (error) {
+      setMessage(describe(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { message, setMessage, busy, run };
 }

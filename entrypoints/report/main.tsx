@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import { localizePage } from '@/utils/i18n';
-import { clearReportReady } from '@/utils/background/weekly';
+import { clearReportReady } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
 import '@/components/theme.css';
 import '@/components/report/report.css';

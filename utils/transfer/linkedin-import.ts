@@ -173,7 +173,7 @@ export async function readLinkedInFile(
 
 /**
  * Writes a read file, in one transaction, into a database instance of its own (the import
- * worker's, with relaxed durability: a bulk import, DESIGN.md), closed afterwards. Never throws:
+ * worker's, with relaxed durability: a bulk import, docs/principles.md), closed afterwards. Never throws:
  * a failed write is reported, and the transaction it ran in leaves the database as it was.
  */
 export async function writeLinkedInFile(

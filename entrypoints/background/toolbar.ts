@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AllianceDb } from '@/utils/db/schema';
-import { findPerson } from '@/utils/db/records';
+import { findPerson } from '@/utils/db/lookups';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 import { labelKey, ui } from '@/utils/i18n';
 import { mainRole } from '@/utils/model';
