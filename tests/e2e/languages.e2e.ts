@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  EXTENSION_DIR,
   PAGES,
   ROOT,
   axeViolations,
@@ -108,6 +109,20 @@ for (const { folder, lang, dir } of LANGUAGES) {
       expect(self.description).toBe(t('extDescription'));
       const commands = await h.serviceWorker.evaluate(() => chrome.commands.getAll());
       expect(commands.map((command) => command.description)).toContain(t('command_sidePanel'));
+      // Every word of the built manifest is a message the browser looks up.
+      const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+        name: string;
+        description: string;
+        action: { default_title: string };
+        commands: Record<string, { description: string }>;
+      };
+      const shown = [
+        manifest.name,
+        manifest.description,
+        manifest.action.default_title,
+        ...Object.values(manifest.commands).map((command) => command.description),
+      ];
+      for (const text of shown) expect(text).toMatch(/^__MSG_\w+__$/);
     });
 
     it('the popup speaks it, mirrors for right to left and passes axe-core', async () => {
