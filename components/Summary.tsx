@@ -10,10 +10,13 @@ export function Summary({
   db,
   settings,
   onOpenReport,
+  onBuildMap,
 }: {
   db: AllianceDb;
   settings: Settings;
   onOpenReport(): void;
+  /** Opens the first run that builds the map: offered while nobody is tagged. */
+  onBuildMap(): void;
 }) {
   const state = useSummary(db, settings);
   if (state.status === 'loading') return <p class="muted">Loading your alliance…</p>;
@@ -25,6 +28,17 @@ export function Summary({
     <section class="stack" aria-labelledby="summary-title" aria-busy={state.updating}>
       <h2 id="summary-title">This week</h2>
       {state.updating && <p class="muted">Updating…</p>}
+      {s.taggedPeople === 0 && (
+        <div class="stack start-here">
+          <p>
+            Nobody is tagged yet. Start with your map: who decides your next promotion, your
+            mentors, a sponsor, allies and a board of advisors, at your own pace.
+          </p>
+          <button type="button" class="primary" onClick={onBuildMap}>
+            Build your map
+          </button>
+        </div>
+      )}
       <p>
         {plural(s.taggedPeople, 'tagged person', 'tagged people')} ·{' '}
         {plural(s.touchesThisWeek, 'touch', 'touches')} this week

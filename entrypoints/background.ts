@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { derivedViews } from '@/utils/background/derived-views';
+import { registerFirstRun } from '@/utils/background/first-run';
 import { handleMessage } from '@/utils/background/handlers';
 import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
 import { registerWeeklyReport } from '@/utils/background/weekly';
@@ -55,4 +56,5 @@ export default defineBackground(() => {
   });
 
   registerWeeklyReport();
+  registerFirstRun();
 });

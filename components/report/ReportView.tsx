@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { WeeklyReport } from '@/utils/insights/types';
 import { LABELS } from '@/utils/model';
 import { formatDay, plural } from '@/utils/format';
-import { AllianceMap } from './AllianceMap';
+import { MapSummary } from './MapSummary';
 import { ScoreCard } from './ScoreCard';
 import { TouchesChart } from './TouchesChart';
 import { TrendChart } from './TrendChart';
@@ -61,8 +61,16 @@ function LongList<T>({
 
 /** Everything the weekly report says, laid out for reading and printing. Pure view of a report. */
 export function ReportView({ report }: { report: WeeklyReport }) {
+  // With nobody on the map yet, the way to build it comes first.
+  const mapIsEmpty = report.map.nodes.length === 0;
+  const mapSection = (
+    <Section id="map" title="Alliance map">
+      <MapSummary map={report.map} />
+    </Section>
+  );
   return (
     <div class="report-body">
+      {mapIsEmpty && mapSection}
       <Section id="scores" title="Scores">
         <div class="scores">
           <ScoreCard
@@ -96,14 +104,7 @@ export function ReportView({ report }: { report: WeeklyReport }) {
         )}
       </Section>
 
-      <Section id="map" title="Alliance map">
-        <p class="muted">Who decides (higher up) and who is on your side (to the right).</p>
-        <AllianceMap
-          nodes={report.map.nodes}
-          edges={report.map.edges}
-          omitted={report.map.omitted}
-        />
-      </Section>
+      {!mapIsEmpty && mapSection}
 
       <Section id="unaware" title="Key holders who do not know your work">
         <LongList

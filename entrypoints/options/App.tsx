@@ -26,6 +26,11 @@ export function App() {
       <header>
         <h1>Alliance Map</h1>
         <p class="muted">Settings and your data. Everything stays on this computer.</p>
+        <nav class="row" aria-label="Alliance Map pages">
+          <a href="/map.html">Alliance map</a>
+          <a href="/report.html">Weekly report</a>
+          <a href="/welcome.html">Build the map step by step</a>
+        </nav>
       </header>
       <StorageSection db={db} storage={navigator.storage} />
       {settings ? (

@@ -7,7 +7,7 @@ import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
 import { openSidePanel } from '@/utils/side-panel';
 
-function openPage(path: '/report.html' | '/options.html') {
+function openPage(path: '/report.html' | '/options.html' | '/map.html' | '/welcome.html') {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
@@ -32,6 +32,9 @@ export function App() {
           <button type="button" onClick={() => void openRecord()}>
             {tab?.identity ? 'Full record' : 'All people'}
           </button>
+          <button type="button" onClick={() => openPage('/map.html')}>
+            Map
+          </button>
           <button type="button" onClick={() => openPage('/options.html')}>
             Settings
           </button>
@@ -48,7 +51,12 @@ export function App() {
         </p>
       )}
       {settings && (
-        <Summary db={db} settings={settings} onOpenReport={() => openPage('/report.html')} />
+        <Summary
+          db={db}
+          settings={settings}
+          onOpenReport={() => openPage('/report.html')}
+          onBuildMap={() => openPage('/welcome.html')}
+        />
       )}
     </main>
   );

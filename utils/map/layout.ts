@@ -33,7 +33,7 @@ export const MAP_INFLUENCES: readonly Influence[] = ['high', 'medium', 'low', 'u
 /** The sizes of the map, in the map's own pixels (at zoom 1). */
 export const GEOMETRY = {
   /** Room on the left for the level and influence labels. */
-  rowHeader: 128,
+  rowHeader: 172,
   /** Room on top for the stance labels. */
   columnHeader: 34,
   columnWidth: 236,
@@ -146,6 +146,12 @@ export interface LayoutOptions {
 
 export function slotKey(slot: Slot): string {
   return `${slot.level}|${slot.stance}|${slot.influence}`;
+}
+
+/** The slot a key names (the inverse of `slotKey`). */
+export function slotFromKey(key: string): Slot {
+  const [level, stance, influence] = key.split('|') as [Level, Stance, Influence];
+  return { level, stance, influence };
 }
 
 export function cellKey(level: Level, stance: Stance): string {

@@ -47,7 +47,7 @@ const arbitraryPerson = (slug: string) =>
     level: fc.constantFrom(...MAP_LEVELS),
     stance: fc.constantFrom(...MAP_STANCES),
     influence: fc.constantFrom(...MAP_INFLUENCES),
-    roles: fc.constant(['ally' as const]),
+    roles: fc.constant<MapPerson['roles']>(['ally']),
     isKeyHolder: fc.boolean(),
     awareness: fc.constantFrom(null, 'full' as const, 'none' as const),
   });

@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+
+/** The first run that builds the map (docs/map.md). */
+export const WELCOME_PAGE = '/welcome.html';
+
+/**
+ * Opens the first run when the extension is installed (not on an update or a browser restart).
+ * Call once, at the top level of the background's main().
+ */
+export function registerFirstRun(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+  });
+}
