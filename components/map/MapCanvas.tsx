@@ -596,6 +596,7 @@ export function MapCanvas(props: MapCanvasProps) {
                 slug && highlight?.best.has(slug) ? 'best' : slug && lit(slug) ? 'lit' : '',
                 !isPerson && item.slugs.some(lit) ? 'lit' : '',
                 highlight && slug === highlight.target ? 'target' : '',
+                isPerson && item.person.offMap ? 'off-map' : '',
               ]
                 .filter(Boolean)
                 .join(' ');

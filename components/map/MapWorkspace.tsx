@@ -10,7 +10,7 @@ import { TieDialog } from './TieDialog';
 import type { AllianceDb } from '@/utils/db/schema';
 import { toDateInput } from '@/utils/format';
 import { routeTo } from '@/utils/insights/paths';
-import { keyHoldersOf, loadMapData, type MapData } from '@/utils/map/data';
+import { keyHoldersOf, loadMapData, mapPersonOf, type MapData } from '@/utils/map/data';
 import { placeEdit, tieEdit, untieEdit, type Placement } from '@/utils/map/edits';
 import { mapPng, mapSvgText } from '@/utils/map/export';
 import {
@@ -122,11 +122,20 @@ export function MapWorkspace({ db, settings }: { db: AllianceDb; settings: Setti
     if (selected) slugs.add(selected);
     return slugs;
   }, [highlight, selected]);
+  // A way in may go through someone the map does not show: they are drawn while it is lit.
+  const people = useMemo(() => {
+    if (!data || !highlight) return data?.people;
+    const shown = new Set(data.people.map((p) => p.slug));
+    const through = data.record
+      .filter((p) => highlight.people.has(p.slug) && !shown.has(p.slug))
+      .map((p) => mapPersonOf(p, null, true));
+    return [...data.people, ...through];
+  }, [data, highlight]);
   const layout = useMemo(
-    () => data && layoutMap(data.people, { textWidth: chipTextWidth, opened, pinned }),
-    [data, opened, pinned],
+    () => people && layoutMap(people, { textWidth: chipTextWidth, opened, pinned }),
+    [people, opened, pinned],
   );
-  const person = selected ? data?.people.find((p) => p.slug === selected) : undefined;
+  const person = selected ? people?.find((p) => p.slug === selected) : undefined;
 
   const say = (kind: Status['kind'], text: string) => setStatus({ kind, text });
 

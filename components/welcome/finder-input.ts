@@ -7,8 +7,8 @@ export type FinderInput =
   | { kind: 'profile'; slug: string; name: string }
   | { kind: 'not-a-profile' };
 
-/** Looks like an address rather than a name: a scheme, or a LinkedIn host. */
-const ADDRESS = /^(https?:\/\/|www\.|[a-z0-9-]+\.linkedin\.com\/|linkedin\.com\/)/i;
+/** Looks like an address rather than a name: a scheme, `www.`, or a host such as `example.com/`. */
+const ADDRESS = /^(https?:\/\/|www\.)|^[^\s/]+\.[a-z]{2,}(\/|$)/i;
 
 /**
  * "dana-lee-4a1b2c" → "Dana Lee": a first guess at the name of someone added by their profile

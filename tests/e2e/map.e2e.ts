@@ -56,8 +56,9 @@ async function openMap(h: Harness): Promise<Page> {
   return page;
 }
 
+/** A person's chip, by the name it says to a screen reader (the drawn one may be cut). */
 function chip(page: Page, name: string) {
-  return page.locator('.map-person', { has: page.locator('.chip-label', { hasText: name }) });
+  return page.locator(`.map-person[aria-label^="${name}:"]`);
 }
 
 /** Every chip's box, and whether its name fits inside it. */
@@ -193,14 +194,14 @@ describe('the alliance map', () => {
     const kenji = chip(map, 'Kenji Tanaka');
     await kenji.focus();
     await map.keyboard.press('Shift+ArrowUp');
-    await expect.poll(() => kenji.getAttribute('aria-label')).toMatch(/^Kenji Tanaka: Peers/);
+    await expect.poll(() => kenji.getAttribute('aria-label')).toMatch(/^Kenji Tanaka: Your peers/);
     // Focus follows the person to their new place.
     expect(await map.evaluate(() => document.activeElement?.textContent)).toContain('Kenji Tanaka');
     await map.keyboard.press('+');
     await expect.poll(() => kenji.getAttribute('aria-label')).toContain('medium influence');
     await map.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => kenji.getAttribute('aria-label')).toContain('Skeptic');
-    expect(await status(map)).toContain('Saved: Kenji Tanaka to Peers (your level), Skeptic');
+    expect(await status(map)).toContain('Saved: Kenji Tanaka to Your peers, Skeptic');
     for (let i = 0; i < 3; i++) await map.getByRole('button', { name: /^Undo: / }).click();
     await expect
       .poll(() => kenji.getAttribute('aria-label'))
@@ -269,8 +270,15 @@ describe('the alliance map', () => {
     expect(await chip(map, 'Eduardo Alvarez Nowak').getAttribute('class')).toContain('best');
     expect(await chip(map, 'Priya Novak').getAttribute('class')).toContain('lit');
     expect(await map.locator('line.tie.best').count()).toBe(1);
+    // Alex is not on the map, but the way in through him is drawn while it is lit.
+    expect(await chip(map, 'Alex Haddad').getAttribute('class')).toContain('off-map');
+    expect(await chip(map, 'Alex Haddad').getAttribute('aria-label')).toContain(
+      'not on your map: shown for this way in',
+    );
+    expect(await map.locator('line.tie.lit').count()).toBe(2);
     await map.getByRole('button', { name: 'Clear the ways in' }).click();
     expect(await map.locator('line.tie.best').count()).toBe(0);
+    await expect.poll(() => chip(map, 'Alex Haddad').count()).toBe(0);
     await map.close();
   });
 

@@ -34,6 +34,25 @@ function insightPerson(person: Person): InsightPerson {
   return { slug, name, roles, level, influence, stance, decisionMaker, cadenceDays, createdAt };
 }
 
+/** A person as the map draws them. */
+export function mapPersonOf(
+  person: InsightPerson,
+  awareness: MapPerson['awareness'],
+  offMap = false,
+): MapPerson {
+  return {
+    slug: person.slug,
+    name: displayName(person),
+    level: person.level,
+    stance: person.stance,
+    influence: person.influence,
+    roles: person.roles,
+    isKeyHolder: isKeyHolder(person),
+    awareness,
+    ...(offMap ? { offMap } : {}),
+  };
+}
+
 /** The touches that make a key holder aware: shared work, and promotions by their ties. */
 const AWARENESS_KINDS = ['shared-work', 'they-promoted-me'] as const;
 
@@ -73,16 +92,7 @@ export async function loadMapData(
     return {
       people: record
         .filter((person) => onMap.has(person.slug))
-        .map((person) => ({
-          slug: person.slug,
-          name: displayName(person),
-          level: person.level,
-          stance: person.stance,
-          influence: person.influence,
-          roles: person.roles,
-          isKeyHolder: isKeyHolder(person),
-          awareness: awareness.get(person.slug) ?? null,
-        })),
+        .map((person) => mapPersonOf(person, awareness.get(person.slug) ?? null)),
       record,
       ties,
     };

@@ -8,7 +8,7 @@ export const LEVEL_HEADINGS: Record<Level, string> = {
   plus3: '+3 and above',
   plus2: '+2',
   plus1: '+1',
-  peer: 'Peers (your level)',
+  peer: 'Your peers',
   report: 'Report to you',
   unknown: 'Level unknown',
 };
@@ -56,5 +56,6 @@ export function describePerson(person: MapPerson): string {
   const roles = person.roles.length
     ? `, ${person.roles.map((role) => LABELS.role[role].toLowerCase()).join(' and ')}`
     : '';
-  return `${person.name}: ${describeSlot(person)}${roles}${holder}`;
+  const shown = person.offMap ? ', not on your map: shown for this way in' : '';
+  return `${person.name}: ${describeSlot(person)}${roles}${holder}${shown}`;
 }

@@ -33,10 +33,10 @@ export const MAP_INFLUENCES: readonly Influence[] = ['high', 'medium', 'low', 'u
 /** The sizes of the map, in the map's own pixels (at zoom 1). */
 export const GEOMETRY = {
   /** Room on the left for the level and influence labels. */
-  rowHeader: 172,
+  rowHeader: 140,
   /** Room on top for the stance labels. */
   columnHeader: 34,
-  columnWidth: 236,
+  columnWidth: 204,
   /** Space between a cell's edge and its chips. */
   cellPadX: 6,
   lanePadY: 4,
@@ -49,7 +49,7 @@ export const GEOMETRY = {
   /** The space before the influence bars, and the bars. */
   influenceIconWidth: 20,
   /** Names wider than this are cut with an ellipsis (the whole name is in the chip's label). */
-  maxLabelWidth: 150,
+  maxLabelWidth: 140,
   /** A slot shows at most this many lines of chips until the user opens it. */
   slotMaxLines: 3,
 } as const;
@@ -68,6 +68,8 @@ export interface MapPerson {
   isKeyHolder: boolean;
   /** How much a key holder knows of the user's recent work; null for anyone else. */
   awareness: Awareness | null;
+  /** Not one of the map's people: shown only because a way in to a key holder goes through them. */
+  offMap?: boolean;
 }
 
 /** A place on the map: one level, one stance, one influence. */
@@ -163,19 +165,26 @@ export function slotOf(person: Pick<MapPerson, 'level' | 'stance' | 'influence'>
   return { level: person.level, stance: person.stance, influence: person.influence };
 }
 
-/** `text` whole if it fits in `max` pixels, else cut (never inside a character) with "…". */
+/**
+ * `text` whole if it fits in `max` pixels, else its beginning and "…": cut after a whole word
+ * where one fits (the chip's name then reads as the start of the name a screen reader hears),
+ * else between two characters, never inside one.
+ */
 export function fitLabel(text: string, max: number, textWidth: (text: string) => number): string {
   if (textWidth(text) <= max) return text;
   const chars = Array.from(text);
+  const fits = (count: number) => textWidth(`${chars.slice(0, count).join('').trimEnd()}…`) <= max;
   let low = 0;
   let high = chars.length;
   // The longest prefix that fits with its ellipsis.
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (textWidth(`${chars.slice(0, mid).join('').trimEnd()}…`) <= max) low = mid;
+    if (fits(mid)) low = mid;
     else high = mid - 1;
   }
-  return `${chars.slice(0, low).join('').trimEnd()}…`;
+  const wordEnd = chars.slice(0, low + 1).lastIndexOf(' ');
+  const cut = wordEnd > 0 ? wordEnd : low;
+  return `${chars.slice(0, cut).join('').trimEnd()}…`;
 }
 
 /** The width of a person's chip for a label of `labelWidth` pixels. */

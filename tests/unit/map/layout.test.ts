@@ -277,11 +277,12 @@ describe('keyboard steps', () => {
 });
 
 describe('fitLabel', () => {
-  it('keeps a name that fits and cuts a long one at a character with an ellipsis', () => {
+  it('keeps a name that fits and cuts a long one after a word, or a character, with an ellipsis', () => {
     expect(fitLabel('Dana Lee', 150, textWidth)).toBe('Dana Lee');
     const long = 'Alexandra Konstantinopoulou-Papadimitriou';
     const cut = fitLabel(long, 150, textWidth);
-    expect(cut.endsWith('…')).toBe(true);
+    // After a whole word: what shows is the start of the name a screen reader hears.
+    expect(cut).toBe('Alexandra…');
     expect(textWidth(cut)).toBeLessThanOrEqual(150);
     expect(long.startsWith(cut.slice(0, -1))).toBe(true);
     // An emoji is one character: never cut in half.
