@@ -36,6 +36,14 @@ import {
   popupOpen,
   reportOpen,
 } from './metrics/extension-pages';
+import {
+  MAP_DRAG,
+  MAP_DRAW,
+  MAP_DRAW_AFTER_CHANGE,
+  mapDrag,
+  mapFirstDraw,
+  seedMap,
+} from './metrics/map';
 
 const OUT_DIR = '.output-bench';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
@@ -289,6 +297,14 @@ async function main(): Promise<void> {
           note: `renderer isolate heap vs the floor's; +${round(growth)} MB over 20 more navigations; isolated world seen: ${heap.isolatedWorld}`,
         };
       });
+    });
+
+    step('map page, 500 people on the map in a record of 10,000');
+    await withHarness({ extensionDir: EXTENSION_DIR }, async (h) => {
+      await seedMap(h);
+      await attempt(metrics, MAP_DRAW, 'ms', () => mapFirstDraw(h, RUNS));
+      await attempt(metrics, MAP_DRAW_AFTER_CHANGE, 'ms', () => mapFirstDraw(h, RUNS, true));
+      await attempt(metrics, MAP_DRAG, 'ms', () => mapDrag(h, RUNS));
     });
 
     const script = readFileSync(join(EXTENSION_DIR, 'linkedin.js'));

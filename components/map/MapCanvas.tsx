@@ -67,16 +67,25 @@ function centreOf(item: PlacedItem): { x: number; y: number } {
 /** A pointer gesture on a chip: a click, a move, or the drawing of a tie. */
 interface Drag {
   item: PlacedItem & { kind: 'person' };
+  chip: HTMLElement;
   pointerId: number;
   startX: number;
   startY: number;
+  /** Where the map was in the window, and its scroll, when the press began. */
+  box: { left: number; top: number; scrollLeft: number; scrollTop: number };
   moved: boolean;
   /** The tie lines that follow the person, with which end is theirs. */
   lines: Array<{ line: SVGLineElement; end: 1 | 2 }>;
   frame: number;
   lastX: number;
   lastY: number;
+  /** The slot under the pointer, as last shown. */
+  over: string | null;
 }
+
+/** Near the edge of the map's window, a drag scrolls it this much per frame. */
+const EDGE = 32;
+const EDGE_STEP = 14;
 
 /** Pixels a pointer must travel before a press becomes a drag. */
 const DRAG_THRESHOLD = 4;
@@ -127,7 +136,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const plane = useRef<HTMLDivElement>(null);
   const lines = useRef<SVGGElement>(null);
-  const dropRect = useRef<SVGRectElement>(null);
+  const dropTarget = useRef<HTMLDivElement>(null);
   const draftLine = useRef<SVGLineElement>(null);
   const dropLabel = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
@@ -193,12 +202,6 @@ export function MapCanvas(props: MapCanvasProps) {
       target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   });
-
-  /** The map point under a pointer. */
-  const toMap = (clientX: number, clientY: number) => {
-    const box = plane.current!.getBoundingClientRect();
-    return { x: (clientX - box.left) / zoom, y: (clientY - box.top) / zoom };
-  };
 
   const focusItem = (id: string) => {
     setFocusId(id);
@@ -270,69 +273,92 @@ export function MapCanvas(props: MapCanvasProps) {
   };
 
   // ---- Pointer: drag a chip, pan the background ----
+  // Each frame of a drag changes only transforms and a few attributes, from values measured when
+  // the press began: nothing asks the browser to lay the map out again (docs/map.md).
 
-  const showDrop = (slot: Slot | null, x: number, y: number) => {
-    const rect = dropRect.current!;
+  /** The map point under a pointer during a drag, from the box measured when it began. */
+  const dragPoint = (current: Drag) => {
+    const view = viewport.current!;
+    return {
+      x: (current.lastX - current.box.left + view.scrollLeft - current.box.scrollLeft) / zoom,
+      y: (current.lastY - current.box.top + view.scrollTop - current.box.scrollTop) / zoom,
+    };
+  };
+
+  const showDrop = (slot: Slot | null, at: { x: number; y: number }) => {
+    const target = dropTarget.current!;
     const label = dropLabel.current!;
     if (!slot) {
-      rect.style.display = 'none';
+      target.hidden = true;
       label.hidden = true;
       return;
     }
-    const column = layout.columns.find((c) => c.stance === slot.stance)!;
-    const lane = layout.rows
-      .find((r) => r.level === slot.level)!
-      .lanes.find((l) => l.influence === slot.influence)!;
-    rect.style.display = '';
-    rect.setAttribute('x', String(column.x));
-    rect.setAttribute('y', String(lane.y));
-    rect.setAttribute('width', String(column.width));
-    rect.setAttribute('height', String(lane.height));
+    const key = slotKey(slot);
+    if (drag.current?.over !== key) {
+      if (drag.current) drag.current.over = key;
+      const column = layout.columns.find((c) => c.stance === slot.stance)!;
+      const lane = layout.rows
+        .find((r) => r.level === slot.level)!
+        .lanes.find((l) => l.influence === slot.influence)!;
+      target.style.transform = `translate(${column.x}px, ${lane.y}px)`;
+      target.style.width = `${column.width}px`;
+      target.style.height = `${lane.height}px`;
+      label.textContent = `Move to ${describeSlot(slot)}`;
+    }
+    target.hidden = false;
     label.hidden = false;
-    label.textContent = `Move to ${describeSlot(slot)}`;
-    label.style.transform = `translate(${x + 12}px, ${y + 12}px)`;
+    label.style.transform = `translate(${at.x + 12}px, ${at.y + 12}px)`;
   };
 
-  const endDrag = (commit: { clientX: number; clientY: number } | null) => {
+  const endDrag = (commit: boolean) => {
     const current = drag.current;
     if (!current) return;
-    drag.current = null;
     cancelAnimationFrame(current.frame);
-    const chip = plane.current?.querySelector<HTMLElement>(
-      `[data-id="${CSS.escape(current.item.id)}"]`,
-    );
-    chip?.classList.remove('dragging');
-    if (chip) chip.style.transform = '';
+    const at = dragPoint(current);
+    drag.current = null;
+    current.chip.classList.remove('dragging');
+    current.chip.style.transform = '';
     const centre = centreOf(current.item);
     for (const { line, end } of current.lines) {
       line.setAttribute(`x${end}`, String(centre.x));
       line.setAttribute(`y${end}`, String(centre.y));
     }
-    showDrop(null, 0, 0);
+    showDrop(null, at);
     draftLine.current!.style.display = 'none';
     if (!commit || !current.moved) return;
     const person = current.item.person;
     if (latest.current.dragMode === 'tie') {
       const under = document
-        .elementFromPoint(commit.clientX, commit.clientY)
+        .elementFromPoint(current.lastX, current.lastY)
         ?.closest<HTMLElement>('[data-slug]');
       const other = under && layout.placeOf.get(under.dataset.slug!);
       if (other?.kind === 'person' && other.person.slug !== person.slug)
         props.onTie(person, other.person);
       return;
     }
-    const at = toMap(commit.clientX, commit.clientY);
     const slot = slotAt(layout, at.x, at.y);
     if (slot && slotKey(slot) !== current.item.slot) props.onMove(person, slot);
+  };
+
+  /** Scrolls the map's window when a drag nears its edge; whether it did. */
+  const scrollNearEdge = (current: Drag): boolean => {
+    const view = viewport.current!;
+    const box = view.getBoundingClientRect();
+    const by = (position: number, start: number, end: number) =>
+      position < start + EDGE ? -EDGE_STEP : position > end - EDGE ? EDGE_STEP : 0;
+    const x = by(current.lastX, box.left, box.right);
+    const y = by(current.lastY, box.top, box.bottom);
+    if (!x && !y) return false;
+    const before = [view.scrollLeft, view.scrollTop];
+    view.scrollBy(x, y);
+    return view.scrollLeft !== before[0] || view.scrollTop !== before[1];
   };
 
   const drawDrag = () => {
     const current = drag.current;
     if (!current) return;
     current.frame = 0;
-    const dx = (current.lastX - current.startX) / zoom;
-    const dy = (current.lastY - current.startY) / zoom;
-    const at = toMap(current.lastX, current.lastY);
+    const at = dragPoint(current);
     const centre = centreOf(current.item);
     if (latest.current.dragMode === 'tie') {
       const line = draftLine.current!;
@@ -341,36 +367,43 @@ export function MapCanvas(props: MapCanvasProps) {
       line.setAttribute('y1', String(centre.y));
       line.setAttribute('x2', String(at.x));
       line.setAttribute('y2', String(at.y));
-      return;
+    } else {
+      const dx = at.x - (current.startX - current.box.left) / zoom;
+      const dy = at.y - (current.startY - current.box.top) / zoom;
+      current.chip.style.transform = `translate(${dx}px, ${dy}px)`;
+      for (const { line, end } of current.lines) {
+        line.setAttribute(`x${end}`, String(centre.x + dx));
+        line.setAttribute(`y${end}`, String(centre.y + dy));
+      }
+      showDrop(slotAt(layout, at.x, at.y), at);
     }
-    const chip = plane.current?.querySelector<HTMLElement>(
-      `[data-id="${CSS.escape(current.item.id)}"]`,
-    );
-    if (chip) chip.style.transform = `translate(${dx}px, ${dy}px)`;
-    for (const { line, end } of current.lines) {
-      line.setAttribute(`x${end}`, String(centre.x + dx));
-      line.setAttribute(`y${end}`, String(centre.y + dy));
-    }
-    showDrop(slotAt(layout, at.x, at.y), at.x, at.y);
+    // Keeps scrolling while the pointer rests near the edge.
+    if (scrollNearEdge(current)) current.frame = requestAnimationFrame(drawDrag);
   };
 
   const onChipPointerDown = (item: PlacedItem, event: TargetedPointerEvent<HTMLButtonElement>) => {
-    if (event.button !== 0 || item.kind !== 'person') return;
+    const view = viewport.current;
+    const map = plane.current;
+    if (event.button !== 0 || item.kind !== 'person' || !view || !map) return;
     event.stopPropagation();
     const slug = item.person.slug;
     const attached = [...(lines.current?.querySelectorAll<SVGLineElement>('line.tie') ?? [])]
       .filter((line) => line.dataset.a === slug || line.dataset.b === slug)
       .map((line) => ({ line, end: (line.dataset.a === slug ? 1 : 2) as 1 | 2 }));
+    const box = map.getBoundingClientRect();
     drag.current = {
       item,
+      chip: event.currentTarget,
       pointerId: event.pointerId,
       startX: event.clientX,
       startY: event.clientY,
+      box: { left: box.left, top: box.top, scrollLeft: view.scrollLeft, scrollTop: view.scrollTop },
       lastX: event.clientX,
       lastY: event.clientY,
       moved: false,
       lines: attached,
       frame: 0,
+      over: null,
     };
   };
 
@@ -385,9 +418,7 @@ export function MapCanvas(props: MapCanvasProps) {
       ) {
         current.moved = true;
         viewport.current?.setPointerCapture(event.pointerId);
-        plane.current
-          ?.querySelector(`[data-id="${CSS.escape(current.item.id)}"]`)
-          ?.classList.add('dragging');
+        current.chip.classList.add('dragging');
       }
       if (current.moved && !current.frame) current.frame = requestAnimationFrame(drawDrag);
       return;
@@ -407,7 +438,9 @@ export function MapCanvas(props: MapCanvasProps) {
       drag.current = null;
       return;
     }
-    endDrag({ clientX: event.clientX, clientY: event.clientY });
+    current.lastX = event.clientX;
+    current.lastY = event.clientY;
+    endDrag(true);
   };
 
   const onBackgroundPointerDown = (event: TargetedPointerEvent<HTMLDivElement>) => {
@@ -496,11 +529,11 @@ export function MapCanvas(props: MapCanvasProps) {
         onPointerDown={onBackgroundPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onPointerCancel={() => endDrag(null)}
-        onLostPointerCapture={() => drag.current?.moved && endDrag(null)}
+        onPointerCancel={() => endDrag(false)}
+        onLostPointerCapture={() => drag.current?.moved && endDrag(false)}
         onWheel={onWheel}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && drag.current) endDrag(null);
+          if (event.key === 'Escape' && drag.current) endDrag(false);
           // On the map itself (not a chip, where these keys move a person): zoom.
           if (event.target !== viewport.current) return;
           if (event.key === '+' || event.key === '=') zoomTo(zoom * 1.25);
@@ -581,7 +614,6 @@ export function MapCanvas(props: MapCanvasProps) {
                   ))}
                 </g>
               ))}
-              <rect ref={dropRect} class="drop-target" style={{ display: 'none' }} />
               <g ref={lines}>{tieLines}</g>
               <line ref={draftLine} class="tie draft" style={{ display: 'none' }} />
             </svg>
@@ -633,6 +665,7 @@ export function MapCanvas(props: MapCanvasProps) {
                 </button>
               );
             })}
+            <div ref={dropTarget} class="drop-target" hidden />
             <div ref={dropLabel} class="drop-label" hidden />
           </div>
         </div>

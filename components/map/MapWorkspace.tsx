@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { downloadBlob, downloadText } from '../options/download';
 import { useLiveQuery } from '../useLiveQuery';
@@ -25,7 +25,9 @@ import {
 } from '@/utils/map/layout';
 import { describeSlot } from '@/utils/map/labels';
 import { UndoStack, type Edit, type UndoState } from '@/utils/map/undo';
+import { readSnapshot, snapshotKey, writeSnapshot } from '@/utils/map/snapshot';
 import { openRecord } from '@/utils/record-request';
+import { dataChangedItem } from '@/utils/settings';
 import type { Settings } from '@/utils/model';
 
 type Status = { kind: 'ok' | 'error'; text: string };
@@ -64,6 +66,61 @@ function useUndoKeys(stack: UndoStack, run: (step: 'undo' | 'redo') => void): vo
   }, [stack]);
 }
 
+/**
+ * The map: its live answer, opened on the copy of it last drawn when nothing changed since
+ * (utils/map/snapshot.ts). With a copy, the live query starts once the copy is on screen, so
+ * that reading the record does not hold back the first picture; each live answer becomes the
+ * copy for the next opening. `current` says whether the live answer is in.
+ */
+function useMapData(
+  db: AllianceDb,
+  settings: Settings,
+  openingVersion: Promise<number>,
+): { data?: MapData; current: boolean; error?: Error } {
+  const [cached, setCached] = useState<MapData | null>();
+  const [started, setStarted] = useState(false);
+  // The data version as this page last heard it: an answer is kept as the copy for it.
+  const version = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    let on = true;
+    void openingVersion.then((opened) => {
+      if (!on) return;
+      version.current ??= opened;
+      const copy = readSnapshot(localStorage, snapshotKey(opened, settings, Date.now()));
+      setCached(copy);
+      // After the frame that shows the copy (a task queued from its animation callback).
+      if (copy) requestAnimationFrame(() => setTimeout(() => on && setStarted(true)));
+      else setStarted(true);
+    });
+    const unwatch = dataChangedItem.watch((next) => (version.current = next));
+    return () => {
+      on = false;
+      unwatch();
+    };
+  }, [settings]);
+  const live = useLiveQuery(
+    () => (started ? loadMapData(db, settings, Date.now()) : null),
+    [db, settings, started],
+  );
+  const answer = live.status === 'ready' ? live.value : null;
+  useEffect(() => {
+    // Kept at once (the page may close any moment). A write the answer missed bumps the version
+    // again, so the copy is never drawn for it; see utils/map/snapshot.ts for the one race.
+    if (answer && version.current !== undefined)
+      writeSnapshot(localStorage, snapshotKey(version.current, settings, Date.now()), answer);
+  }, [answer, settings]);
+  // The live answer, unless it is the picture already drawn (then nothing is drawn again).
+  const data = useMemo(() => {
+    if (!answer) return cached ?? undefined;
+    return cached && JSON.stringify(cached) === JSON.stringify(answer) ? cached : answer;
+  }, [answer, cached]);
+  return {
+    data,
+    current: answer !== null,
+    ...(live.status === 'error' ? { error: live.error } : {}),
+  };
+}
+
 /** The people and ties a way in lights up. */
 function highlightOf(route: ReturnType<typeof routeTo>): Highlight | null {
   if (!route) return null;
@@ -90,8 +147,17 @@ function highlightOf(route: ReturnType<typeof routeTo>): Highlight | null {
  * to them?", undo and export. Every change is saved at once through the records' functions,
  * can be undone, and reaches every other view through their live queries.
  */
-export function MapWorkspace({ db, settings }: { db: AllianceDb; settings: Settings }) {
-  const live = useLiveQuery(() => loadMapData(db, settings, Date.now()), [db, settings]);
+export function MapWorkspace({
+  db,
+  settings,
+  openingVersion,
+}: {
+  db: AllianceDb;
+  settings: Settings;
+  /** The data version when the page opened, asked for as early as the page can. */
+  openingVersion: Promise<number>;
+}) {
+  const { data, current, error } = useMapData(db, settings, openingVersion);
   const stack = useMemo(() => new UndoStack(), []);
   const [undo, setUndo] = useState<UndoState>(stack.state);
   useEffect(() => stack.subscribe(setUndo), [stack]);
@@ -111,7 +177,6 @@ export function MapWorkspace({ db, settings }: { db: AllianceDb; settings: Setti
       .catch(() => undefined);
   }, []);
 
-  const data: MapData | undefined = live.status === 'ready' ? live.value : undefined;
   const route = useMemo(
     () => (data && target ? routeTo(data.record, data.ties, target) : null),
     [data, target],
@@ -199,10 +264,10 @@ export function MapWorkspace({ db, settings }: { db: AllianceDb; settings: Setti
     }
   };
 
-  if (live.status === 'error')
+  if (error)
     return (
       <p class="error" role="alert">
-        Could not read your map: {live.error.message}
+        Could not read your map: {error.message}
       </p>
     );
   if (!data || !layout)
@@ -213,7 +278,12 @@ export function MapWorkspace({ db, settings }: { db: AllianceDb; settings: Setti
     );
 
   return (
-    <div class="map-workspace" data-state="ready" data-people={data.people.length}>
+    <div
+      class="map-workspace"
+      data-state="ready"
+      data-current={current}
+      data-people={data.people.length}
+    >
       <div class="row map-toolbar">
         <button
           type="button"

@@ -6,7 +6,7 @@ import { getDb } from '@/utils/db';
 const EMBEDDED = new URLSearchParams(location.search).has('embedded');
 
 /** The alliance map page: who decides, who backs the user, their ties; edited in place. */
-export function App() {
+export function App({ openingVersion }: { openingVersion: Promise<number> }) {
   const settings = useSettings();
   return (
     <main class="map-page">
@@ -26,7 +26,7 @@ export function App() {
         use the keyboard; every change is saved at once and can be undone.
       </p>
       {settings ? (
-        <MapWorkspace db={getDb()} settings={settings} />
+        <MapWorkspace db={getDb()} settings={settings} openingVersion={openingVersion} />
       ) : (
         <p class="muted" role="status">
           Drawing your map…

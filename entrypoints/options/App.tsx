@@ -9,6 +9,7 @@ import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
 import { clearDerivedCaches } from '@/utils/derived-cache';
+import { clearSnapshot } from '@/utils/map/snapshot';
 import { loadSettings, saveSettings } from '@/utils/settings';
 
 const notifications: NotificationPermission = {
@@ -46,6 +47,7 @@ export function App() {
         deleteEverything={async (target) => {
           await deleteEverything(target);
           await clearDerivedCaches();
+          clearSnapshot(localStorage);
         }}
       />
     </main>
