@@ -307,6 +307,33 @@ describe('the alliance map', () => {
     await map.close();
   });
 
+  it('is reachable from the popup, the side panel, the report and the options page', async () => {
+    const mapUrl = `chrome-extension://${h.extensionId}/map.html`;
+    for (const [path, control] of [
+      ['popup.html', { role: 'button', name: 'Map' }],
+      ['sidepanel.html', { role: 'button', name: 'Map' }],
+    ] as const) {
+      const page = await openExtensionPage(h, path);
+      const [opened] = await Promise.all([
+        h.context.waitForEvent('page'),
+        page.getByRole(control.role, { name: control.name, exact: true }).click(),
+      ]);
+      await opened.waitForURL(mapUrl);
+      await opened.locator('.map-workspace[data-state="ready"]').waitFor();
+      await opened.close();
+      if (!page.isClosed()) await page.close();
+    }
+    const report = await openExtensionPage(h, 'report.html');
+    expect(
+      await report.getByRole('link', { name: 'Open the alliance map' }).getAttribute('href'),
+    ).toBe('/map.html');
+    await report.close();
+    const options = await openExtensionPage(h, 'options.html');
+    await options.getByRole('link', { name: 'Alliance map' }).click();
+    await options.waitForURL(mapUrl);
+    await options.close();
+  });
+
   it('passes axe-core in the light and the dark theme, a person chosen and a way in shown', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await h.context.newPage();
