@@ -204,12 +204,18 @@ export function MapWorkspace({
 
   const say = (kind: Status['kind'], text: string) => setStatus({ kind, text });
 
-  const run = (edit: Edit) => {
+  /** Saves an edit and says so; answers whether it was saved. */
+  const run = (edit: Edit): Promise<boolean> =>
     stack.run(edit).then(
-      () => say('ok', `Saved: ${edit.label}. Ctrl+Z undoes it.`),
-      (error: unknown) => say('error', `Not saved: ${errorText(error)}`),
+      () => {
+        say('ok', `Saved: ${edit.label}. Ctrl+Z undoes it.`);
+        return true;
+      },
+      (error: unknown) => {
+        say('error', `Not saved: ${errorText(error)}`);
+        return false;
+      },
     );
-  };
 
   const step = (which: 'undo' | 'redo') => {
     const action = which === 'undo' ? stack.undo() : stack.redo();
@@ -227,7 +233,7 @@ export function MapWorkspace({
   useUndoKeys(stack, step);
 
   const place = (who: MapPerson, patch: Partial<Placement>) =>
-    run(placeEdit(db, who.slug, who.name, patch));
+    void run(placeEdit(db, who.slug, who.name, patch));
 
   const move = (who: MapPerson, slot: Slot) => {
     const before = slotOf(who);
@@ -238,7 +244,7 @@ export function MapWorkspace({
     if (Object.keys(patch).length === 0) return;
     // Keep them in sight in a crowd.
     setSelected(who.slug);
-    run({
+    void run({
       ...placeEdit(db, who.slug, who.name, patch),
       label: `${who.name} to ${describeSlot(slot)}`,
     });
@@ -379,7 +385,7 @@ export function MapWorkspace({
               person={person}
               onPlace={(patch) => place(person, patch)}
               onTie={(other, label) => run(tieEdit(db, person, other, label))}
-              onUntie={(other) => run(untieEdit(db, person, other))}
+              onUntie={(other) => void run(untieEdit(db, person, other))}
               onOpenRecord={() => showRecord(person.slug)}
               onRoute={() => setTarget(person.slug)}
               onClose={() => setSelected(null)}
@@ -422,7 +428,7 @@ export function MapWorkspace({
           }}
           onSave={(label) => {
             setDraft(null);
-            run(tieEdit(db, draft.from, draft.to, label));
+            void run(tieEdit(db, draft.from, draft.to, label));
           }}
         />
       )}

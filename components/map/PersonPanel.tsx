@@ -1,19 +1,17 @@
-import { useState } from 'preact/hooks';
-import { OneClickChoice } from '../OneClickChoice';
-import { PersonPicker } from '../PersonPicker';
+import { PlacementChoices } from '../PlacementChoices';
+import { TieAdder } from '../TieAdder';
 import type { AllianceDb } from '@/utils/db/schema';
 import { tiesOf, type MapData } from '@/utils/map/data';
 import type { Placement } from '@/utils/map/edits';
-import { MAP_INFLUENCES, MAP_LEVELS, MAP_STANCES, type MapPerson } from '@/utils/map/layout';
+import type { MapPerson } from '@/utils/map/layout';
 import { AWARENESS_TEXT } from '@/utils/map/labels';
-import { LABELS, LIMITS } from '@/utils/model';
 
 interface PersonPanelProps {
   db: AllianceDb;
   data: MapData;
   person: MapPerson;
   onPlace(patch: Partial<Placement>): void;
-  onTie(other: { slug: string; name: string }, label: string): void;
+  onTie(other: { slug: string; name: string }, label: string): Promise<boolean>;
   onUntie(other: { slug: string; name: string }): void;
   onOpenRecord(): void;
   onRoute(): void;
@@ -23,7 +21,6 @@ interface PersonPanelProps {
 /** The person chosen on the map: where they sit (one click each), their ties, their record. */
 export function PersonPanel(props: PersonPanelProps) {
   const { db, data, person } = props;
-  const [label, setLabel] = useState('');
   const ties = tiesOf(data, person.slug);
   return (
     <section class="stack map-panel" aria-labelledby="person-panel-title">
@@ -50,27 +47,7 @@ export function PersonPanel(props: PersonPanelProps) {
           </button>
         )}
       </div>
-      <OneClickChoice
-        legend="Level above you"
-        value={person.level}
-        options={MAP_LEVELS}
-        labels={LABELS.level}
-        onChoose={(level) => props.onPlace({ level })}
-      />
-      <OneClickChoice
-        legend="Stance toward you"
-        value={person.stance}
-        options={MAP_STANCES}
-        labels={LABELS.stance}
-        onChoose={(stance) => props.onPlace({ stance })}
-      />
-      <OneClickChoice
-        legend="Influence on your career"
-        value={person.influence}
-        options={MAP_INFLUENCES}
-        labels={LABELS.influence}
-        onChoose={(influence) => props.onPlace({ influence })}
-      />
+      <PlacementChoices placement={person} onChoose={props.onPlace} />
       <section class="stack" aria-labelledby="person-ties-title">
         <h3 id="person-ties-title">Ties</h3>
         {ties.length ? (
@@ -92,25 +69,13 @@ export function PersonPanel(props: PersonPanelProps) {
         ) : (
           <p class="muted">No ties recorded.</p>
         )}
-        <div class="field">
-          <label for="person-tie-label">How they are connected (optional)</label>
-          <input
-            id="person-tie-label"
-            type="text"
-            maxLength={LIMITS.label}
-            value={label}
-            onInput={(event) => setLabel(event.currentTarget.value)}
-          />
-        </div>
-        <PersonPicker
+        <TieAdder
           db={db}
-          label={`Tie ${person.name} to…`}
-          excludeSlug={person.slug}
-          action={(other) => `Tie to ${other.name || other.slug}`}
-          onPick={(other) => {
-            props.onTie({ slug: other.slug, name: other.name || other.slug }, label);
-            setLabel('');
-          }}
+          slug={person.slug}
+          name={person.name}
+          onTie={(other, label) =>
+            props.onTie({ slug: other.slug, name: other.name || other.slug }, label)
+          }
         />
       </section>
     </section>

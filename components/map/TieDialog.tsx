@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS } from '@/utils/model';
+import { TieLabelField } from '../TieAdder';
 
 interface TieDialogProps {
   from: string;
@@ -37,16 +37,7 @@ export function TieDialog({ from, to, onSave, onCancel }: TieDialogProps) {
         <h2 id="tie-dialog-title">
           Tie {from} and {to}
         </h2>
-        <div class="field">
-          <label for="tie-dialog-label">How they are connected (optional)</label>
-          <input
-            id="tie-dialog-label"
-            type="text"
-            maxLength={LIMITS.label}
-            value={label}
-            onInput={(event) => setLabel(event.currentTarget.value)}
-          />
-        </div>
+        <TieLabelField id="tie-dialog-label" value={label} onInput={setLabel} />
         <div class="row">
           <button type="submit" class="primary">
             Save the tie

@@ -1,7 +1,7 @@
-import { OneClickChoice } from '../OneClickChoice';
+import { PlacementChoices } from '../PlacementChoices';
 import type { AllianceDb } from '@/utils/db/schema';
 import { updatePerson, type PersonPatch } from '@/utils/db/records';
-import { INFLUENCES, LABELS, LEVELS, STANCES, type Person } from '@/utils/model';
+import type { Person } from '@/utils/model';
 
 interface ChosenPeopleProps {
   db: AllianceDb;
@@ -40,26 +40,10 @@ export function ChosenPeople({
                 {removeLabel(name)}
               </button>
             </div>
-            <OneClickChoice
-              legend={`${name}'s level above you`}
-              value={person.level}
-              options={LEVELS}
-              labels={LABELS.level}
-              onChoose={(level) => save(person.slug, { level })}
-            />
-            <OneClickChoice
-              legend={`${name}'s influence on your career`}
-              value={person.influence}
-              options={INFLUENCES}
-              labels={LABELS.influence}
-              onChoose={(influence) => save(person.slug, { influence })}
-            />
-            <OneClickChoice
-              legend={`${name}'s stance toward you`}
-              value={person.stance}
-              options={STANCES}
-              labels={LABELS.stance}
-              onChoose={(stance) => save(person.slug, { stance })}
+            <PlacementChoices
+              who={name}
+              placement={person}
+              onChoose={(patch) => save(person.slug, patch)}
             />
           </li>
         );
