@@ -293,6 +293,15 @@ describe('the alliance map', () => {
     expect(text).toMatch(/^<\?xml[^>]*>\n<svg /);
     for (const name of ['Dana Lee', 'Sam Okafor', 'Crowd Person 23']) expect(text).toContain(name);
     expect(text).not.toContain('more</text>');
+    // A well-formed file: an SVG viewer refuses one with, say, an attribute written twice.
+    expect(
+      await map.evaluate(
+        (svg) =>
+          new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror')
+            ?.textContent ?? null,
+        text,
+      ),
+    ).toBeNull();
 
     const [png] = await Promise.all([
       map.waitForEvent('download'),

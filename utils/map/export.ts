@@ -124,8 +124,8 @@ function drawPerson(doc: Document, item: PlacedPerson): Element {
 
 /** The map as an SVG element of `doc`, the size of the layout. */
 export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): SVGSVGElement {
+  // The serializer writes the namespace: an `xmlns` attribute too would be written twice.
   const svg = element(doc, 'svg', {
-    xmlns: SVG_NS,
     width: layout.width,
     height: layout.height,
     viewBox: `0 0 ${layout.width} ${layout.height}`,
