@@ -168,6 +168,7 @@ export function MapWorkspace({
   const [tieFrom, setTieFrom] = useState<string | null>(null);
   const [draft, setDraft] = useState<{ from: MapPerson; to: MapPerson } | null>(null);
   const [status, setStatus] = useState<Status>();
+  const say = (kind: Status['kind'], text: string) => setStatus({ kind, text });
   const [tabId, setTabId] = useState<number>();
 
   useEffect(() => {
@@ -182,6 +183,15 @@ export function MapWorkspace({
     [data, target],
   );
   const highlight = useMemo(() => highlightOf(route), [route]);
+  // Said once per key holder chosen, not again at every change of the data.
+  useEffect(() => {
+    if (!route) return;
+    const ways = route.paths.length;
+    say(
+      'ok',
+      `${ways} ${ways === 1 ? 'way' : 'ways'} in lit on the map. Next action: ${route.next.text}.`,
+    );
+  }, [target, route === null]);
   const pinned = useMemo(() => {
     const slugs = new Set(highlight?.people ?? []);
     if (selected) slugs.add(selected);
@@ -201,8 +211,6 @@ export function MapWorkspace({
     [people, opened, pinned],
   );
   const person = selected ? people?.find((p) => p.slug === selected) : undefined;
-
-  const say = (kind: Status['kind'], text: string) => setStatus({ kind, text });
 
   /** Saves an edit and says so; answers whether it was saved. */
   const run = (edit: Edit): Promise<boolean> =>
