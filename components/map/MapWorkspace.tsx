@@ -13,16 +13,7 @@ import { routeTo } from '@/utils/insights/paths';
 import { keyHoldersOf, loadMapData, mapPersonOf, type MapData } from '@/utils/map/data';
 import { placeEdit, tieEdit, untieEdit, type Placement } from '@/utils/map/edits';
 import { mapPng, mapSvgText } from '@/utils/map/export';
-import {
-  MAP_INFLUENCES,
-  MAP_LEVELS,
-  MAP_STANCES,
-  layoutMap,
-  slotKey,
-  slotOf,
-  type MapPerson,
-  type Slot,
-} from '@/utils/map/layout';
+import { ALL_SLOTS, layoutMap, slotOf, type MapPerson, type Slot } from '@/utils/map/layout';
 import { describeSlot } from '@/utils/map/labels';
 import { UndoStack, type Edit, type UndoState } from '@/utils/map/undo';
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/utils/map/snapshot';
@@ -35,15 +26,6 @@ type Status = { kind: 'ok' | 'error'; text: string };
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-/** Every slot of the map, for an export that names everyone. */
-const ALL_SLOTS = new Set(
-  MAP_LEVELS.flatMap((level) =>
-    MAP_STANCES.flatMap((stance) =>
-      MAP_INFLUENCES.map((influence) => slotKey({ level, stance, influence })),
-    ),
-  ),
-);
 
 /** Ctrl+Z (Cmd+Z) undoes, with Shift (or Ctrl+Y) redoes; text fields keep their own undo. */
 function useUndoKeys(stack: UndoStack, run: (step: 'undo' | 'redo') => void): void {

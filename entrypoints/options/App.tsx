@@ -10,6 +10,7 @@ import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
 import { clearDerivedCaches } from '@/utils/derived-cache';
 import { clearSnapshot } from '@/utils/map/snapshot';
+import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
 
 const notifications: NotificationPermission = {
@@ -48,6 +49,8 @@ export function App() {
           await deleteEverything(target);
           await clearDerivedCaches();
           clearSnapshot(localStorage);
+          // It names who decides the user's promotion: relationship data too.
+          await welcomeProgressItem.removeValue();
         }}
       />
     </main>

@@ -181,4 +181,24 @@ describe('the first run', () => {
       await page.close();
     }
   });
+
+  // Last: it deletes everything.
+  it('is forgotten, with the map as last drawn, when everything is deleted', async () => {
+    const stored = (page: Page) =>
+      page.evaluate(async () => ({
+        picture: localStorage.getItem('alliance-map:map-snapshot') !== null,
+        progress: 'welcomeProgress' in (await chrome.storage.local.get('welcomeProgress')),
+      }));
+    const options = await openExtensionPage(h, 'options.html');
+    expect(await stored(options)).toEqual({ picture: true, progress: true });
+    await options.getByRole('button', { name: 'Delete everything…' }).click();
+    await options.getByLabel(/Type DELETE to confirm/).fill('DELETE');
+    await options.keyboard.press('Enter');
+    await options.getByRole('status').filter({ hasText: 'Everything was deleted' }).waitFor();
+    expect(await stored(options)).toEqual({ picture: false, progress: false });
+    await options.close();
+    const page = await openWelcome(h);
+    expect(await stepHeading(page)).toBe('Step 1 of 7: Your LinkedIn connections');
+    await page.close();
+  });
 });

@@ -30,6 +30,15 @@ export const MAP_STANCES: readonly Stance[] = [
 /** Lanes inside a row, top to bottom. */
 export const MAP_INFLUENCES: readonly Influence[] = ['high', 'medium', 'low', 'unknown'];
 
+/** The key of every place on the map: opening them all names everyone (the export). */
+export const ALL_SLOTS: ReadonlySet<string> = new Set(
+  MAP_LEVELS.flatMap((level) =>
+    MAP_STANCES.flatMap((stance) =>
+      MAP_INFLUENCES.map((influence) => slotKey({ level, stance, influence })),
+    ),
+  ),
+);
+
 /** The sizes of the map, in the map's own pixels (at zoom 1). */
 export const GEOMETRY = {
   /** Room on the left for the level and influence labels. */

@@ -1,26 +1,11 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { mapSvgText } from '@/utils/map/export';
-import {
-  MAP_INFLUENCES,
-  MAP_LEVELS,
-  MAP_STANCES,
-  layoutMap,
-  slotKey,
-  type MapPerson,
-} from '@/utils/map/layout';
+import { ALL_SLOTS, layoutMap, type MapPerson } from '@/utils/map/layout';
 import { orderedPair, type Tie } from '@/utils/model';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1"><b>Bold</b> & "quotes"';
 const textWidth = (text: string) => Array.from(text).length * 7.5;
-const everySlot = new Set(
-  MAP_LEVELS.flatMap((level) =>
-    MAP_STANCES.flatMap((stance) =>
-      MAP_INFLUENCES.map((influence) => slotKey({ level, stance, influence })),
-    ),
-  ),
-);
-
 function person(slug: string, name: string): MapPerson {
   return {
     slug,
@@ -42,7 +27,7 @@ describe('the SVG export', () => {
     ];
     const [a, b] = orderedPair('p0', 'p1');
     const ties: Tie[] = [{ id: 't', a, b, label: '', createdAt: 0 }];
-    const layout = layoutMap(people, { textWidth, opened: everySlot });
+    const layout = layoutMap(people, { textWidth, opened: ALL_SLOTS });
     const text = mapSvgText(document, layout, ties);
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
