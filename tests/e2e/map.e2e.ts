@@ -162,7 +162,7 @@ describe('the alliance map', () => {
     await page.close();
   });
 
-  it('moves a person by dragging, saved at once, seen in the side panel, and undone', async () => {
+  it('moves a person by dragging, saved at once, seen in the side panel, and undone; and back', async () => {
     const map = await openMap(h);
     const sam = chip(map, 'Sam Okafor');
     expect(await sam.getAttribute('aria-label')).toContain('+1, Supporter, high influence');
@@ -185,6 +185,14 @@ describe('the alliance map', () => {
     await expect.poll(() => panel.getByLabel('Stance toward me').inputValue()).toBe('champion');
     await map.getByRole('button', { name: /^Undo: / }).click();
     await expect.poll(() => panel.getByLabel('Stance toward me').inputValue()).toBe('supporter');
+
+    // And the other way: an edit in the side panel moves the person on the map.
+    await panel.getByLabel('Stance toward me').selectOption('neutral');
+    await expect
+      .poll(() => sam.getAttribute('aria-label'))
+      .toContain('+1, Neutral, high influence');
+    await panel.getByLabel('Stance toward me').selectOption('supporter');
+    await expect.poll(() => sam.getAttribute('aria-label')).toContain('+1, Supporter');
     await panel.close();
     await map.close();
   });
