@@ -8,6 +8,7 @@ import type { Harness } from '../../tests/e2e/harness';
 import { seedDatabase } from '../../tests/e2e/harness';
 import { generateDataset } from '../../tests/support/dataset';
 import { againstLimit, median, round, type Metric } from '../lib/stats';
+import { GEOMETRY } from '@/utils/map/layout';
 
 export const MAP_PEOPLE = 500;
 const RECORD_PEOPLE = 10_000;
@@ -165,7 +166,7 @@ export async function mapDrag(h: Harness, runs: number): Promise<Metric> {
     await chip.scrollIntoViewIfNeeded();
     const box = (await chip.boundingBox())!;
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    const dx = (column === 'neutral' ? 2 : -2) * 204;
+    const dx = (column === 'neutral' ? 2 : -2) * GEOMETRY.columnWidth;
     // The same number of frames with nothing happening: what the machine alone costs.
     await recordFrames(page);
     for (let frame = 0; frame < DRAG_STEPS; frame++) await nextFrame(page);

@@ -45,7 +45,7 @@ export const GEOMETRY = {
   rowHeader: 140,
   /** Room on top for the stance labels. */
   columnHeader: 34,
-  columnWidth: 204,
+  columnWidth: 212,
   /** Space between a cell's edge and its chips. */
   cellPadX: 6,
   lanePadY: 4,
@@ -54,11 +54,11 @@ export const GEOMETRY = {
   chipGapY: 6,
   chipPadX: 8,
   /** The key holder's diamond and the space after it. */
-  keyIconWidth: 14,
+  keyIconWidth: 12,
   /** The space before the influence bars, and the bars. */
-  influenceIconWidth: 20,
+  influenceIconWidth: 16,
   /** Names wider than this are cut with an ellipsis (the whole name is in the chip's label). */
-  maxLabelWidth: 140,
+  maxLabelWidth: 156,
   /** A slot shows at most this many lines of chips until the user opens it. */
   slotMaxLines: 3,
 } as const;
