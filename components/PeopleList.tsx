@@ -55,14 +55,16 @@ function PersonLine({ row, onOpen }: { row: PersonRow; onOpen(slug: string): voi
           )}
         </span>
       </button>
-      <a
-        href={row.profileUrl}
-        target="_blank"
-        rel="noreferrer"
-        aria-label={`Profile of ${name} on LinkedIn`}
-      >
-        Profile
-      </a>
+      {row.profileUrl && (
+        <a
+          href={row.profileUrl}
+          target="_blank"
+          rel="noreferrer"
+          aria-label={`Profile of ${name} on LinkedIn`}
+        >
+          Profile
+        </a>
+      )}
     </div>
   );
 }

@@ -112,9 +112,15 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
           {name}
         </h2>
         {person.headline && <p class="muted break">{person.headline}</p>}
-        <a href={person.profileUrl} target="_blank" rel="noreferrer">
-          Open {name}'s LinkedIn profile
-        </a>
+        {person.profileUrl ? (
+          <a href={person.profileUrl} target="_blank" rel="noreferrer">
+            Open {name}'s LinkedIn profile
+          </a>
+        ) : (
+          <p class="muted">
+            No LinkedIn profile yet: open theirs on LinkedIn, and this panel offers to link it.
+          </p>
+        )}
       </header>
 
       <RoleToggles

@@ -10,13 +10,13 @@ export function Summary({
   db,
   settings,
   onOpenReport,
-  onBuildMap,
+  onStart,
 }: {
   db: AllianceDb;
   settings: Settings;
   onOpenReport(): void;
-  /** Opens the first run that builds the map: offered while nobody is tagged. */
-  onBuildMap(): void;
+  /** Opens the first run that builds the map (utils/first-run.ts): offered while nobody is tagged. */
+  onStart(): void;
 }) {
   const state = useSummary(db, settings);
   if (state.status === 'loading') return <p class="muted">Loading your alliance…</p>;
@@ -25,16 +25,16 @@ export function Summary({
   const s = state.value;
   const now = Date.now();
   return (
-    <section class="stack" aria-labelledby="summary-title" aria-busy={state.updating}>
+    <section class="stack" aria-labelledby="summary-title">
       <h2 id="summary-title">This week</h2>
-      {state.updating && <p class="muted">Updating…</p>}
       {s.taggedPeople === 0 && (
         <div class="stack start-here">
           <p>
-            Nobody is tagged yet. Start with your map: who decides your next promotion, your
-            mentors, a sponsor, allies and a board of advisors, at your own pace.
+            Nobody tagged yet. Start with your map: import your LinkedIn connections if you like,
+            then who decides your next promotion, your mentors, a sponsor, allies and a board of
+            advisors, at your own pace.
           </p>
-          <button type="button" class="primary" onClick={onBuildMap}>
+          <button type="button" class="primary" onClick={onStart}>
             Build your map
           </button>
         </div>
@@ -61,7 +61,9 @@ export function Summary({
       </dl>
       <div>
         <h3>Due for a touch</h3>
-        {s.due.length ? (
+        {s.taggedPeople === 0 ? (
+          <p class="muted">Tag people to see who is due for a touch.</p>
+        ) : s.due.length ? (
           <ul>
             {s.due.map((p) => (
               <li key={p.slug}>

@@ -1,8 +1,8 @@
 import { useFieldId } from './fields';
 import { TieAdder } from './TieAdder';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTies, removeTie } from '@/utils/db/people-list';
-import { addTie } from '@/utils/db/records';
+import { loadTies } from '@/utils/db/people-list';
+import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 
 interface TiesProps {

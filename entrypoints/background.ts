@@ -1,22 +1,20 @@
 import { browser } from 'wxt/browser';
-import { derivedViews } from '@/utils/background/derived-views';
 import { registerFirstRun } from '@/utils/background/first-run';
 import { handleMessage } from '@/utils/background/handlers';
+import { removeRetiredCaches } from '@/utils/background/retired-caches';
 import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
 import { registerWeeklyReport } from '@/utils/background/weekly';
 import { getDb } from '@/utils/db';
-import { dataChangedItem, loadSettings, settingsItem } from '@/utils/settings';
-import { openSidePanel } from '@/utils/side-panel';
+import { dataChangedItem, loadSettings } from '@/utils/settings';
+import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
 
 /**
- * The background owns the database for content scripts, keeps the toolbar badge true and keeps
- * the popup's and the report's cached views current (utils/background/derived-views.ts).
+ * The background owns the database for content scripts and keeps the toolbar badge true.
  * Every listener is registered at the top level of main(): the MV3 service worker stops after
  * ~30 s idle and is woken by these events, so no state that matters lives in memory.
  */
 export default defineBackground(() => {
   const db = getDb();
-  const views = derivedViews({ db });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(
@@ -25,15 +23,10 @@ export default defineBackground(() => {
         settings: loadSettings,
         now: Date.now,
         openSidePanel: (tabId) => openSidePanel({ tabId }),
-        refreshView: views.refresh,
+        sidePanelShortcut,
       },
       message,
-      {
-        tabId: sender.tab?.id,
-        tabUrl: sender.tab?.url,
-        // A page of this extension, in a tab or not (a content script's URL is LinkedIn's).
-        fromExtensionPage: sender.url?.startsWith(browser.runtime.getURL('/')) === true,
-      },
+      { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
     ),
   );
 
@@ -44,11 +37,8 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void browser.tabs.get(tabId).then((tab) => refreshToolbar(db, tabId, tab.url));
   });
-  dataChangedItem.watch(() => {
-    void refreshAllToolbars(db);
-    views.changed();
-  });
-  settingsItem.watch(() => views.changed());
+  dataChangedItem.watch(() => void refreshAllToolbars(db));
+  browser.runtime.onInstalled.addListener(() => void removeRetiredCaches());
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel')

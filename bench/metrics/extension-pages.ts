@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { Harness } from '../../tests/e2e/harness';
+import { PAGES, type Harness } from '../../tests/e2e/harness';
+import { attachScriptWorld } from '../../tests/e2e/security-support';
 import { installLongTaskProbe, installReadyProbe } from '../lib/probes';
 
 const WAIT_MS = 60_000;
@@ -24,29 +25,60 @@ async function timeToReady(h: Harness, path: string, selector: string): Promise<
   return at;
 }
 
-/** Marks every cached view stale, as any write to the data does. */
-async function changeData(h: Harness): Promise<void> {
-  await h.serviceWorker.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));
+/**
+ * Changes to the data as the user makes them from a profile's badge: each `change()` turns one
+ * role of the profile's person on or off through the extension's own message handler, from the
+ * LinkedIn script's world, and waits for the answer (the write has committed).
+ */
+export async function badgeChanges(
+  h: Harness,
+): Promise<{ change(): Promise<void>; close(): Promise<void> }> {
+  const page = await h.context.newPage();
+  const world = await attachScriptWorld(page, h.extensionId);
+  await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+  const toggle = `chrome.runtime.sendMessage({ type: 'profile/toggle-role', identity: { slug: 'eduardo-alvarez-nowak' }, role: 'ally' })`;
+  await world.evaluate('1');
+  return {
+    change: async () => {
+      const answer = await world.evaluate<{ roles: string[] } | null>(toggle);
+      if (!answer) throw new Error('The background did not answer the role toggle.');
+    },
+    close: async () => {
+      await world.detach();
+      await page.close();
+    },
+  };
 }
 
-/**
- * Popup opened to its summary drawn. With `afterChange`, the data changed just before, so the
- * cached copy is stale and the time is until the live summary replaces it.
- */
-export async function popupOpen(h: Harness, runs: number, afterChange = false): Promise<number[]> {
+/** Popup opened to its summary drawn, right after a change to the data (`badgeChanges`). */
+export async function popupOpen(
+  h: Harness,
+  runs: number,
+  change: () => Promise<void>,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    if (afterChange) await changeData(h);
-    times.push(await timeToReady(h, 'popup.html', 'section[aria-busy="false"] dl.scores strong'));
+    await change();
+    times.push(
+      await timeToReady(
+        h,
+        'popup.html',
+        'section[aria-labelledby="summary-title"] dl.scores strong',
+      ),
+    );
   }
   return times;
 }
 
-/** Weekly report opened to every section drawn (`afterChange` as for the popup). */
-export async function reportOpen(h: Harness, runs: number, afterChange = false): Promise<number[]> {
+/** Weekly report opened to every section drawn, right after a change to the data. */
+export async function reportOpen(
+  h: Harness,
+  runs: number,
+  change: () => Promise<void>,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    if (afterChange) await changeData(h);
+    await change();
     times.push(await timeToReady(h, 'report.html', 'main.report[data-state="ready"]'));
   }
   return times;
@@ -131,10 +163,7 @@ export async function peopleSearch(h: Harness, query: string): Promise<number[]>
   return times;
 }
 
-/**
- * Removes the people a previous import run added, so that every run imports the same new rows.
- * Straight in IndexedDB, so it keeps the column copy in step itself.
- */
+/** Removes the people a previous import run added, so that every run imports the same new rows. */
 async function removeImported(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -143,35 +172,8 @@ async function removeImported(page: Page): Promise<void> {
       request.onerror = () => reject(request.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['people', 'connections', 'columns'], 'readwrite');
+      const tx = db.transaction('people', 'readwrite');
       tx.objectStore('people').delete(IDBKeyRange.bound('import-person-', 'import-person-\uffff'));
-      // An import keeps the people it creates in blocks (utils/db/connection-blocks.ts).
-      const connections = tx.objectStore('connections');
-      const held = connections.getAll();
-      held.onsuccess = () => {
-        for (const block of held.result as Array<{
-          block: number;
-          people: Array<{ slug: string }>;
-        }>) {
-          const people = block.people.filter((person) => !person.slug.startsWith('import-person-'));
-          if (people.length) connections.put({ ...block, people });
-          else connections.delete(block.block);
-        }
-      };
-      // The same people leave the column copy of the table (utils/db/columns.ts).
-      const blocks = tx.objectStore('columns');
-      const request = blocks.getAll(IDBKeyRange.bound(['people', -Infinity], ['people', Infinity]));
-      request.onsuccess = () => {
-        for (const block of request.result as Array<{ columns: Record<string, unknown[]> }>) {
-          const keep = block.columns.slug!.map(
-            (slug) => !String(slug).startsWith('import-person-'),
-          );
-          for (const [field, values] of Object.entries(block.columns)) {
-            block.columns[field] = values.filter((_, i) => keep[i]);
-          }
-          blocks.put(block);
-        }
-      };
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
@@ -239,34 +241,38 @@ export async function connectionsImport(
 }
 
 /**
- * The import's floor: the records it writes, the same people in their connection blocks
- * (utils/db/connection-blocks.ts), put with bare IndexedDB (no parsing, no matching, no column
- * copy), in one relaxed transaction, in a scratch database of the extension's origin. Times the
- * transaction, from its first put to its completion.
+ * The import's floor: the records it writes, put with bare IndexedDB (no parsing, no matching),
+ * in one relaxed transaction, into a scratch database of the extension's origin whose people
+ * store has the people table's key and indexes. Times the transaction, from its first put to
+ * its completion.
  */
-export async function bareImportWrites(h: Harness, blocks: readonly object[]): Promise<number> {
+export async function bareImportWrites(h: Harness, people: readonly object[]): Promise<number> {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/options.html`);
   const time = await page.evaluate(async (records) => {
-    const name = 'bench-import-floor-blocks';
+    const name = 'bench-import-floor';
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name, 1);
       request.onupgradeneeded = () => {
-        request.result.createObjectStore('connections', { keyPath: 'block' });
+        const store = request.result.createObjectStore('people', { keyPath: 'slug' });
+        store.createIndex('aliases', 'aliases', { multiEntry: true });
+        store.createIndex('memberId', 'memberId');
+        store.createIndex('tracked', 'tracked');
+        store.createIndex('nameWords', 'nameWords', { multiEntry: true });
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
     // No named inner functions: tsx would wrap them in a helper the page does not have.
-    const cleared = db.transaction('connections', 'readwrite');
-    cleared.objectStore('connections').clear();
+    const cleared = db.transaction('people', 'readwrite');
+    cleared.objectStore('people').clear();
     await new Promise((resolve, reject) => {
       cleared.oncomplete = resolve;
       cleared.onerror = () => reject(cleared.error);
     });
     const start = performance.now();
-    const tx = db.transaction('connections', 'readwrite', { durability: 'relaxed' });
-    const store = tx.objectStore('connections');
+    const tx = db.transaction('people', 'readwrite', { durability: 'relaxed' });
+    const store = tx.objectStore('people');
     for (const record of records) store.put(record);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
@@ -275,7 +281,7 @@ export async function bareImportWrites(h: Harness, blocks: readonly object[]): P
     const elapsed = performance.now() - start;
     db.close();
     return elapsed;
-  }, blocks);
+  }, people);
   await page.close();
   return time;
 }

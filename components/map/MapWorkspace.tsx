@@ -17,6 +17,7 @@ import { ALL_SLOTS, layoutMap, slotOf, type MapPerson, type Slot } from '@/utils
 import { describeSlot } from '@/utils/map/labels';
 import { UndoStack, type Edit, type UndoState } from '@/utils/map/undo';
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/utils/map/snapshot';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openRecord } from '@/utils/record-request';
 import { dataChangedItem } from '@/utils/settings';
 import type { Settings } from '@/utils/model';
@@ -330,7 +331,7 @@ export function MapWorkspace({
       {data.people.length === 0 && (
         <p class="muted">
           Nobody on the map yet: tag people with a role, set the level and influence of those above
-          you, or <a href="/welcome.html">build your map step by step</a>.
+          you, or <a href={FIRST_RUN_PATH}>build your map step by step</a>.
         </p>
       )}
       <div class="map-body">

@@ -1,6 +1,7 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { skippedPreview, type LinkedInImportReport } from './linkedin-import';
 import { importInWorker, workerInAdvance } from './import-channel';
+import { takeInterruptedImport, whileImporting } from './import-journal';
 import ImportWorker from './import-worker?worker';
 import { announceDataChange } from '@/utils/db';
 import { Notice, type NoticeMessage } from './Notice';
@@ -23,22 +24,31 @@ export function LinkedInImportSection() {
   const fileInput = useRef<HTMLInputElement>(null);
   const workers = useMemo(() => workerInAdvance(() => new ImportWorker()), []);
 
+  useEffect(() => {
+    void takeInterruptedImport()
+      .then((text) => text && setMessage({ kind: 'error', text }))
+      .catch(() => undefined);
+  }, []);
+
   const onImport = async () => {
     if (!file) return;
     setReport(undefined);
     setMessage({ kind: 'info', text: `Importing ${file.name}…` });
     setProgress({ fileName: file.name, fraction: 0 });
-    const result = await importInWorker(
-      () => workers.take(file),
-      Date.now(),
-      (done, total) =>
-        setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
-      announceDataChange,
+    const result = await whileImporting(file.name, () =>
+      importInWorker(
+        () => workers.take(file),
+        Date.now(),
+        (done, total) =>
+          setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
+        announceDataChange,
+      ),
     );
     setProgress(undefined);
     setReport(result);
     setMessage({
-      kind: result.ok ? 'ok' : 'error',
+      // An import that brought nobody in is not shown as a success.
+      kind: !result.ok ? 'error' : result.changed ? 'ok' : 'info',
       text: result.ok ? result.summary : `${file.name} was not imported. ${result.summary}`,
     });
     setFile(undefined);

@@ -2,12 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { Notice, errorNotice, type NoticeMessage } from './Notice';
 import {
   WEEKDAYS,
+  readRoleStart,
   rhythmDraft,
   validateRhythm,
   type RhythmDraft,
   type RhythmField,
 } from './settings-form';
-import { LABELS, ROLES, type Settings } from '@/utils/model';
+import { formatDay, toDateInput } from '@/utils/format';
+import { DAY_MS, LABELS, ROLES, type Settings } from '@/utils/model';
+import { NEW_ROLE_DAYS } from '@/utils/insights/advice';
 
 /** The optional `notifications` permission, asked for only from the user's click. */
 export interface NotificationPermission {
@@ -25,13 +28,15 @@ const ROLE_HINT = 'Days between touches before someone is due again.';
 
 /**
  * The user's settings: the rhythm (cadences, week start, visibility window) is typed, checked as
- * a whole and saved with one button; the switches apply at once.
+ * a whole and saved with one button; the start of a new role has its own; the switches apply at
+ * once.
  */
 export function SettingsSection({ settings, save, notifications }: SettingsSectionProps) {
   return (
     <section class="card stack" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <RhythmForm settings={settings} save={save} />
+      <NewRoleForm settings={settings} save={save} />
       <Switches settings={settings} save={save} notifications={notifications} />
     </section>
   );
@@ -153,6 +158,109 @@ function RhythmForm({ settings, save }: Omit<SettingsSectionProps, 'notification
       <div class="row">
         <button type="submit" class="primary">
           Save settings
+        </button>
+      </div>
+      <Notice message={message} />
+    </form>
+  );
+}
+
+/** The day the user started a new role: for 90 days the weekly report focuses on meeting people. */
+function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notifications'>) {
+  const saved = settings.roleStartedAt === null ? '' : toDateInput(settings.roleStartedAt);
+  const [value, setValue] = useState(saved);
+  const [error, setError] = useState<string>();
+  const [message, setMessage] = useState<NoticeMessage>();
+  // A restore or another window replaces what is shown.
+  useEffect(() => {
+    setValue(saved);
+    setError(undefined);
+  }, [saved]);
+
+  const store = async (roleStartedAt: number | null) => {
+    try {
+      await save({ roleStartedAt });
+      if (roleStartedAt === null) {
+        setMessage({
+          kind: 'ok',
+          text: 'New role cleared: the weekly report gives its usual advice.',
+        });
+        return;
+      }
+      const until = roleStartedAt + NEW_ROLE_DAYS * DAY_MS;
+      setMessage({
+        kind: 'ok',
+        text:
+          until > Date.now()
+            ? `New role saved: the weekly report focuses on your first ${NEW_ROLE_DAYS} days until ${formatDay(until)}.`
+            : `New role saved. Its first ${NEW_ROLE_DAYS} days are over, so the weekly report gives its usual advice.`,
+      });
+    } catch (failure) {
+      setMessage(errorNotice(failure));
+    }
+  };
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem(
+      'role-started',
+    ) as HTMLInputElement;
+    // A half-typed date reads as empty: say so rather than clear the saved one.
+    const result = input.validity.badInput
+      ? { error: 'The date is not complete: enter a day, a month and a year.' }
+      : readRoleStart(value);
+    if (result !== null && typeof result === 'object') {
+      setError(result.error);
+      setMessage({ kind: 'error', text: `Not saved. ${result.error}` });
+      return;
+    }
+    setError(undefined);
+    void store(result);
+  };
+
+  return (
+    <form class="stack" onSubmit={onSubmit} noValidate>
+      <fieldset class="stack">
+        <legend>A new role</legend>
+        <div class="fields">
+          <div class="field">
+            <label for="setting-role-started">Started a new role on</label>
+            <input
+              id="setting-role-started"
+              name="role-started"
+              type="date"
+              value={value}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={['role-started-hint', error && 'role-started-error']
+                .filter(Boolean)
+                .join(' ')}
+              onInput={(event) => setValue(event.currentTarget.value)}
+            />
+            <span id="role-started-hint" class="muted small">
+              For {NEW_ROLE_DAYS} days from this date, the ideal time to engage allies, the weekly
+              report focuses on meeting your peers and the people one and two levels up, offering
+              help and finding your first allies.
+            </span>
+            {error && (
+              <span id="role-started-error" class="error small">
+                {error}
+              </span>
+            )}
+          </div>
+        </div>
+      </fieldset>
+      <div class="row">
+        <button type="submit">Save the start date</button>
+        <button
+          type="button"
+          disabled={settings.roleStartedAt === null}
+          onClick={() => {
+            setValue('');
+            setError(undefined);
+            void store(null);
+          }}
+        >
+          Clear
         </button>
       </div>
       <Notice message={message} />

@@ -113,7 +113,11 @@ export function importInWorker(
       // The import is one transaction: committed means it was saved in full.
       finish(
         committed
-          ? { ...failure(`The import was saved, but its report was lost: ${reason}`), ok: true }
+          ? {
+              ...failure(`The import was saved, but its report was lost: ${reason}`),
+              ok: true,
+              changed: true,
+            }
           : failure(`The import stopped, so nothing was changed: ${reason}`),
       );
     };

@@ -25,7 +25,10 @@ import {
 
 /** What the page shows after an import: a headline, details, and the lines left out. */
 export interface LinkedInImportReport {
+  /** The file was read and written (or refused, and nothing changed). */
   ok: boolean;
+  /** Someone was brought in or updated, or a day in touch logged: the import did something. */
+  changed: boolean;
   summary: string;
   details: string[];
   /** Skipped lines, each named with its file. */
@@ -54,11 +57,25 @@ export function isZip(firstBytes: Uint8Array): boolean {
 
 /** A report of an import that changed nothing. */
 export function failure(summary: string): LinkedInImportReport {
-  return { ok: false, summary, details: [], skipped: [] };
+  return { ok: false, changed: false, summary, details: [], skipped: [] };
 }
 
-function peopleLine(result: { created: number; updated: number; unchanged: number }): string {
-  return `People: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`;
+type PeopleResult = Awaited<ReturnType<typeof importConnections>>;
+
+function peopleLine(result: PeopleResult): string {
+  const withoutProfile = result.withoutProfile
+    ? ` (${result.withoutProfile} without a profile URL: open their profile on LinkedIn and link it from the side panel)`
+    : '';
+  return `People: ${result.created} new${withoutProfile}, ${result.updated} updated, ${result.unchanged} unchanged.`;
+}
+
+/** The headline of an import that was written: what it did, or that it brought nobody in. */
+function headline(file: string, result: PeopleResult | null, touchesAdded = 0): string {
+  if ((result && result.created + result.updated > 0) || touchesAdded > 0)
+    return `Imported ${file}.`;
+  return result && result.unchanged > 0
+    ? `Everyone in ${file} was already here: nothing changed.`
+    : `Nobody was imported from ${file}.`;
 }
 
 function skippedSentence(count: number): string {
@@ -66,16 +83,17 @@ function skippedSentence(count: number): string {
 }
 
 /** The report of a Connections.csv import (pure). */
-function connectionsReport(
+export function connectionsReport(
   file: Extract<ConnectionsFile, { ok: true }>,
-  result: Awaited<ReturnType<typeof importConnections>>,
+  result: PeopleResult,
 ): LinkedInImportReport {
   const skipped = [...file.skipped, ...result.skipped]
     .sort((x, y) => x.line - y.line)
     .map((line) => ({ ...line, file: 'Connections.csv' }));
   return {
     ok: true,
-    summary: `Imported Connections.csv. ${skippedSentence(skipped.length)}`,
+    changed: result.created + result.updated > 0,
+    summary: `${headline('Connections.csv', result)} ${skippedSentence(skipped.length)}`,
     details: [peopleLine(result)],
     skipped,
   };
@@ -99,10 +117,13 @@ export function archiveReport(result: ArchiveImportResult): LinkedInImportReport
   }
   details.push(...result.problems.map((problem) => `Not imported: ${problem}`));
   const imported = Boolean(result.connections || result.messages);
+  const added = result.messages?.added ?? 0;
+  const people = result.connections;
   return {
     ok: imported,
+    changed: (people ? people.created + people.updated : 0) + added > 0,
     summary: imported
-      ? `Imported the LinkedIn archive. ${skippedSentence(skipped.length)}`
+      ? `${headline('the LinkedIn archive', people, added)} ${skippedSentence(skipped.length)}`
       : 'Nothing in this archive could be imported.',
     details,
     skipped,

@@ -3,6 +3,7 @@
  * half-typed value never reaches storage: the whole group is checked, each field gets its own
  * message, and only a fully valid group is saved.
  */
+import { fromDateInput } from '@/utils/format';
 import { LABELS, LIMITS, ROLES, type Role, type Settings } from '@/utils/model';
 
 /** The settings saved together by the "Save rhythm" button. */
@@ -111,4 +112,18 @@ export function validateRhythm(draft: RhythmDraft): RhythmResult {
     ),
   };
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rhythm };
+}
+
+/**
+ * The start of a new role as typed in a date input: empty means none. Kept within the dates a
+ * backup accepts, so that the setting always survives a backup and restore.
+ */
+export function readRoleStart(value: string): number | null | { error: string } {
+  const text = value.trim();
+  if (!text) return null;
+  const date = fromDateInput(text);
+  if (Number.isNaN(date)) return { error: `“${text.slice(0, 20)}” is not a date.` };
+  if (date < LIMITS.minDate || date > LIMITS.maxDate)
+    return { error: 'Enter a date between the years 1900 and 9999.' };
+  return date;
 }

@@ -1,3 +1,4 @@
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { plural } from '@/utils/format';
 import type { WeeklyReport } from '@/utils/insights/types';
 
@@ -19,7 +20,7 @@ export function MapSummary({ map }: { map: WeeklyReport['map'] }) {
     return (
       <p>
         Nobody on your map yet.{' '}
-        <a href="/welcome.html" target="_blank">
+        <a href={FIRST_RUN_PATH} target="_blank">
           Build your map step by step
         </a>
         : who decides your next promotion, your mentors, a sponsor, allies and a board of advisors.

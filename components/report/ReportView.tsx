@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { WeeklyReport } from '@/utils/insights/types';
+import type { NextAction, WeeklyReport } from '@/utils/insights/types';
+import { emptyListText } from '@/utils/insights/wording';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { LABELS } from '@/utils/model';
 import { formatDay, plural } from '@/utils/format';
 import { MapSummary } from './MapSummary';
@@ -59,8 +61,79 @@ function LongList<T>({
   );
 }
 
-/** Everything the weekly report says, laid out for reading and printing. Pure view of a report. */
-export function ReportView({ report }: { report: WeeklyReport }) {
+/**
+ * What to do about a listed finding, after the finding itself: the step alone in a list whose
+ * item says why, or the whole sentence. A first step that is among the next actions (where it
+ * has its link) is named only, so an empty record does not repeat "import" in every section.
+ */
+function NextStep({
+  action,
+  whole = false,
+  listed,
+  onOpenSidePanel,
+}: {
+  action: NextAction;
+  whole?: boolean;
+  /** The ids of the next actions. */
+  listed: ReadonlySet<string>;
+  onOpenSidePanel?: () => void;
+}) {
+  const named = action.place !== null && listed.has(action.id);
+  return (
+    <span class="next-step" data-action={action.id}>
+      {' '}
+      <strong>Next step:</strong> {whole && !named ? action.text : `${action.step}.`}
+      {!named && <PlaceLink action={action} onOpenSidePanel={onOpenSidePanel} />}
+    </span>
+  );
+}
+
+/** Where a first step is taken: the first run that builds the map, or the side panel. */
+function PlaceLink({
+  action,
+  onOpenSidePanel,
+}: {
+  action: NextAction;
+  onOpenSidePanel?: () => void;
+}) {
+  if (action.place === 'import')
+    return (
+      <>
+        {' '}
+        <a class="no-print" href={FIRST_RUN_PATH}>
+          Build your map step by step
+        </a>
+      </>
+    );
+  if (action.place === 'side-panel' && onOpenSidePanel)
+    return (
+      <>
+        {' '}
+        <button type="button" class="no-print" onClick={onOpenSidePanel}>
+          Open the side panel
+        </button>
+      </>
+    );
+  return null;
+}
+
+/**
+ * Everything the weekly report says, laid out for reading and printing. Pure view of a report;
+ * `onOpenSidePanel` is given where the page can open it (a first step is taken there).
+ */
+export function ReportView({
+  report,
+  onOpenSidePanel,
+}: {
+  report: WeeklyReport;
+  onOpenSidePanel?: () => void;
+}) {
+  const empty = emptyListText(report.counts);
+  const { newRole, feedback, payItForward } = report;
+  const listed = new Set(report.nextActions.map((action) => action.id));
+  const step = (action: NextAction, whole = false) => (
+    <NextStep action={action} whole={whole} listed={listed} onOpenSidePanel={onOpenSidePanel} />
+  );
   // With nobody on the map yet, the way to build it comes first.
   const mapIsEmpty = report.map.nodes.length === 0;
   const mapSection = (
@@ -71,6 +144,29 @@ export function ReportView({ report }: { report: WeeklyReport }) {
   return (
     <div class="report-body">
       {mapIsEmpty && mapSection}
+      {newRole && (
+        <Section id="new-role" title="Your first 90 days in a new role">
+          <p>{newRole.text}</p>
+          {newRole.toMeet.length > 0 && (
+            <>
+              <h3>Not met since you started</h3>
+              <LongList
+                items={newRole.toMeet}
+                empty=""
+                keyOf={(person) => person.slug}
+                render={(person) => (
+                  <>
+                    <strong>{person.name}</strong> ({LABELS.level[person.level]}).
+                    {step(person.action)}
+                  </>
+                )}
+              />
+            </>
+          )}
+          {newRole.action && <p>{step(newRole.action, true)}</p>}
+        </Section>
+      )}
+
       <Section id="scores" title="Scores">
         <div class="scores">
           <ScoreCard
@@ -94,13 +190,18 @@ export function ReportView({ report }: { report: WeeklyReport }) {
         {report.nextActions.length ? (
           <ol>
             {report.nextActions.map((action) => (
-              <li key={action.personSlug} data-habit={action.habit}>
+              <li
+                key={action.id}
+                data-habit={action.habit ?? undefined}
+                data-place={action.place ?? undefined}
+              >
                 {action.text}
+                <PlaceLink action={action} onOpenSidePanel={onOpenSidePanel} />
               </li>
             ))}
           </ol>
         ) : (
-          <p class="muted">Nothing to do this week: keep it up.</p>
+          <p class="muted">{empty.actions}</p>
         )}
       </Section>
 
@@ -109,16 +210,21 @@ export function ReportView({ report }: { report: WeeklyReport }) {
       <Section id="unaware" title="Key holders who do not know your work">
         <LongList
           items={report.unawareKeyHolders}
-          empty="Every key holder knows your recent work."
+          empty={empty.unaware}
           keyOf={(holder) => holder.slug}
-          render={(holder) => holder.reason}
+          render={(holder) => (
+            <>
+              {holder.reason}
+              {step(holder.action)}
+            </>
+          )}
         />
       </Section>
 
       <Section id="cold" title="Relationships going cold">
         <LongList
           items={report.goingCold}
-          empty="Nobody is past their cadence."
+          empty={empty.cold}
           keyOf={(item) => item.slug}
           render={(item) => (
             <>
@@ -127,7 +233,8 @@ export function ReportView({ report }: { report: WeeklyReport }) {
               {item.lastTouchAt === null
                 ? 'never touched'
                 : `last touch ${formatDay(item.lastTouchAt)}`}
-              , {plural(item.daysOverdue, 'day')} past the cadence
+              , {plural(item.daysOverdue, 'day')} past the cadence.
+              {step(item.action)}
             </>
           )}
         />
@@ -136,7 +243,7 @@ export function ReportView({ report }: { report: WeeklyReport }) {
       <Section id="follow-ups" title="Overdue follow-ups">
         <LongList
           items={report.overdueFollowUps}
-          empty="No follow-up is overdue."
+          empty={empty.followUps}
           keyOf={(item) => item.id}
           render={(item) => (
             <>
@@ -145,6 +252,7 @@ export function ReportView({ report }: { report: WeeklyReport }) {
                 ({item.personName}, due {formatDay(item.due)}, {plural(item.daysOverdue, 'day')}{' '}
                 late)
               </span>
+              {step(item.action)}
             </>
           )}
         />
@@ -153,39 +261,66 @@ export function ReportView({ report }: { report: WeeklyReport }) {
       <Section id="takers" title="People you only take from">
         <LongList
           items={report.takersOnly}
-          empty="You give back to everyone you received from in the last 90 days."
+          empty={empty.takers}
           keyOf={(taker) => taker.slug}
           render={(taker) => (
             <>
               <strong>{taker.name}</strong>: received {plural(taker.received90, 'time')} in 90 days,
-              gave nothing
+              gave nothing.
+              {step(taker.action)}
             </>
           )}
         />
       </Section>
 
       <Section id="gaps" title="Gaps in your alliance">
-        {report.gaps.length ? (
-          <ul>
-            {report.gaps.map((gap) => (
-              <li key={gap.id}>{gap.text}</li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">No gaps: a sponsor, a mentor, allies and a board of 5 to 8.</p>
-        )}
+        <LongList
+          items={report.gaps}
+          empty={empty.gaps}
+          keyOf={(gap) => gap.id}
+          render={(gap) => (
+            <>
+              {gap.text}
+              {step(gap.action, true)}
+            </>
+          )}
+        />
       </Section>
 
-      <Section id="feedback" title="Feedback asked for">
+      <Section id="basis" title="The basis of your alliances">
+        <LongList
+          items={report.basisRisks}
+          empty={empty.basis}
+          keyOf={(risk) => risk.slug}
+          render={(risk) => (
+            <>
+              {risk.text}
+              {step(risk.action, true)}
+            </>
+          )}
+        />
+      </Section>
+
+      <Section id="feedback" title="Negative feedback">
         <p>
-          You asked for feedback{' '}
-          {report.feedbackAsked === 1 ? 'once' : `${report.feedbackAsked} times`} this week.
-          {report.feedbackAsked === 0 && ' Ask someone "what am I missing?"'}
+          {feedback.text}
+          {feedback.action && step(feedback.action, true)}
+        </p>
+        <p class="muted">
+          Feedback asked for this week:{' '}
+          {report.feedbackAsked === 1 ? 'once' : `${report.feedbackAsked} times`}.
+        </p>
+      </Section>
+
+      <Section id="pay-it-forward" title="Paying it forward">
+        <p>
+          {payItForward.text}
+          {payItForward.action && step(payItForward.action, true)}
         </p>
       </Section>
 
       <Section id="touches" title="Touches per week">
-        <TouchesChart weeks={report.touchesByWeek} />
+        <TouchesChart weeks={report.touchesByWeek} empty={empty.touches} />
       </Section>
     </div>
   );

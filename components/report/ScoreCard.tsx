@@ -24,13 +24,15 @@ export function ScoreCard({
         <span class="muted"> since last week</span>
       </p>
       <p style={{ margin: 0 }}>{score.reason}</p>
-      <ul class="score-parts muted">
-        {score.parts.map((part) => (
-          <li key={part.id}>
-            {part.label}: {part.detail}
-          </li>
-        ))}
-      </ul>
+      {score.parts.length > 0 && (
+        <ul class="score-parts muted">
+          {score.parts.map((part) => (
+            <li key={part.id}>
+              {part.label}: {part.detail}
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }

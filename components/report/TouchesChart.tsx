@@ -35,7 +35,14 @@ export function touchesSummary(weeks: readonly WeekTouches[]): string {
  * Touches per week, stacked by kind: which habits the user keeps, week after week. The same
  * numbers are in a visually hidden table.
  */
-export function TouchesChart({ weeks }: { weeks: readonly WeekTouches[] }) {
+export function TouchesChart({
+  weeks,
+  empty,
+}: {
+  weeks: readonly WeekTouches[];
+  /** What to say when no touch falls in these weeks, and how to log one. */
+  empty: string;
+}) {
   const kinds = kindsShown(weeks);
   const top = axisTop(Math.max(0, ...weeks.map((week) => week.total)));
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
@@ -95,7 +102,7 @@ export function TouchesChart({ weeks }: { weeks: readonly WeekTouches[] }) {
           ))}
         </ul>
       ) : (
-        <p class="muted">No touches logged in these weeks.</p>
+        <p class="muted">{empty}</p>
       )}
       <table class="sr-only">
         <caption>Touches per week by kind</caption>

@@ -239,9 +239,14 @@ export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings 
         ) : report.nextActions.length ? (
           <ol class="first-week" data-testid="first-week">
             {report.nextActions.map((action) => (
-              <li key={action.personSlug}>
-                {action.text}{' '}
-                <span class="muted">({LABELS.touch[action.habit].toLowerCase()})</span>
+              <li key={action.id}>
+                {action.text}
+                {action.habit && (
+                  <>
+                    {' '}
+                    <span class="muted">({LABELS.touch[action.habit].toLowerCase()})</span>
+                  </>
+                )}
               </li>
             ))}
           </ol>

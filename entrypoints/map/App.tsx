@@ -1,6 +1,7 @@
 import { MapWorkspace } from '@/components/map/MapWorkspace';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 
 /** Shown inside the first run's last step (`?embedded`): the first run has its own links. */
 const EMBEDDED = new URLSearchParams(location.search).has('embedded');
@@ -15,7 +16,7 @@ export function App({ openingVersion }: { openingVersion: Promise<number> }) {
         {!EMBEDDED && (
           <nav class="row" aria-label="Alliance Map pages">
             <a href="/report.html">Weekly report</a>
-            <a href="/welcome.html">Build the map step by step</a>
+            <a href={FIRST_RUN_PATH}>Build the map step by step</a>
             <a href="/options.html">Settings</a>
           </nav>
         )}

@@ -7,8 +7,8 @@ import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { StorageSection } from '@/components/options/StorageSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { deleteEverything } from '@/utils/db/records';
-import { clearDerivedCaches } from '@/utils/derived-cache';
 import { clearSnapshot } from '@/utils/map/snapshot';
 import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
@@ -31,7 +31,7 @@ export function App() {
         <nav class="row" aria-label="Alliance Map pages">
           <a href="/map.html">Alliance map</a>
           <a href="/report.html">Weekly report</a>
-          <a href="/welcome.html">Build the map step by step</a>
+          <a href={FIRST_RUN_PATH}>Build the map step by step</a>
         </nav>
       </header>
       <StorageSection db={db} storage={navigator.storage} />
@@ -47,7 +47,6 @@ export function App() {
         db={db}
         deleteEverything={async (target) => {
           await deleteEverything(target);
-          await clearDerivedCaches();
           clearSnapshot(localStorage);
           // It names who decides the user's promotion: relationship data too.
           await welcomeProgressItem.removeValue();

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { HostAccess } from '@/components/HostAccess';
+import { LinkFromExport } from '@/components/LinkFromExport';
 import { QuickTag } from '@/components/QuickTag';
 import { Summary } from '@/components/Summary';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openSidePanel } from '@/utils/side-panel';
 
-function openPage(path: '/report.html' | '/options.html' | '/map.html' | '/welcome.html') {
+function openPage(path: '/report.html' | '/options.html' | '/map.html' | typeof FIRST_RUN_PATH) {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
@@ -44,7 +46,10 @@ export function App() {
       {tab === undefined ? (
         <p class="muted">Reading the current tab…</p>
       ) : tab.identity ? (
-        <QuickTag db={db} identity={tab.identity} />
+        <>
+          <LinkFromExport db={db} identity={tab.identity} />
+          <QuickTag db={db} identity={tab.identity} />
+        </>
       ) : (
         <p class="muted">
           Open a LinkedIn profile to tag the person, or open the side panel to browse your people.
@@ -55,7 +60,7 @@ export function App() {
           db={db}
           settings={settings}
           onOpenReport={() => openPage('/report.html')}
-          onBuildMap={() => openPage('/welcome.html')}
+          onStart={() => openPage(FIRST_RUN_PATH)}
         />
       )}
     </main>

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ReportView } from '@/components/report/ReportView';
-import { useCachedView } from '@/components/useCachedView';
+import { useLiveQuery } from '@/components/useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
 import { reportToMarkdown, type WeeklyReport } from '@/utils/insights';
 import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
-import { reportCache, reportScope } from '@/utils/derived-cache';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
 import { loadWeeklyReport } from '@/utils/db/report-data';
+import { openSidePanel } from '@/utils/side-panel';
 import { searchForWeek, weekFromSearch } from './week-param';
 
 /** The address's query string, following the back and forward buttons. */
@@ -24,6 +25,22 @@ function useSearch(): [string, (search: string) => void] {
     setSearch(next);
   };
   return [search, navigate];
+}
+
+/**
+ * Opens the side panel in this window, where a first step is taken. The window is looked up
+ * beforehand: the browser opens the panel only while the click's gesture lasts, so the click
+ * must call it with nothing awaited first.
+ */
+function useOpenSidePanel(): () => void {
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => {
+    void browser.windows
+      .getCurrent()
+      .then((window) => setWindowId(window.id))
+      .catch(() => undefined);
+  }, []);
+  return () => void openSidePanel({ windowId });
 }
 
 /** Saves the Markdown through a download link (no permission needed, nothing leaves the machine). */
@@ -80,20 +97,17 @@ function WeekReport({
   onWeek(weekOf: number): void;
 }) {
   const weekEnd = addWeeks(weekStart, 1, settings.weekStart);
+  const openPanel = useOpenSidePanel();
   const now = Date.now();
   const isCurrent = now >= weekStart && now < weekEnd;
-  // Opens on the last report of this week computed (exact when nothing changed since); the
-  // background keeps this week's one current, a past week is computed here.
-  const view = useCachedView(
-    reportCache,
-    reportScope(weekStart, settings),
+  // Read from the data and kept current as it changes anywhere.
+  const view = useLiveQuery(
     () => loadWeeklyReport(db, weekStart, settings, Date.now()),
-    isCurrent ? 'report' : null,
+    [db, weekStart, settings],
   );
   const report = view.status === 'ready' ? view.value : undefined;
-  const updating = view.status === 'ready' && view.updating;
   const error = view.status === 'error' ? view.error.message : null;
-  const state = error ? 'error' : report && !updating ? 'ready' : 'loading';
+  const state = error ? 'error' : report ? 'ready' : 'loading';
 
   useEffect(() => {
     document.title = `Weekly report, week of ${formatLocalDate(weekStart)} · Alliance Map`;
@@ -160,14 +174,7 @@ function WeekReport({
           Could not build the report: {error}
         </p>
       ) : report ? (
-        <>
-          {updating && (
-            <p class="muted no-print" role="status">
-              Updating with your latest changes…
-            </p>
-          )}
-          <ReportView report={report} />
-        </>
+        <ReportView report={report} onOpenSidePanel={openPanel} />
       ) : (
         <p class="muted" role="status">
           Reading your alliance…

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { LinkFromExport } from '@/components/LinkFromExport';
 import { PeopleList, type PeopleListState } from '@/components/PeopleList';
 import { PersonRecord } from '@/components/PersonRecord';
 import { QuickTag } from '@/components/QuickTag';
@@ -30,9 +31,11 @@ function TabPerson({ identity, ...props }: RecordProps & { identity: SeenIdentit
   if (live.status === 'loading') return <p class="muted">Loading…</p>;
   if (live.status === 'error')
     return <p class="error">Could not read your records: {live.error.message}</p>;
+  const link = <LinkFromExport db={props.db} identity={identity} />;
   if (!live.value) {
     return (
       <div class="stack">
+        {link}
         <p class="muted">
           Not in your records yet: tag a role, add a note or log a touch to start one.
         </p>
@@ -40,7 +43,12 @@ function TabPerson({ identity, ...props }: RecordProps & { identity: SeenIdentit
       </div>
     );
   }
-  return <PersonRecord key={live.value.slug} person={live.value} {...props} />;
+  return (
+    <div class="stack">
+      {link}
+      <PersonRecord key={live.value.slug} person={live.value} {...props} />
+    </div>
+  );
 }
 
 /** A record opened from the list or a tie. */

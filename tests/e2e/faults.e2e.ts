@@ -23,7 +23,8 @@ import {
 } from './harness';
 import { BROKEN_FIXTURES, attachScriptWorld, domSnapshot, seenIdentity } from './security-support';
 import { generateDataset } from '../support/dataset';
-import { newPerson } from '@/utils/model';
+import { storedPeople, type PeopleRecords } from '@/utils/db/stored-person';
+import { newPerson, type Person } from '@/utils/model';
 
 type Row = Record<string, unknown>;
 
@@ -301,11 +302,11 @@ describe('a full disk and an aborted transaction during a restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function restoreWith(kind: 'quota' | 'abort'): Promise<string> {
+  async function restoreWith(kind: 'quota' | 'abort', after = 10): Promise<string> {
     const options = await openExtensionPage(h, 'options.html');
     await options.getByLabel('Import a backup file').setInputFiles(backupPath);
     await options.getByRole('radio', { name: /^Replace/ }).check();
-    await armWriteFault(options, kind, 10);
+    await armWriteFault(options, kind, after);
     await options.getByRole('button', { name: 'Replace my data' }).click();
     const alert = options.getByRole('alert').filter({ hasText: /nothing was changed/i });
     await alert.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
@@ -332,6 +333,29 @@ describe('a full disk and an aborted transaction during a restore', () => {
     expect(await dumpDatabase(h)).toEqual(before);
   });
 
+  it('fails on its very last record and leaves a backup taken after it equal to one before', async () => {
+    const exportText = async () => {
+      const options = await openExtensionPage(h, 'options.html');
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByRole('button', { name: 'Export a backup' }).click(),
+      ]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      await options.close();
+      // The same data exported twice differs only in the moment it was exported.
+      return text.replace(/"exportedAt": \d+/, '"exportedAt": 0');
+    };
+    const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as Record<string, unknown[]>;
+    const records = ['people', 'notes', 'touches', 'ties', 'followUps'];
+    // A replace clears the five tables, then puts every record: the last write is the last put.
+    const writes = records.length + records.reduce((sum, name) => sum + backup[name]!.length, 0);
+    const exportedBefore = await exportText();
+    const message = await restoreWith('abort', writes - 1);
+    expect(message).toMatch(/nothing was changed/);
+    expect(await exportText()).toBe(exportedBefore);
+    expect(await dumpDatabase(h)).toEqual(before);
+  });
+
   it('restores normally once the fault is gone', async () => {
     const options = await openExtensionPage(h, 'options.html');
     await options.getByLabel('Import a backup file').setInputFiles(backupPath);
@@ -346,6 +370,67 @@ describe('a full disk and an aborted transaction during a restore', () => {
     expect(after.notes?.map((n) => n.text)).toEqual(['Keep this']);
     await options.close();
   });
+});
+
+describe('an import stopped midway', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it(
+    'leaves nothing of it behind, and the next options page says so',
+    { timeout: 120_000 },
+    async () => {
+      await seedDatabase(h, {
+        people: [newPerson('dana-lee', Date.now(), { roles: ['sponsor'], name: 'Dana Lee' })],
+      });
+      const before = await dumpDatabase(h);
+      const rows = Array.from(
+        { length: 30_000 },
+        (_, i) =>
+          `Person${i},Stopped,https://www.linkedin.com/in/stopped-${i},,Acme,Engineer,03 Apr 2024`,
+      );
+      const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows];
+      const options = await openExtensionPage(h, 'options.html');
+      await options.locator('#linkedin-file').setInputFiles({
+        name: 'Connections.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv.join('\n')),
+      });
+      await options.getByRole('button', { name: 'Import from LinkedIn' }).click();
+      // Into the writes (reading is the first tenth), then the user closes the page.
+      const label = options.locator('#linkedin-progress-label');
+      await expect
+        .poll(async () => Number(/(\d+)%/.exec((await label.textContent()) ?? '')?.[1] ?? 0), {
+          interval: 20,
+          timeout: 60_000,
+        })
+        .toBeGreaterThanOrEqual(20);
+      await options.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await dumpDatabase(h)).toEqual(before);
+
+      const next = await openExtensionPage(h, 'options.html');
+      const alert = next.getByRole('alert').filter({ hasText: 'did not finish' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(
+        /The import of Connections\.csv started on .+ did not finish: .*nothing from it was saved/,
+      );
+      // Said once: the page after it has nothing to report.
+      await next.close();
+      const third = await openExtensionPage(h, 'options.html');
+      await third
+        .getByTestId('record-counts')
+        .filter({ hasText: /^People: 1/ })
+        .waitFor();
+      expect(await third.getByText('did not finish').count()).toBe(0);
+      await third.close();
+    },
+  );
 });
 
 describe('two views editing the same person at once', () => {
@@ -420,6 +505,71 @@ describe('two views editing the same person at once', () => {
   });
 });
 
+/**
+ * Replaces the extension's database with one as the last release before the plain store (schema
+ * version 5) left it: imported people in blocks of the `connections` store, a column copy, and
+ * the cached views beside them, all written with bare IndexedDB from an extension page.
+ */
+async function writeVersion5Database(page: Page, data: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(async (data) => {
+    const done = (request: IDBRequest | IDBTransaction) =>
+      new Promise<void>((resolve, reject) => {
+        if ('oncomplete' in request) request.oncomplete = () => resolve();
+        else request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      });
+    // Dexie, open in the background, closes its connection when asked to.
+    await done(indexedDB.deleteDatabase('alliance-map'));
+    const open = indexedDB.open('alliance-map', 50);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      const people = db.createObjectStore('people', { keyPath: 'slug' });
+      people.createIndex('aliases', 'aliases', { multiEntry: true });
+      people.createIndex('memberId', 'memberId');
+      const notes = db.createObjectStore('notes', { keyPath: 'id' });
+      notes.createIndex('[personSlug+at]', ['personSlug', 'at']);
+      notes.createIndex('at', 'at');
+      const touches = db.createObjectStore('touches', { keyPath: 'id' });
+      touches.createIndex('[personSlug+at]', ['personSlug', 'at']);
+      touches.createIndex('at', 'at');
+      touches.createIndex('[kind+at]', ['kind', 'at']);
+      const ties = db.createObjectStore('ties', { keyPath: 'id' });
+      ties.createIndex('a', 'a');
+      ties.createIndex('b', 'b');
+      ties.createIndex('[a+b]', ['a', 'b'], { unique: true });
+      const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+      followUps.createIndex('personSlug', 'personSlug');
+      followUps.createIndex('[status+due]', ['status', 'due']);
+      db.createObjectStore('columns', { keyPath: ['table', 'block'] });
+      db.createObjectStore('connections', { keyPath: 'block' });
+    };
+    await done(open);
+    const db = open.result;
+    const tx = db.transaction(db.objectStoreNames, 'readwrite');
+    const all = data.people as Array<{ slug: string; roles: string[] }>;
+    // Untagged people lived in blocks, 40 to a block; the others were records of their own.
+    const inBlocks = all.filter((person) => person.roles.length === 0);
+    for (const person of all.filter((p) => p.roles.length > 0))
+      tx.objectStore('people').put(person);
+    for (let i = 0; i < inBlocks.length; i += 40)
+      tx.objectStore('connections').put({ block: i / 40, people: inBlocks.slice(i, i + 40) });
+    tx.objectStore('columns').put({ table: 'people', block: 0, columns: { slug: ['stale'] } });
+    for (const name of ['notes', 'touches', 'ties', 'followUps'])
+      for (const row of data[name] ?? []) tx.objectStore(name).put(row);
+    await done(tx);
+    db.close();
+    // The cached views of that release, with names in them.
+    const views = indexedDB.open('alliance-map-views', 20);
+    views.onupgradeneeded = () => views.result.createObjectStore('views', { keyPath: 'name' });
+    await done(views);
+    const viewsTx = views.result.transaction('views', 'readwrite');
+    viewsTx.objectStore('views').put({ name: 'summaryCache', key: 'k', value: { due: ['Dana'] } });
+    await done(viewsTx);
+    views.result.close();
+    await chrome.storage.local.set({ summaryCacheKey: 'k', reportCacheKey: 'k' });
+  }, data);
+}
+
 describe('an update over an existing database', () => {
   const root = mkdtempSync(join(tmpdir(), 'alliance-map-update-'));
   const installed = join(root, 'extension');
@@ -428,7 +578,12 @@ describe('an update over an existing database', () => {
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('keeps every record and setting', { timeout: 180_000 }, async () => {
+  /** Installs the build, lets `prepare` write the data, then updates to the next version. */
+  async function update(
+    prepare: (h: Harness) => Promise<void>,
+    check: (h: Harness) => Promise<void>,
+  ): Promise<void> {
+    rmSync(root, { recursive: true, force: true });
     // Two builds: the current one, and the same code as the next version (what an update ships).
     cpSync(EXTENSION_DIR, installed, { recursive: true });
     cpSync(EXTENSION_DIR, nextBuild, { recursive: true });
@@ -439,28 +594,7 @@ describe('an update over an existing database', () => {
 
     let h = await launch({ userDataDir: profileDir, extensionDir: installed });
     const firstId = h.extensionId;
-    const profile = await h.context.newPage();
-    await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
-    const popup = await openExtensionPage(h, `popup.html?tab=${await tabIdOf(h, profile)}`);
-    await popup.getByRole('button', { name: 'Sponsor' }).click();
-    await popup.getByLabel(/One-line note/).fill('Written before the update');
-    await popup.getByRole('button', { name: 'Add note' }).click();
-    await popup.getByText('Note saved.').waitFor();
-    await seedDatabase(
-      h,
-      generateDataset(
-        { people: 200, touches: 2000, notes: 300, followUps: 50 },
-        Date.now(),
-      ) as unknown as Record<string, unknown[]>,
-    );
-    await h.serviceWorker.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...(settings as object), weekStart: 0 } });
-    });
-    const before = await dumpDatabase(h);
-    const settingsBefore = await h.serviceWorker.evaluate(() =>
-      chrome.storage.local.get('settings'),
-    );
+    await prepare(h);
     await h.close();
 
     // The next version replaces the files at the same path (same id, as an update keeps it).
@@ -472,17 +606,110 @@ describe('an update over an existing database', () => {
       expect(await h.serviceWorker.evaluate(() => chrome.runtime.getManifest().version)).toBe(
         nextVersion,
       );
-      expect(await dumpDatabase(h)).toEqual(before);
-      expect(await h.serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).toEqual(
-        settingsBefore,
-      );
-      const page = await h.context.newPage();
-      await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
-      await waitForIsland(page, (i) => i.text.includes('Sponsor') && i.text.includes('1 note'));
+      await check(h);
     } finally {
       await h.close();
     }
+  }
+
+  it('keeps every record and setting', { timeout: 180_000 }, async () => {
+    let before: Record<string, Row[]> = {};
+    let settingsBefore: unknown;
+    await update(
+      async (h) => {
+        const profile = await h.context.newPage();
+        await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+        const popup = await openExtensionPage(h, `popup.html?tab=${await tabIdOf(h, profile)}`);
+        await popup.getByRole('button', { name: 'Sponsor' }).click();
+        await popup.getByLabel(/One-line note/).fill('Written before the update');
+        await popup.getByRole('button', { name: 'Add note' }).click();
+        await popup.getByText('Note saved.').waitFor();
+        await seedDatabase(
+          h,
+          generateDataset(
+            { people: 200, touches: 2000, notes: 300, followUps: 50 },
+            Date.now(),
+          ) as unknown as Record<string, unknown[]>,
+        );
+        await h.serviceWorker.evaluate(async () => {
+          const { settings } = await chrome.storage.local.get('settings');
+          await chrome.storage.local.set({ settings: { ...(settings as object), weekStart: 0 } });
+        });
+        before = await dumpDatabase(h);
+        settingsBefore = await h.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
+      },
+      async (h) => {
+        expect(await dumpDatabase(h)).toEqual(before);
+        expect(await h.serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).toEqual(
+          settingsBefore,
+        );
+        const page = await h.context.newPage();
+        await page.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+        await waitForIsland(page, (i) => i.text.includes('Sponsor') && i.text.includes('1 note'));
+      },
+    );
   });
+
+  it(
+    'from the release with imported people in blocks, brings everyone home once',
+    { timeout: 180_000 },
+    async () => {
+      const data = generateDataset(
+        { people: 300, touches: 1500, notes: 200, followUps: 40 },
+        Date.now(),
+      ) as unknown as Record<string, Row[]>;
+      const byKey = (rows: Row[], key: string) =>
+        [...rows].sort((x, y) => String(x[key]).localeCompare(String(y[key])));
+      await update(
+        async (h) => {
+          const options = await openExtensionPage(h, 'options.html');
+          await writeVersion5Database(options, data);
+          await options.close();
+        },
+        async (h) => {
+          const after = await dumpDatabase(h);
+          // The copy and the blocks are gone; every table holds what it held.
+          expect(Object.keys(after).sort()).toEqual([
+            'followUps',
+            'notes',
+            'people',
+            'ties',
+            'touches',
+          ]);
+          for (const name of ['notes', 'touches', 'ties', 'followUps'])
+            expect(byKey(after[name]!, 'id'), name).toEqual(byKey(data[name]!, 'id'));
+          // Everyone once, as they were, with what their records say beside them.
+          const people = byKey(after.people!, 'slug');
+          expect(people.map(({ slug }) => slug)).toEqual(
+            byKey(data.people!, 'slug').map(({ slug }) => slug),
+          );
+          const expected = storedPeople(
+            data.people as unknown as Person[],
+            data as unknown as PeopleRecords,
+          );
+          expect(people).toEqual(byKey(expected as unknown as Row[], 'slug'));
+          // The cached views of the old release, names and all, are deleted.
+          const options = await openExtensionPage(h, 'options.html');
+          await expect
+            .poll(() =>
+              options.evaluate(async () => ({
+                databases: (await indexedDB.databases()).map((db) => db.name).sort(),
+                keys: Object.keys(await chrome.storage.local.get(null)).filter((key) =>
+                  key.endsWith('CacheKey'),
+                ),
+              })),
+            )
+            .toEqual({ databases: ['alliance-map'], keys: [] });
+          // The record counts the options page shows are the data's.
+          await options.close();
+          const popup = await openExtensionPage(h, 'popup.html');
+          const tagged = (data.people as Array<{ roles: string[] }>).filter((p) => p.roles.length);
+          await popup.getByText(`${tagged.length} tagged people`).waitFor();
+          await popup.close();
+        },
+      );
+    },
+  );
 });
 
 describe('broken, partial and unfamiliar LinkedIn pages', () => {

@@ -12,7 +12,8 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import { blocksOf, type MirroredTable } from '../../utils/db/columns';
+import { storedPeople, type PeopleRecords } from '../../utils/db/stored-person';
+import type { Person } from '../../utils/model';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -208,6 +209,8 @@ export interface CdpNode {
 export interface ShadowIsland {
   text: string;
   buttons: Array<{ label: string; pressed: string | undefined; backendNodeId: number }>;
+  /** The text of the element just before the island's host: the name a chip or badge follows. */
+  follows: string;
 }
 
 function textOf(node: CdpNode): string {
@@ -246,16 +249,22 @@ export async function closedIslands(page: Page): Promise<ShadowIsland[]> {
       root: CdpNode;
     };
     const islands: ShadowIsland[] = [];
-    const walk = (node: CdpNode) => {
+    const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const walk = (node: CdpNode, previous?: CdpNode) => {
       for (const shadow of node.shadowRoots ?? []) {
         if (shadow.shadowRootType === 'closed') {
           const buttons: ShadowIsland['buttons'] = [];
           collectButtons(shadow, buttons);
-          islands.push({ text: textOf(shadow).replace(/\s+/g, ' ').trim(), buttons });
+          const follows = previous ? clean(textOf(previous)) : '';
+          islands.push({ text: clean(textOf(shadow)), buttons, follows });
         }
         walk(shadow);
       }
-      for (const child of node.children ?? []) walk(child);
+      let element: CdpNode | undefined;
+      for (const child of node.children ?? []) {
+        walk(child, element);
+        if (child.nodeType === 1) element = child;
+      }
     };
     walk(root);
     return islands;
@@ -305,27 +314,35 @@ export async function clickIslandButton(page: Page, label: string | RegExp): Pro
 }
 
 /**
- * Moves a page to another saved profile the way LinkedIn does: the URL changes through the
- * History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
+ * In the page: moves it to another saved profile the way LinkedIn does. The URL changes through
+ * the History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
  */
+export function navigateLikeLinkedIn({
+  url,
+  html,
+  lingerMs,
+}: {
+  url: string;
+  html: string;
+  lingerMs: number;
+}): void {
+  history.pushState({}, '', url);
+  setTimeout(() => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    document.title = doc.title;
+    for (const script of doc.querySelectorAll('script')) script.remove();
+    document.body.replaceWith(document.adoptNode(doc.body));
+  }, lingerMs);
+}
+
+/** Moves a page to another saved profile the way LinkedIn does (`navigateLikeLinkedIn`). */
 export async function spaNavigate(
   page: Page,
   url: string,
   html: string,
   lingerMs = 150,
 ): Promise<void> {
-  await page.evaluate(
-    ({ url, html, lingerMs }) => {
-      history.pushState({}, '', url);
-      setTimeout(() => {
-        const doc = new DOMParser().parseFromString(html, 'text/html');
-        document.title = doc.title;
-        for (const script of doc.querySelectorAll('script')) script.remove();
-        document.body.replaceWith(document.adoptNode(doc.body));
-      }, lingerMs);
-    },
-    { url, html, lingerMs },
-  );
+  await page.evaluate(navigateLikeLinkedIn, { url, html, lingerMs });
 }
 
 /** Rows written per transaction when seeding: a whole 100,000-touch table is too much for one call. */
@@ -355,92 +372,47 @@ async function putRows(page: Page, name: string, rows: readonly unknown[]): Prom
   }
 }
 
-/** Every row of `table`, and removes its column blocks (rewritten whole after seeding). */
-async function takeRows(page: Page, table: MirroredTable): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (table) => {
+/** Every row of the store `name` of the extension's database. */
+async function readRows(page: Page, name: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('alliance-map');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tx = db.transaction([table, 'columns'], 'readwrite');
-    tx.objectStore('columns').delete(IDBKeyRange.bound([table, -Infinity], [table, Infinity]));
     const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      const request = tx.objectStore(table).getAll();
+      const request = db.transaction(name).objectStore(name).getAll();
       request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
       request.onerror = () => reject(request.error);
     });
-    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
     db.close();
     return rows;
-  }, table);
+  }, name);
 }
-
-const MIRRORED_KEYS: Record<MirroredTable, string> = { people: 'slug', touches: 'id' };
 
 /**
  * Writes a dataset straight into the extension's database, from an extension page (the only
- * origin that holds it), with the column copies of people and touches that the app's own writes
- * would have kept. The popup opens the database first, so Dexie has created the schema. Large
- * tables are written in chunks, each in its own transaction.
+ * origin that holds it). People are stored as the extension's own writes store them, with what
+ * their records (those given and those already there) say beside them (utils/db/stored-person.ts).
+ * The popup opens the database first, so Dexie has created the schema. Large tables are written
+ * in chunks, each in its own transaction.
  */
 export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
   const page = await openExtensionPage(h, 'popup.html');
   await page.getByRole('heading', { name: 'This week' }).waitFor();
   for (const [name, rows] of Object.entries(data)) {
-    if (!(name in MIRRORED_KEYS)) {
-      await putRows(page, name, rows);
-      continue;
-    }
-    const table = name as MirroredTable;
-    const key = MIRRORED_KEYS[table];
-    const merged = new Map((await takeRows(page, table)).map((row) => [row[key], row]));
-    for (const row of rows as Record<string, unknown>[]) merged.set(row[key], row);
-    await putRows(page, table, rows);
-    await putRows(page, 'columns', blocksOf(table, [...merged.values()]));
+    if (name !== 'people') await putRows(page, name, rows);
   }
+  const tables = ['people', 'notes', 'touches', 'ties', 'followUps'] as const;
+  const stored = Object.fromEntries(
+    await Promise.all(tables.map(async (name) => [name, await readRows(page, name)] as const)),
+  ) as unknown as PeopleRecords & { people: Person[] };
+  const people = new Map(stored.people.map((person) => [person.slug, person]));
+  for (const person of (data.people ?? []) as Person[]) people.set(person.slug, person);
+  await putRows(page, 'people', storedPeople([...people.values()], stored));
   // Tell every view and the LinkedIn script, as a write through Dexie would.
   await page.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));
   await page.close();
-}
-
-/** A cached view as the extension keeps it (utils/derived-cache.ts): its key and its copy. */
-export interface CachedViewState {
-  key: string | null;
-  copy: { key: string; value: Record<string, unknown> } | null;
-  dataChangedAt: number | null;
-}
-
-/**
- * Reads a cached view (`summaryCache`, `reportCache`) from the service worker: the key in
- * extension storage and the copy in the views database, straight from IndexedDB.
- */
-export async function cachedView(h: Harness, name: string): Promise<CachedViewState> {
-  return h.serviceWorker.evaluate(async (name) => {
-    const stored = await chrome.storage.local.get([`${name}Key`, 'dataChangedAt']);
-    const copy = await new Promise<CachedViewState['copy']>((resolve, reject) => {
-      const open = indexedDB.open('alliance-map-views');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('views')) {
-          db.close();
-          return resolve(null);
-        }
-        const request = db.transaction('views').objectStore('views').get(name);
-        request.onsuccess = () => {
-          db.close();
-          resolve((request.result as CachedViewState['copy']) ?? null);
-        };
-        request.onerror = () => reject(request.error);
-      };
-    });
-    return {
-      key: (stored[`${name}Key`] as string | undefined) ?? null,
-      copy,
-      dataChangedAt: (stored.dataChangedAt as number | undefined) ?? null,
-    };
-  }, name);
 }
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -13,9 +13,12 @@ import {
   seedDatabase,
   spaNavigate,
   tabIdOf,
+  waitForIsland,
   type Harness,
+  type ShadowIsland,
 } from './harness';
 import { newPerson, type Person, type Role } from '@/utils/model';
+import { localizePage } from '../fixtures/linkedin/localize';
 
 const SEARCH_URL = 'https://www.linkedin.com/search/results/people/';
 const FEED_URL = 'https://www.linkedin.com/feed/';
@@ -153,27 +156,134 @@ describe('chips next to known people in lists', () => {
   });
 });
 
-/** The islands once they stop changing for a moment. */
-async function waitForStable(page: Page): Promise<string[]> {
-  let previous = -1;
-  let texts: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    texts = await chipTexts(page);
-    if (texts.length > 0 && texts.length === previous) return texts;
-    previous = texts.length;
-    await page.waitForTimeout(250);
-  }
-  return texts;
-}
+/** The names of the people of KNOWN tagged in the 2024 rail cards (search, company People). */
+const TAGGED_IN_RAILS = [
+  'Amalia Berglöf',
+  'Caroline Engberg',
+  'Erik Dreborg',
+  'Lana Haddad',
+  'Thilde Markström',
+];
 
-describe('the toolbar badge', () => {
+/** Each kind of list LinkedIn draws, with half of its people tagged (README of the fixtures). */
+const LIST_KINDS: Array<{ kind: string; file: string; url: string; chipsAfter: string[] }> = [
+  {
+    kind: 'the 2025 feed: a repost header and an author, photo and name each',
+    file: 'feed-2025-ember.html',
+    url: 'https://www.linkedin.com/feed/',
+    chipsAfter: ['Tushar Chauhan', 'Tushar Chauhan'],
+  },
+  {
+    kind: 'a 2025 post: its author, never its reactors’ photos',
+    file: 'post-2025-ember-it.html',
+    url: 'https://www.linkedin.com/feed/update/urn:li:activity:1234567890/',
+    chipsAfter: ['Mario Rossi'],
+  },
+  {
+    kind: 'My Network connections, 2026',
+    file: 'connections-2026-server-driven-it.html',
+    url: 'https://www.linkedin.com/mynetwork/invite-connect/connections/',
+    chipsAfter: ['Anna Bianchi', 'Gina Blu'],
+  },
+  {
+    kind: 'connection cards that are also a link around the others, 2026',
+    file: 'connections-2026-server-driven-nested-link.html',
+    url: 'https://www.linkedin.com/mynetwork/invite-connect/connections/?sort=nested',
+    chipsAfter: ['Anna Bianchi', 'Gina Blu'],
+  },
+  {
+    kind: 'followers, 2026',
+    file: 'followers-2026-server-driven-it.html',
+    url: 'https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/',
+    chipsAfter: ['Anna Bianchi', 'Gina Blu'],
+  },
+  {
+    kind: 'people search, 2024',
+    file: 'search-2024-ember.html',
+    url: 'https://www.linkedin.com/search/results/people/?keywords=novare',
+    chipsAfter: TAGGED_IN_RAILS,
+  },
+  {
+    kind: 'a company’s People tab, 2024',
+    file: 'company-people-2024-ember.html',
+    url: 'https://www.linkedin.com/company/novare-potential/people/',
+    chipsAfter: TAGGED_IN_RAILS,
+  },
+];
+
+const LANGUAGES = ['en', 'de', 'ar'] as const;
+
+describe('one chip per tagged person per card, on every kind of list, in every language', () => {
   let h: Harness;
 
   beforeAll(async () => {
     h = await launch();
     await seedDatabase(h, {
-      people: [person('eduardo-alvarez-nowak', 'Eduardo Alvarez Nowak', ['ally', 'sponsor'])],
+      people: [
+        ...KNOWN,
+        person('tusharchauhan1410', 'Tushar Chauhan', ['ally']),
+        person('mario-rossi-0000', 'Mario Rossi', ['mentor']),
+        // A reactor shown only by a photo: tagged, but a chip never follows a photo.
+        person('anna-bianchi-0001', 'Sergio Gerosa', ['sponsor']),
+        person('anna-bianchi', 'Anna Bianchi', ['sponsor']),
+        person('gina-blu', 'Gina Blu', ['advisor']),
+        person('paolo-neri', 'Paolo Neri', []),
+      ],
     });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  describe.each(LANGUAGES)('%s', (language) => {
+    it.each(LIST_KINDS)('$kind', async ({ file, url, chipsAfter }) => {
+      const html = fixtureHtml(file);
+      // Pages are served by URL without the query: each test serves its own language there.
+      h.serve(url.split('?')[0]!, language === 'en' ? html : localizePage(html, language));
+      const page = await h.context.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await waitForChips(page, chipsAfter.length);
+      // Nothing more comes: our own insertions and late mutations draw no second chip.
+      const islands = await waitForStable(page);
+      expect(islands.map((i) => i.follows).sort()).toEqual([...chipsAfter].sort());
+      await page.close();
+    });
+  });
+
+  it('draws nothing on a member’s own activity for the member, the same posts drew two on the feed', async () => {
+    const url = 'https://www.linkedin.com/in/tusharchauhan1410/recent-activity/all/';
+    h.serve(url, fixtureHtml('activity-2025-ember-posts.html'));
+    const page = await h.context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(1500);
+    expect(await closedIslands(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The islands once they stop changing for a moment. */
+async function waitForStable(page: Page): Promise<ShadowIsland[]> {
+  let previous = -1;
+  let islands: ShadowIsland[] = [];
+  for (let i = 0; i < 40; i++) {
+    islands = await closedIslands(page);
+    if (islands.length > 0 && islands.length === previous) return islands;
+    previous = islands.length;
+    await page.waitForTimeout(250);
+  }
+  return islands;
+}
+
+describe('the toolbar badge', () => {
+  let h: Harness;
+  const SEEDED = [
+    person('eduardo-alvarez-nowak', 'Eduardo Alvarez Nowak', ['ally', 'sponsor']),
+    person('tusharchauhan1410', 'Tushar Chauhan', ['mentor']),
+  ];
+
+  beforeAll(async () => {
+    h = await launch();
+    await seedDatabase(h, { people: SEEDED });
   });
   afterAll(async () => {
     await h?.close();
@@ -192,6 +302,65 @@ describe('the toolbar badge', () => {
     await expect.poll(() => badgeText(page)).toBe('');
     await page.close();
   });
+
+  /** The company the extension recorded for `slug`, read from its database. */
+  async function recordedCompany(slug: string): Promise<unknown> {
+    return h.serviceWorker.evaluate(async (key) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('alliance-map');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const person = await new Promise<{ company?: string } | undefined>((resolve, reject) => {
+        const request = db.transaction('people').objectStore('people').get(key);
+        request.onsuccess = () => resolve(request.result as { company?: string } | undefined);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return person?.company;
+    }, slug);
+  }
+
+  const TUSHAR = {
+    url: 'https://www.linkedin.com/in/tusharchauhan1410/',
+    file: 'profile-2026-server-driven.html',
+  };
+  it.each([
+    {
+      language: 'de',
+      page: PAGES.eduardo,
+      name: 'Eduardo Alvarez Nowak',
+      badge: 'SP',
+      company: 'Novare Potential',
+    },
+    {
+      language: 'ar',
+      page: PAGES.eduardo,
+      name: 'Eduardo Alvarez Nowak',
+      badge: 'SP',
+      company: 'Novare Potential',
+    },
+    { language: 'de', page: TUSHAR, name: 'Tushar Chauhan', badge: 'MEN', company: 'PayPay India' },
+    { language: 'ar', page: TUSHAR, name: 'Tushar Chauhan', badge: 'MEN', company: 'PayPay India' },
+  ] as const)(
+    'in $language: reads $name, puts the badge after the name and records the company',
+    async ({ language, page: { url, file }, name, badge, company }) => {
+      // As seeded, with no company: only this page can tell it.
+      const slug = url.split('/in/')[1]!.replace('/', '');
+      await seedDatabase(h, { people: [SEEDED.find((p) => p.slug === slug)!] });
+      expect(await recordedCompany(slug)).toBe('');
+      h.serve(url, localizePage(fixtureHtml(file), language));
+      const page = await h.context.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await expect.poll(() => badgeText(page)).toBe(badge);
+      const island = await waitForIsland(page, (i) => i.follows === name);
+      expect(island.buttons.length).toBeGreaterThan(0);
+      await expect.poll(() => recordedCompany(slug)).toBe(company);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      await page.close();
+      h.serve(url, fixtureHtml(file));
+    },
+  );
 
   it('follows in-page navigation and works in stealth mode', async () => {
     await h.serviceWorker.evaluate(async () => {

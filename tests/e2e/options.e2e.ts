@@ -11,7 +11,6 @@ import {
   PAGES,
   ROOT,
   axeViolations,
-  cachedView,
   clickIslandButton,
   closedIslands,
   launch,
@@ -45,24 +44,12 @@ async function peopleCount(page: Page): Promise<number> {
   return Number(/^People: (\d+)/.exec(await storedCounts(page))?.[1]);
 }
 
-/** The people in the column copy the popup and report read (utils/db/columns.ts). */
-async function slugsInColumns(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('alliance-map');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const blocks = await new Promise<Array<{ table: string; columns: { slug?: string[] } }>>(
-      (resolve, reject) => {
-        const request = db.transaction('columns').objectStore('columns').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      },
-    );
-    db.close();
-    return blocks.flatMap((block) => (block.table === 'people' ? block.columns.slug! : [])).sort();
-  });
+/** The IndexedDB databases of the extension's origin, and its storage keys. */
+async function storedPlaces(page: Page): Promise<{ databases: string[]; keys: string[] }> {
+  return page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((db) => db.name ?? '').sort(),
+    keys: Object.keys(await chrome.storage.local.get(null)).sort(),
+  }));
 }
 
 describe('the options page', () => {
@@ -114,12 +101,9 @@ describe('the options page', () => {
     );
     await vasileios.close();
 
-    // The popup keeps its last summary (names, follow-ups) to open at once.
     const popup = await openExtensionPage(h, 'popup.html');
     await popup.getByText('2 tagged people').waitFor();
     await popup.close();
-    const cachedSummary = () => cachedView(h, 'summaryCache');
-    await expect.poll(async () => (await cachedSummary()).copy).toBeTruthy();
 
     const options = await openOptions(h);
     await expect.poll(() => peopleCount(options)).toBe(2);
@@ -150,10 +134,10 @@ describe('the options page', () => {
     await options.keyboard.press('Enter');
     await options.getByRole('status').filter({ hasText: 'Everything was deleted' }).waitFor();
     await expect.poll(() => peopleCount(options)).toBe(0);
-    // Nothing derived from the data is left behind either.
-    expect(await cachedSummary()).toMatchObject({ key: null, copy: null });
-    expect((await cachedView(h, 'reportCache')).copy).toBeNull();
-    expect(await slugsInColumns(options)).toEqual([]);
+    // The data has one home: no other database, no copy of a view in extension storage.
+    const places = await storedPlaces(options);
+    expect(places.databases).toEqual(['alliance-map']);
+    expect(places.keys.filter((key) => /cache/i.test(key))).toEqual([]);
     // The badge on the open profile forgets the person's roles at once.
     await waitForIsland(
       eduardo,
@@ -170,7 +154,9 @@ describe('the options page', () => {
       .filter({ hasText: /^Backup restored/ })
       .waitFor();
     await expect.poll(() => peopleCount(options)).toBe(2);
-    expect(await slugsInColumns(options)).toEqual(['eduardo-alvarez-nowak', 'vasileiosalevizos']);
+    const popupAfter = await openExtensionPage(h, 'popup.html');
+    await popupAfter.getByText('2 tagged people').waitFor();
+    await popupAfter.close();
 
     await waitForIsland(eduardo, (i) => i.text.includes('Mentor'));
     await eduardo.reload({ waitUntil: 'domcontentloaded' });
@@ -258,7 +244,7 @@ describe('the options page', () => {
     // Long enough for the badge to appear when stealth is off (the foundation expects < 1 s).
     await profile.waitForTimeout(2000);
     expect(await closedIslands(profile)).toEqual([]);
-    // The page's DOM equals the DOM without the extension: tests/e2e/invisible.e2e.ts.
+    // The page's DOM equals the DOM without the extension: tests/e2e/both/invisible.e2e.ts.
 
     // The script was there all along: turning stealth off draws the badge without a reload.
     await options.getByLabel('Stealth mode').uncheck();

@@ -149,6 +149,107 @@ export function generateDataset(size: DatasetSize, now: number, seed = 42): Data
   return { people, notes, touches, ties, followUps };
 }
 
+/** The shape of a record at the product's real scale (docs/performance.md). */
+export interface RealScaleSize {
+  /** Everyone, imported connections included. */
+  people: number;
+  /** Of them, tagged with a role. */
+  tagged: number;
+  /** Of them, untagged but mapped as deciding the user's promotion (level, influence). */
+  keyHolders: number;
+  touches: number;
+  notes: number;
+  followUps: number;
+  ties: number;
+}
+
+/**
+ * A record as a heavy user has it: thousands of connections from LinkedIn's export that the
+ * user never touched, a few hundred tagged people and key holders, and years of touches,
+ * notes and follow-ups about those alone. Deterministic for a seed.
+ */
+export function realScaleDataset(size: RealScaleSize, now: number, seed = 7): Dataset {
+  const random = seededRandom(seed);
+  const importedAt = now - 500 * DAY_MS;
+  const people: Person[] = [];
+  for (let i = 0; i < size.people; i++) {
+    const first = pick(random, FIRST);
+    const last = pick(random, LAST);
+    const company = pick(random, COMPANIES);
+    const fields: Partial<Person> = {
+      name: `${first} ${last}`,
+      headline: `${pick(random, ['Director', 'Engineer', 'VP', 'Designer', 'Manager'])} at ${company}`,
+      company,
+    };
+    if (i < size.tagged) {
+      const roles = ROLES.filter(() => random() < 0.25);
+      Object.assign(fields, {
+        roles: roles.length ? roles : [pick(random, ROLES)],
+        level: pick(random, LEVELS),
+        influence: pick(random, INFLUENCES),
+        stance: pick(random, STANCES),
+      });
+    } else if (i < size.tagged + size.keyHolders) {
+      Object.assign(fields, {
+        level: pick(random, ['plus1', 'plus2', 'plus3'] as const),
+        influence: pick(random, ['medium', 'high'] as const),
+        decisionMaker: random() < 0.3,
+      });
+    }
+    people.push(newPerson(`${first}-${last}-${i}`.toLowerCase(), importedAt, fields));
+  }
+  const tracked = people.slice(0, size.tagged + size.keyHolders);
+  const someone = () => pick(random, tracked).slug;
+  // Three years of touches, notes and follow-ups, spread evenly.
+  const when = () => now - Math.floor(random() * 3 * 365 * DAY_MS);
+  const touches: Touch[] = Array.from({ length: size.touches }, (_, i) => {
+    const kind = pick(random, TOUCH_KINDS);
+    const at = when();
+    return {
+      id: `t${i}`,
+      personSlug: someone(),
+      at,
+      kind,
+      direction: DEFAULT_DIRECTION[kind],
+      note: random() < 0.2 ? 'Talked about the roadmap' : '',
+      createdAt: at,
+    };
+  });
+  const notes: Note[] = Array.from({ length: size.notes }, (_, i) => {
+    const at = when();
+    return {
+      id: `n${i}`,
+      personSlug: someone(),
+      at,
+      text: `Note ${i}: ${pick(random, ['cares about hiring', 'wants visibility for her team', 'ask about the offsite', 'prefers short written updates'])}`,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+  const followUps: FollowUp[] = Array.from({ length: size.followUps }, (_, i) => {
+    const done = random() < 0.6;
+    const createdAt = when();
+    return {
+      id: `f${i}`,
+      personSlug: someone(),
+      text: `Follow-up ${i}`,
+      due: done ? createdAt + 14 * DAY_MS : now + Math.floor((random() - 0.5) * 60) * DAY_MS,
+      status: done ? 'done' : 'open',
+      doneAt: done ? createdAt + 10 * DAY_MS : null,
+      createdAt,
+    };
+  });
+  const tieKeys = new Set<string>();
+  const ties: Tie[] = [];
+  for (let i = 0; i < size.ties; i++) {
+    const [a, b] = orderedPair(someone(), someone());
+    if (a === b || tieKeys.has(`${a} ${b}`)) continue;
+    tieKeys.add(`${a} ${b}`);
+    ties.push({ id: `tie${i}`, a, b, label: '', createdAt: now });
+  }
+  return { people, notes, touches, ties, followUps };
+}
+
 /** The people of the demo: two match the saved LinkedIn pages, the rest fill the alliance. */
 export function demoDataset(now: number): Dataset {
   const person = (slug: string, fields: Partial<Person>) =>

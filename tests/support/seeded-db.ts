@@ -1,6 +1,7 @@
 // Databases seeded with a dataset for the storage tests, deleted after each test.
 import { afterEach } from 'vitest';
 import type { Dataset } from './dataset';
+import { storedData } from './stored';
 import { AllianceDb } from '@/utils/db/schema';
 import { DAY_MS, type Touch } from '@/utils/model';
 
@@ -14,7 +15,7 @@ export async function seededDb(data: Dataset): Promise<AllianceDb> {
   const db = new AllianceDb(`seeded-${crypto.randomUUID()}`);
   opened.push(db);
   await db.transaction('rw', [db.people, db.touches, db.notes, db.ties, db.followUps], async () => {
-    await db.people.bulkAdd(data.people);
+    await db.people.bulkAdd(storedData(data));
     await db.touches.bulkAdd(data.touches);
     await db.notes.bulkAdd(data.notes);
     await db.ties.bulkAdd(data.ties);

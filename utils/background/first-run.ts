@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
-
-/** The first run that builds the map (docs/map.md). */
-export const WELCOME_PAGE = '/welcome.html';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 
 /**
  * Opens the first run when the extension is installed (not on an update or a browser restart).
@@ -10,6 +8,6 @@ export const WELCOME_PAGE = '/welcome.html';
 export function registerFirstRun(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install')
-      void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+      void browser.tabs.create({ url: browser.runtime.getURL(FIRST_RUN_PATH) });
   });
 }

@@ -1,8 +1,7 @@
-import { isDerivedView, type DerivedView } from './derived-views';
 import type { AllianceDb } from '@/utils/db/schema';
 import {
   enrichPerson,
-  findRecordedPeopleByKeys,
+  findPeopleByKeys,
   findPerson,
   summarize,
   toggleRole,
@@ -23,8 +22,6 @@ export interface SenderInfo {
   tabId?: number;
   /** The URL of the tab, from the browser, not from the message. */
   tabUrl?: string;
-  /** True when an extension page (not a content script) sent it. */
-  fromExtensionPage: boolean;
 }
 
 export interface HandlerDeps {
@@ -32,8 +29,8 @@ export interface HandlerDeps {
   settings: () => Promise<Settings>;
   now: () => number;
   openSidePanel: (tabId: number | undefined) => Promise<boolean>;
-  /** Brings a cached view up to date (./derived-views.ts). */
-  refreshView: (view: DerivedView) => Promise<void>;
+  /** The shortcut that opens the side panel, to say when it would not open (utils/side-panel.ts). */
+  sidePanelShortcut: () => Promise<string | null>;
 }
 
 /** A short string field from an untrusted message, or undefined. */
@@ -108,12 +105,11 @@ export async function handleMessage(
         .slice(0, MAX_LOOKUP_KEYS);
       return lookupChips(deps, keys);
     }
-    case 'ui/open-side-panel':
-      return deps.openSidePanel(sender.tabId);
-    case 'views/refresh':
-      if (!sender.fromExtensionPage || !isDerivedView(msg.view)) return undefined;
-      await deps.refreshView(msg.view);
-      return true;
+    case 'ui/open-side-panel': {
+      // Asked first and at once: the browser opens the panel only within the user's gesture.
+      const opened = await deps.openSidePanel(sender.tabId);
+      return { opened, shortcut: opened ? null : await deps.sidePanelShortcut() };
+    }
     default:
       return undefined;
   }
@@ -123,7 +119,7 @@ async function lookupChips(
   deps: HandlerDeps,
   keys: string[],
 ): Promise<Record<string, ChipSummary>> {
-  const found = await findRecordedPeopleByKeys(deps.db, keys);
+  const found = await findPeopleByKeys(deps.db, keys);
   const tagged = [...new Set(found.values())].filter((p) => p.roles.length > 0);
   if (!tagged.length) return {};
   const now = deps.now();

@@ -6,15 +6,14 @@
  */
 import Dexie from 'dexie';
 import type { AllianceDb } from './schema';
-import { readPeopleColumns } from './columns';
-import { blockPeopleWhere } from './connection-blocks';
+import { foldForSearch, nameWordsOf, type StoredPerson } from './stored-person';
 import { compareNames } from '@/utils/format';
 import {
   dueAtFor,
+  isNoProfileKey,
   type FollowUp,
   type Level,
   type Note,
-  type Person,
   type Role,
   type Settings,
   type Stance,
@@ -24,33 +23,21 @@ import {
 
 /** Everything the people list needs, read in one transaction. */
 export interface PeopleListData {
-  people: Person[];
-  /** Latest touch per person slug. */
-  lastTouchAt: Map<string, number>;
+  people: StoredPerson[];
   /** All note text per person slug, for search. */
   noteText: Map<string, string>;
   /** Open follow-ups (done ones never make a person overdue). */
   openFollowUps: Pick<FollowUp, 'personSlug' | 'due'>[];
 }
 
-/** The latest touch of each person who has any, from the index's keys (no touch is read). */
-export async function readLastTouches(db: AllianceDb): Promise<Map<string, number>> {
-  const keys = await db.touches.orderBy('[personSlug+at]').keys();
-  const latest = new Map<string, number>();
-  // Sorted by person then date: the last key seen for a person is their latest touch.
-  for (const [slug, at] of keys as unknown as [string, number][]) latest.set(slug, at);
-  return latest;
-}
-
 /**
- * Reads people, the latest touch of each (index keys only, never the touch records) and
- * the text of every note. Runs as a live query: every write anywhere refreshes the list.
+ * Reads everyone and the text of every note (each person's last touch is on their record).
+ * Runs as a live query: every write anywhere refreshes the list.
  */
 export async function loadPeopleListData(db: AllianceDb): Promise<PeopleListData> {
-  return db.transaction('r', [db.people, db.notes, db.touches, db.followUps], async () => {
-    const [people, lastTouchAt, notes, openFollowUps] = await Promise.all([
+  return db.transaction('r', [db.people, db.notes, db.followUps], async () => {
+    const [people, notes, openFollowUps] = await Promise.all([
       db.people.toArray(),
-      readLastTouches(db),
       db.notes.toArray(),
       db.followUps
         .where('[status+due]')
@@ -64,7 +51,6 @@ export async function loadPeopleListData(db: AllianceDb): Promise<PeopleListData
     }
     return {
       people,
-      lastTouchAt,
       noteText,
       openFollowUps: openFollowUps.map(({ personSlug, due }) => ({ personSlug, due })),
     };
@@ -90,11 +76,6 @@ export interface PersonRow {
   haystack: string;
 }
 
-/** Lower case without accents, so that "muller" finds "Müller". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** The people list's rows, computed once per change of the data, the settings or the day. */
 export function buildPersonRows(
   data: PeopleListData,
@@ -106,7 +87,7 @@ export function buildPersonRows(
     if (f.due < now) overdue.set(f.personSlug, (overdue.get(f.personSlug) ?? 0) + 1);
   }
   return data.people.map((person) => {
-    const lastTouchAt = data.lastTouchAt.get(person.slug) ?? null;
+    const lastTouchAt = person.lastTouchAt ?? null;
     const dueAt = dueAtFor(person, lastTouchAt, settings);
     return {
       slug: person.slug,
@@ -245,11 +226,6 @@ export async function loadTies(db: AllianceDb, slug: string): Promise<TieView[]>
     .sort((x, y) => compareNames(x.otherName, y.otherName));
 }
 
-/** Removes one tie between two people. */
-export async function removeTie(db: AllianceDb, id: string): Promise<void> {
-  await db.ties.delete(id);
-}
-
 /** Open follow-ups by due date, then done ones, most recently done first. */
 export function orderFollowUps(followUps: readonly FollowUp[]): FollowUp[] {
   const open = followUps.filter((f) => f.status === 'open').sort((a, b) => a.due - b.due);
@@ -265,42 +241,72 @@ export async function loadFollowUps(db: AllianceDb, slug: string): Promise<Follo
 }
 
 /**
- * Known people whose name starts with `text`, then those whose name holds it (accents and case
- * aside, each group alphabetical), for picking a tie or a merge. The column copy holds every
- * name, so only the matches are read in full; when they are fewer than `limit`, a scan bounded
- * by it adds people whose company holds the text.
+ * People known without a profile (from an old export) whose name is `name`, accents and case
+ * aside: who the profile the user has open may be.
+ */
+export async function findNoProfileNamesakes(
+  db: AllianceDb,
+  name: string,
+): Promise<StoredPerson[]> {
+  const words = nameWordsOf(name);
+  if (!words.length) return [];
+  const folded = words.join(' ');
+  const candidates = await db.people.where('nameWords').equals(words[0]!).toArray();
+  return candidates.filter(
+    (person) => isNoProfileKey(person.slug) && person.nameWords.join(' ') === folded,
+  );
+}
+
+/** People whose name words the picker reads before ranking them: a short prefix matches many. */
+const NAME_CANDIDATES = 2_000;
+
+/**
+ * Known people with a word of their name starting with each word of `text` (accents and case
+ * aside): those whose whole name starts with the text first, each group alphabetical; when they
+ * are fewer than `limit`, tracked people whose company holds the text. For picking a tie, a
+ * merge or someone to map, among thousands of imported connections: the name words' index
+ * finds them (./stored-person.ts).
  */
 export async function findPeopleByName(
   db: AllianceDb,
   text: string,
   limit: number,
   excludeSlug?: string,
-): Promise<Person[]> {
-  const folded = foldForSearch(text.trim());
-  if (!folded) return [];
-  return db.transaction('r', db.people, db.columns, db.connections, async () => {
-    const named = (await readPeopleColumns(db))
-      .filter((person) => person.slug !== excludeSlug)
-      .map(({ slug, name }) => ({ slug, name, at: foldForSearch(name).indexOf(folded) }))
-      .filter((person) => person.at !== -1)
-      .sort((a, b) => Number(a.at > 0) - Number(b.at > 0) || compareNames(a.name, b.name))
-      .slice(0, limit);
-    const found = (await db.people.bulkGet(named.map((person) => person.slug))).filter(
-      (person) => person !== undefined,
-    );
-    if (found.length >= limit) return found;
-    const seen = new Set(found.map((person) => person.slug));
-    const wanted = (p: Person) =>
-      p.slug !== excludeSlug &&
-      !seen.has(p.slug) &&
-      foldForSearch(`${p.name} ${p.company}`).includes(folded);
-    const byCompany = await db.people
-      .filter(wanted)
-      .limit(limit - found.length)
+): Promise<StoredPerson[]> {
+  const words = nameWordsOf(text);
+  if (!words.length) return [];
+  const folded = words.join(' ');
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const startsWithText = (person: StoredPerson) =>
+    person.nameWords.join(' ').startsWith(folded) ? 0 : 1;
+  return db.transaction('r', db.people, async () => {
+    const candidates = await db.people
+      .where('nameWords')
+      .startsWith(longest)
+      .distinct()
+      .limit(NAME_CANDIDATES)
       .toArray();
-    if (found.length + byCompany.length >= limit) return [...found, ...byCompany];
-    // A filter walks the table's own records, not the imported people kept in blocks.
-    const fromBlocks = await blockPeopleWhere(db, wanted, limit - found.length - byCompany.length);
-    return [...found, ...byCompany, ...fromBlocks];
+    const named = candidates
+      .filter(
+        (person) =>
+          person.slug !== excludeSlug &&
+          words.every((word) => person.nameWords.some((part) => part.startsWith(word))),
+      )
+      .sort((a, b) => startsWithText(a) - startsWithText(b) || compareNames(a.name, b.name))
+      .slice(0, limit);
+    if (named.length >= limit) return named;
+    const seen = new Set(named.map((person) => person.slug));
+    const byCompany = await db.people
+      .where('tracked')
+      .equals(1)
+      .filter(
+        (person) =>
+          person.slug !== excludeSlug &&
+          !seen.has(person.slug) &&
+          foldForSearch(person.company).includes(folded),
+      )
+      .limit(limit - named.length)
+      .toArray();
+    return [...named, ...byCompany];
   });
 }

@@ -1,11 +1,14 @@
-import Dexie from 'dexie';
-import type { AllianceDb } from './schema';
+import Dexie, { type Collection } from 'dexie';
+import { ALL_TABLES, type AllianceDb } from './schema';
+import { keptHistory, personOf, storedPerson, type StoredPerson } from './stored-person';
 import {
   DEFAULT_DIRECTION,
   LIMITS,
   dueAtFor,
   newPerson,
+  isNoProfileKey,
   orderedPair,
+  otherEnd,
   type Direction,
   type FollowUp,
   type Note,
@@ -88,7 +91,7 @@ function cleanPatch(patch: PersonPatch): PersonPatch {
 }
 
 /** The person a key names: their slug, a former slug, or their member id. */
-export async function findPerson(db: AllianceDb, key: string): Promise<Person | undefined> {
+export async function findPerson(db: AllianceDb, key: string): Promise<StoredPerson | undefined> {
   return (
     (await db.people.get(key)) ??
     (await db.people.where('aliases').equals(key).first()) ??
@@ -97,32 +100,31 @@ export async function findPerson(db: AllianceDb, key: string): Promise<Person | 
 }
 
 /**
- * The people with a record of their own (tagged, edited or seen) whom many keys name at once (a
- * screenful of list cards): three index walks, not one read per key. Those an import keeps in
- * connection blocks are left out: they are untagged, and a list draws chips for tagged people
- * only, so reading their blocks for a page of mostly unknown people would be for nothing (a
- * cursor walks the table's own records: utils/db/connection-blocks.ts).
+ * The people many keys name at once (a screenful of list cards). Most keys are slugs, found by
+ * the primary key in one batch; only the keys that name nobody that way (a member id, a former
+ * slug) are looked for among aliases and member ids, each by one point query, all at once. A
+ * cursor jumping from key to key waits for each step in turn: for a page of 100 people that
+ * was most of the lookup.
  */
-export async function findRecordedPeopleByKeys(
+export async function findPeopleByKeys(
   db: AllianceDb,
   keys: readonly string[],
-): Promise<Map<string, Person>> {
+): Promise<Map<string, StoredPerson>> {
   const wanted = [...new Set(keys)];
-  const found = new Map<string, Person>();
+  const found = new Map<string, StoredPerson>();
   if (!wanted.length) return found;
-  const wantedSet = new Set(wanted);
   await db.transaction('r', db.people, async () => {
-    const [bySlug, byAlias, byMember] = await Promise.all([
-      db.people.where(':id').anyOf(wanted).toArray(),
-      db.people.where('aliases').anyOf(wanted).toArray(),
-      db.people.where('memberId').anyOf(wanted).toArray(),
-    ]);
-    for (const person of bySlug) found.set(person.slug, person);
-    for (const person of [...byAlias, ...byMember]) {
-      for (const key of [person.memberId, ...person.aliases]) {
-        if (key && wantedSet.has(key) && !found.has(key)) found.set(key, person);
-      }
-    }
+    const bySlug = await db.people.bulkGet(wanted);
+    const others = wanted.filter((_, i) => !bySlug[i]);
+    const byOther = await Promise.all(
+      others.map(
+        async (key) =>
+          (await db.people.where('aliases').equals(key).first()) ??
+          (await db.people.where('memberId').equals(key).first()),
+      ),
+    );
+    bySlug.forEach((person, i) => person && found.set(wanted[i]!, person));
+    byOther.forEach((person, i) => person && found.set(others[i]!, person));
   });
   return found;
 }
@@ -130,54 +132,100 @@ export async function findRecordedPeopleByKeys(
 /** Summaries of the given people, in one read transaction. */
 export async function summarize(
   db: AllianceDb,
-  people: readonly Person[],
+  people: readonly StoredPerson[],
   settings: Settings,
   now: number,
   { countNotes = true }: { countNotes?: boolean } = {},
 ): Promise<Map<string, PersonSummary>> {
   const out = new Map<string, PersonSummary>();
-  await db.transaction('r', [db.notes, db.touches, db.followUps], async () => {
-    await Promise.all(
-      people.map(async (person) => {
-        const range = [
-          [person.slug, Dexie.minKey],
-          [person.slug, Dexie.maxKey],
-        ] as const;
-        const [noteCount, lastTouch, followUps] = await Promise.all([
-          // List chips show no note count: a screenful then costs one query less per person.
-          countNotes
-            ? db.notes
+  if (!people.length) return out;
+  await db.transaction('r', [db.notes, db.followUps], async () => {
+    const [noteCounts, overdueFollowUps] = await Promise.all([
+      // List chips show no note count: a screenful then costs no query for it.
+      countNotes
+        ? Promise.all(
+            people.map((person) =>
+              db.notes
                 .where('[personSlug+at]')
-                .between(...range)
-                .count()
-            : 0,
-          db.touches
-            .where('[personSlug+at]')
-            .between(...range)
-            .last(),
-          db.followUps.where('personSlug').equals(person.slug).toArray(),
-        ]);
-        const lastTouchAt = lastTouch?.at ?? null;
-        out.set(person.slug, {
-          slug: person.slug,
-          name: person.name,
-          roles: person.roles,
-          noteCount,
-          lastTouchAt,
-          dueAt: dueAtFor(person, lastTouchAt, settings),
-          overdueFollowUps: followUps.filter((f) => f.status === 'open' && f.due < now).length,
-        });
-      }),
-    );
+                .between(...allOf(person.slug))
+                .count(),
+            ),
+          )
+        : people.map(() => 0),
+      // Overdue: open and due before now. Everyone's at once, a few records at most.
+      db.followUps
+        .where('[status+due]')
+        .between(['open', Dexie.minKey], ['open', now], true, false)
+        .toArray(),
+    ]);
+    const overdue = new Map<string, number>();
+    for (const f of overdueFollowUps)
+      overdue.set(f.personSlug, (overdue.get(f.personSlug) ?? 0) + 1);
+    people.forEach((person, i) => {
+      const lastTouchAt = person.lastTouchAt ?? null;
+      out.set(person.slug, {
+        slug: person.slug,
+        name: person.name,
+        roles: person.roles,
+        noteCount: noteCounts[i] ?? 0,
+        lastTouchAt,
+        dueAt: dueAtFor(person, lastTouchAt, settings),
+        overdueFollowUps: overdue.get(person.slug) ?? 0,
+      });
+    });
   });
   return out;
 }
 
+/** The range of a `[personSlug+…]` index that holds one person's records. */
+function allOf(slug: string): [[string, unknown], [string, unknown]] {
+  return [
+    [slug, Dexie.minKey],
+    [slug, Dexie.maxKey],
+  ];
+}
+
 /**
- * The record for a person seen on a page, created if new. Must run inside a rw transaction on
- * people. Fills only blanks: what the user typed is never overwritten by what a page shows.
+ * Writes `person` with what the table keeps beside them (./stored-person.ts), read from their
+ * records as they are now: call it inside the write's transaction, after its other writes.
  */
-async function ensurePerson(db: AllianceDb, seen: SeenIdentity, now: number): Promise<Person> {
+async function putPerson(db: AllianceDb, person: Person): Promise<StoredPerson> {
+  const { slug } = person;
+  const any = (records: Collection) => records.limit(1).primaryKeys();
+  const [lastTouch, ...others] = await Promise.all([
+    db.touches
+      .where('[personSlug+at]')
+      .between(...allOf(slug))
+      .last(),
+    any(db.notes.where('[personSlug+at]').between(...allOf(slug))),
+    any(db.followUps.where('personSlug').equals(slug)),
+    any(db.ties.where('a').equals(slug)),
+    any(db.ties.where('b').equals(slug)),
+  ]);
+  const stored = storedPerson(person, {
+    ...(lastTouch ? { lastTouchAt: lastTouch.at } : {}),
+    hasRecords: lastTouch !== undefined || others.some((keys) => keys.length > 0),
+  });
+  await db.people.put(stored);
+  return stored;
+}
+
+/** Refreshes what the table keeps beside each of `slugs` that is a person (after records went). */
+async function refreshPeople(db: AllianceDb, slugs: readonly string[]): Promise<void> {
+  const people = await db.people.bulkGet([...new Set(slugs)]);
+  await Promise.all(people.map((person) => person && putPerson(db, person)));
+}
+
+/**
+ * The record of a person seen on a page, filled in from what it shows, not yet written: an
+ * existing record keeps what the user typed and learns only blanks (a member id, a former slug,
+ * a headline). Must run inside a transaction on people.
+ */
+async function seenPerson(
+  db: AllianceDb,
+  seen: SeenIdentity,
+  now: number,
+): Promise<{ person: StoredPerson | Person; existing: StoredPerson | undefined }> {
   const existing =
     (await findPerson(db, seen.slug)) ??
     (seen.memberId ? await findPerson(db, seen.memberId) : undefined);
@@ -189,13 +237,12 @@ async function ensurePerson(db: AllianceDb, seen: SeenIdentity, now: number): Pr
       headline: clampText(seen.headline ?? '', LIMITS.shortText),
       company: clampText(seen.company ?? '', LIMITS.shortText),
     });
-    await db.people.add(person);
-    return person;
+    return { person, existing };
   }
   const aliases = new Set(existing.aliases);
   if (seen.slug !== existing.slug) aliases.add(seen.slug);
   if (seen.memberId) aliases.add(seen.memberId);
-  const filled: Person = {
+  const person: StoredPerson = {
     ...existing,
     memberId: existing.memberId ?? seen.memberId,
     aliases: [...aliases],
@@ -203,8 +250,8 @@ async function ensurePerson(db: AllianceDb, seen: SeenIdentity, now: number): Pr
     headline: existing.headline || clampText(seen.headline ?? '', LIMITS.shortText),
     company: existing.company || clampText(seen.company ?? '', LIMITS.shortText),
   };
-  if (JSON.stringify(filled) !== JSON.stringify(existing)) await db.people.put(filled);
-  return filled;
+  if (person.memberId === undefined) delete person.memberId;
+  return { person, existing };
 }
 
 /**
@@ -214,7 +261,10 @@ async function ensurePerson(db: AllianceDb, seen: SeenIdentity, now: number): Pr
  */
 export async function enrichPerson(db: AllianceDb, seen: SeenIdentity, now: number): Promise<void> {
   await db.transaction('rw', db.people, async () => {
-    if (await findPerson(db, seen.slug)) await ensurePerson(db, seen, now);
+    const { person, existing } = await seenPerson(db, seen, now);
+    if (!existing || JSON.stringify(person) === JSON.stringify(existing)) return;
+    // Only blanks were filled: the person's marks and records are as they were.
+    await db.people.put(storedPerson(person, keptHistory(existing)));
   });
 }
 
@@ -225,14 +275,12 @@ export async function toggleRole(
   role: Role,
   now: number,
 ): Promise<Person> {
-  return db.transaction('rw', db.people, async () => {
-    const person = await ensurePerson(db, seen, now);
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
     const roles = person.roles.includes(role)
       ? person.roles.filter((r) => r !== role)
       : [...person.roles, role];
-    const next = { ...person, roles, updatedAt: now };
-    await db.people.put(next);
-    return next;
+    return putPerson(db, { ...person, roles, updatedAt: now });
   });
 }
 
@@ -248,17 +296,15 @@ export async function recordPerson(
   now: number,
   roles: readonly Role[] = [],
 ): Promise<Person> {
-  return db.transaction('rw', db.people, async () => {
-    const person = await ensurePerson(db, seen, now);
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
     const cleaned = cleanPatch(patch);
-    const next = {
+    return putPerson(db, {
       ...person,
       ...cleaned,
       roles: [...new Set([...(cleaned.roles ?? person.roles), ...roles])],
       updatedAt: now,
-    };
-    await db.people.put(next);
-    return next;
+    });
   });
 }
 
@@ -269,12 +315,10 @@ export async function updatePerson(
   patch: PersonPatch,
   now: number,
 ): Promise<Person> {
-  return db.transaction('rw', db.people, async () => {
+  return db.transaction('rw', ALL_TABLES, async () => {
     const person = await db.people.get(slug);
     if (!person) throw new Error('This person is no longer in your records.');
-    const next = { ...person, ...cleanPatch(patch), updatedAt: now };
-    await db.people.put(next);
-    return next;
+    return putPerson(db, { ...person, ...cleanPatch(patch), updatedAt: now });
   });
 }
 
@@ -289,8 +333,8 @@ export async function addNote(
   const body = clampText(text.trim(), LIMITS.noteText);
   if (!body) throw new Error('A note needs some text.');
   checkedDate(at);
-  return db.transaction('rw', db.people, db.notes, async () => {
-    const person = await ensurePerson(db, seen, now);
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
     const id = crypto.randomUUID();
     await db.notes.add({
       id,
@@ -300,6 +344,7 @@ export async function addNote(
       createdAt: now,
       updatedAt: now,
     });
+    await putPerson(db, person);
     return id;
   });
 }
@@ -310,7 +355,7 @@ export async function latestNoteOf(db: AllianceDb, key: string): Promise<Note | 
   if (!person) return undefined;
   return db.notes
     .where('[personSlug+at]')
-    .between([person.slug, Dexie.minKey], [person.slug, Dexie.maxKey])
+    .between(...allOf(person.slug))
     .last();
 }
 
@@ -322,11 +367,16 @@ export async function editNote(
   now: number,
 ): Promise<void> {
   const body = clampText(text, LIMITS.noteText);
-  if (!body.trim()) {
+  await db.transaction('rw', ALL_TABLES, async () => {
+    if (body.trim()) {
+      await db.notes.update(id, { text: body, updatedAt: now });
+      return;
+    }
+    const note = await db.notes.get(id);
+    if (!note) return;
     await db.notes.delete(id);
-    return;
-  }
-  await db.notes.update(id, { text: body, updatedAt: now });
+    await refreshPeople(db, [note.personSlug]);
+  });
 }
 
 export interface TouchInput {
@@ -344,8 +394,8 @@ export async function logTouch(
   now: number,
 ): Promise<string> {
   const at = checkedDate(input.at ?? now);
-  return db.transaction('rw', db.people, db.touches, async () => {
-    const person = await ensurePerson(db, seen, now);
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
     const id = crypto.randomUUID();
     await db.touches.add({
       id,
@@ -356,8 +406,16 @@ export async function logTouch(
       note: clampText(input.note?.trim() ?? '', LIMITS.shortText),
       createdAt: now,
     });
+    await putPerson(db, person);
     return id;
   });
+}
+
+/** The person `slug` names, or an error saying they are gone (inside a transaction). */
+async function existingPerson(db: AllianceDb, slug: string): Promise<StoredPerson> {
+  const person = await db.people.get(slug);
+  if (!person) throw new Error('This person is no longer in your records.');
+  return person;
 }
 
 /** Something the user promised a person, due on a date. */
@@ -379,7 +437,11 @@ export async function addFollowUp(
     doneAt: null,
     createdAt: now,
   };
-  await db.followUps.add(followUp);
+  await db.transaction('rw', ALL_TABLES, async () => {
+    const person = await existingPerson(db, slug);
+    await db.followUps.add(followUp);
+    await putPerson(db, person);
+  });
   return followUp.id;
 }
 
@@ -405,30 +467,48 @@ export async function addTie(
 ): Promise<void> {
   if (x === y) throw new Error('A person cannot be tied to themselves.');
   const [a, b] = orderedPair(x, y);
-  await db.transaction('rw', db.ties, async () => {
+  await db.transaction('rw', ALL_TABLES, async () => {
+    const ends = await Promise.all([existingPerson(db, a), existingPerson(db, b)]);
     const existing = await db.ties.where('[a+b]').equals([a, b]).first();
     const tieLabel = clampText(label.trim(), LIMITS.label);
     if (existing) await db.ties.update(existing.id, { label: tieLabel });
     else await db.ties.add({ id: crypto.randomUUID(), a, b, label: tieLabel, createdAt: now });
+    await Promise.all(ends.map((person) => putPerson(db, person)));
+  });
+}
+
+/** Removes one tie between two people. */
+export async function removeTie(db: AllianceDb, id: string): Promise<void> {
+  await db.transaction('rw', ALL_TABLES, async () => {
+    const tie = await db.ties.get(id);
+    if (!tie) return;
+    await db.ties.delete(id);
+    await refreshPeople(db, [tie.a, tie.b]);
   });
 }
 
 /** Deletes a person and everything recorded about them. */
 export async function deletePerson(db: AllianceDb, slug: string): Promise<void> {
-  await db.transaction('rw', [db.people, db.notes, db.touches, db.ties, db.followUps], async () => {
+  await db.transaction('rw', ALL_TABLES, async () => {
+    const ties = await db.ties.where('a').equals(slug).or('b').equals(slug).toArray();
     await Promise.all([
       db.people.delete(slug),
       db.notes
         .where('[personSlug+at]')
-        .between([slug, Dexie.minKey], [slug, Dexie.maxKey])
+        .between(...allOf(slug))
         .delete(),
       db.touches
         .where('[personSlug+at]')
-        .between([slug, Dexie.minKey], [slug, Dexie.maxKey])
+        .between(...allOf(slug))
         .delete(),
       db.followUps.where('personSlug').equals(slug).delete(),
-      db.ties.where('a').equals(slug).or('b').equals(slug).delete(),
+      db.ties.bulkDelete(ties.map((tie) => tie.id)),
     ]);
+    // Someone tied only to them keeps nothing else about them.
+    await refreshPeople(
+      db,
+      ties.map((tie) => otherEnd(tie, slug)),
+    );
   });
 }
 
@@ -444,75 +524,82 @@ export async function mergePeople(
   now: number,
 ): Promise<Person> {
   if (fromSlug === intoSlug) throw new Error('Choose two different people to merge.');
-  return db.transaction(
-    'rw',
-    [db.people, db.notes, db.touches, db.ties, db.followUps],
-    async () => {
-      const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
-      if (!from || !into) throw new Error('Both people must exist to be merged.');
-      const merged: Person = {
-        ...into,
-        memberId: into.memberId ?? from.memberId,
-        aliases: [...new Set([...into.aliases, ...from.aliases, from.slug])].filter(
-          (k) => k !== into.slug,
-        ),
-        name: into.name || from.name,
-        headline: into.headline || from.headline,
-        company: into.company || from.company,
-        roles: [...new Set([...into.roles, ...from.roles])],
-        level: into.level !== 'unknown' ? into.level : from.level,
-        influence: into.influence !== 'unknown' ? into.influence : from.influence,
-        stance: into.stance !== 'unknown' ? into.stance : from.stance,
-        basis: into.basis !== 'unknown' ? into.basis : from.basis,
-        decisionMaker: into.decisionMaker || from.decisionMaker,
-        motivations: [into.motivations, from.motivations].filter(Boolean).join('\n\n'),
-        influencedBy: [into.influencedBy, from.influencedBy].filter(Boolean).join('\n\n'),
-        cadenceDays: into.cadenceDays ?? from.cadenceDays,
-        createdAt: Math.min(into.createdAt, from.createdAt),
-        updatedAt: now,
-      };
-      const inRange = [
-        [fromSlug, Dexie.minKey],
-        [fromSlug, Dexie.maxKey],
-      ] as const;
-      await db.notes
-        .where('[personSlug+at]')
-        .between(...inRange)
-        .modify({ personSlug: intoSlug });
-      await db.touches
-        .where('[personSlug+at]')
-        .between(...inRange)
-        .modify({ personSlug: intoSlug });
-      await db.followUps.where('personSlug').equals(fromSlug).modify({ personSlug: intoSlug });
-      const ties = await db.ties.where('a').equals(fromSlug).or('b').equals(fromSlug).toArray();
-      await db.ties.bulkDelete(ties.map((t) => t.id));
-      for (const tie of ties) {
-        const other = tie.a === fromSlug ? tie.b : tie.a;
-        if (other === intoSlug) continue; // a tie between the two halves of one person disappears
-        const [a, b] = orderedPair(intoSlug, other);
-        const twin = await db.ties.where('[a+b]').equals([a, b]).first();
-        if (twin) {
-          if (!twin.label && tie.label) await db.ties.update(twin.id, { label: tie.label });
-        } else {
-          await db.ties.add({ ...tie, a, b });
-        }
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
+    if (!from || !into) throw new Error('Both people must exist to be merged.');
+    const merged: Person = {
+      ...personOf(into),
+      memberId: into.memberId ?? from.memberId,
+      // A key without a profile names nobody on LinkedIn: it is not kept as an alias.
+      aliases: [...new Set([...into.aliases, ...from.aliases, from.slug])].filter(
+        (k) => k !== into.slug && !isNoProfileKey(k),
+      ),
+      profileUrl: into.profileUrl || from.profileUrl,
+      name: into.name || from.name,
+      headline: into.headline || from.headline,
+      company: into.company || from.company,
+      roles: [...new Set([...into.roles, ...from.roles])],
+      level: into.level !== 'unknown' ? into.level : from.level,
+      influence: into.influence !== 'unknown' ? into.influence : from.influence,
+      stance: into.stance !== 'unknown' ? into.stance : from.stance,
+      basis: into.basis !== 'unknown' ? into.basis : from.basis,
+      decisionMaker: into.decisionMaker || from.decisionMaker,
+      motivations: [into.motivations, from.motivations].filter(Boolean).join('\n\n'),
+      influencedBy: [into.influencedBy, from.influencedBy].filter(Boolean).join('\n\n'),
+      cadenceDays: into.cadenceDays ?? from.cadenceDays,
+      createdAt: Math.min(into.createdAt, from.createdAt),
+      updatedAt: now,
+    };
+    if (merged.memberId === undefined) delete merged.memberId;
+    await db.notes
+      .where('[personSlug+at]')
+      .between(...allOf(fromSlug))
+      .modify({ personSlug: intoSlug });
+    await db.touches
+      .where('[personSlug+at]')
+      .between(...allOf(fromSlug))
+      .modify({ personSlug: intoSlug });
+    await db.followUps.where('personSlug').equals(fromSlug).modify({ personSlug: intoSlug });
+    const ties = await db.ties.where('a').equals(fromSlug).or('b').equals(fromSlug).toArray();
+    await db.ties.bulkDelete(ties.map((t) => t.id));
+    for (const tie of ties) {
+      const other = otherEnd(tie, fromSlug);
+      if (other === intoSlug) continue; // a tie between the two halves of one person disappears
+      const [a, b] = orderedPair(intoSlug, other);
+      const twin = await db.ties.where('[a+b]').equals([a, b]).first();
+      if (twin) {
+        if (!twin.label && tie.label) await db.ties.update(twin.id, { label: tie.label });
+      } else {
+        await db.ties.add({ ...tie, a, b });
       }
-      await db.people.delete(fromSlug);
-      await db.people.put(merged);
-      return merged;
-    },
-  );
+    }
+    await db.people.delete(fromSlug);
+    return putPerson(db, merged);
+  });
+}
+
+/**
+ * Links someone known without a profile (from an old export) to the profile the user has open,
+ * once the user confirmed it is them: the profile's record (made if new) takes everything the
+ * old one held, as a merge does.
+ */
+export async function linkProfile(
+  db: AllianceDb,
+  noProfileSlug: string,
+  seen: SeenIdentity,
+  now: number,
+): Promise<Person> {
+  if (!isNoProfileKey(noProfileSlug)) throw new Error('This person already has a profile.');
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
+    await putPerson(db, person);
+    return mergePeople(db, noProfileSlug, person.slug, now);
+  });
 }
 
 /** Empties every table: the user's "delete everything". */
 export async function deleteEverything(db: AllianceDb): Promise<void> {
-  await db.transaction('rw', [db.people, db.notes, db.touches, db.ties, db.followUps], () =>
-    Promise.all([
-      db.people.clear(),
-      db.notes.clear(),
-      db.touches.clear(),
-      db.ties.clear(),
-      db.followUps.clear(),
-    ]),
+  await db.transaction('rw', ALL_TABLES, () =>
+    Promise.all(ALL_TABLES.map((name) => db.table(name).clear())),
   );
 }

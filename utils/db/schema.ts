@@ -1,22 +1,48 @@
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { blocksOf, columnsMiddleware, type ColumnBlock } from './columns';
-import { connectionsMiddleware, type ConnectionBlock } from './connection-blocks';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { storedPeople, type StoredPerson } from './stored-person';
 import type { FollowUp, Note, Person, Tie, Touch } from '@/utils/model';
 
 /** The name of the IndexedDB database, in the extension's own origin only. */
 export const DB_NAME = 'alliance-map';
 
 /**
+ * Version 6's step: everyone home in the people table, each with what the store keeps beside
+ * them (./stored-person.ts). Versions 2 to 5 kept a column copy of people and touches and put
+ * imported people in blocks of the `connections` store; version 7 drops both stores.
+ */
+async function everyoneHome(tx: Transaction): Promise<void> {
+  const [people, blocks, touchKeys, noteKeys, followUpKeys, ties] = await Promise.all([
+    tx.table<Person, string>('people').toArray(),
+    tx.table<{ people: Person[] }, number>('connections').toArray(),
+    tx.table('touches').orderBy('[personSlug+at]').keys(),
+    tx.table('notes').orderBy('[personSlug+at]').keys(),
+    tx.table('followUps').orderBy('personSlug').keys(),
+    tx.table<Tie, string>('ties').toArray(),
+  ]);
+  const inTable = new Set(people.map((person) => person.slug));
+  // A person in a block was never also in the table; were one both, the table's record is the
+  // one every write went to.
+  const fromBlocks = blocks.flatMap((block) => block.people).filter((p) => !inTable.has(p.slug));
+  const pairs = (keys: unknown[]) => keys as [string, number][];
+  const records = {
+    touches: pairs(touchKeys).map(([personSlug, at]) => ({ personSlug, at })),
+    notes: pairs(noteKeys).map(([personSlug]) => ({ personSlug })),
+    followUps: (followUpKeys as string[]).map((personSlug) => ({ personSlug })),
+    ties,
+  };
+  await tx.table('people').bulkPut(storedPeople([...people, ...fromBlocks], records));
+}
+
+/**
  * Every schema step the database has ever had, in order. Append only: a published version is
- * never edited, a mistake is fixed by a new version with an upgrade (DESIGN.md, "Nothing is lost").
- * Each step's test lives in tests/unit/db/migrations.test.ts with data written by the step before.
+ * never edited, a mistake is fixed by a new version with an upgrade (docs/architecture.md,
+ * "Changing the schema"). Each step's test lives in tests/unit/db/migrations.test.ts with data
+ * written by the step before.
  */
 export const SCHEMA_VERSIONS = [
   {
     version: 1,
     stores: {
-      // slug is the key; aliases (former slugs, member ids) and roles are multi-entry so that a
-      // batch of list keys and "people by role" are single index lookups.
       people: 'slug, *aliases, memberId, *roles, updatedAt, name',
       notes: 'id, [personSlug+at], at',
       touches: 'id, [personSlug+at], at, [kind+at]',
@@ -24,59 +50,31 @@ export const SCHEMA_VERSIONS = [
       followUps: 'id, personSlug, [status+due]',
     },
   },
+  // Version 2 built a column copy of people and touches in its upgrade. Version 7 drops that
+  // store unread, so the upgrade no longer runs: a copy built only to be dropped.
+  { version: 2, stores: { columns: '[table+block]' } },
+  { version: 3, stores: { people: 'slug, *aliases, memberId, name' } },
+  { version: 4, stores: { people: 'slug, *aliases, memberId' } },
+  { version: 5, stores: { connections: 'block' } },
   {
-    version: 2,
+    version: 6,
     stores: {
-      // Column copies of people and touches for the popup and the report (./columns.ts).
-      columns: '[table+block]',
+      // Tracked people (the user's alliance, tens to hundreds) for the popup and the report;
+      // the words of every name for the pickers. A connection from an import has neither a
+      // `tracked` entry nor aliases nor a member id: only its name's words are indexed.
+      people: 'slug, *aliases, memberId, tracked, *nameWords',
     },
-    upgrade: async (tx: Transaction) => {
-      const [people, touches] = await Promise.all([
-        tx.table('people').toArray(),
-        tx.table('touches').toArray(),
-      ]);
-      await tx
-        .table('columns')
-        .bulkPut([...blocksOf('people', people), ...blocksOf('touches', touches)]);
-    },
+    upgrade: everyoneHome,
   },
-  {
-    version: 3,
-    stores: {
-      // Nothing looks people up by role or by date of change: the popup and the report read
-      // the column copy. Two index entries fewer per person makes an import's writes cheaper.
-      people: 'slug, *aliases, memberId, name',
-    },
-  },
-  {
-    version: 4,
-    stores: {
-      // The name index was the only index entry of an imported person (their aliases and
-      // member id are empty), 15–25% of an import's bare writes: finding people by name reads
-      // the column copy, which holds every name, and the spreadsheet export sorts what it reads.
-      people: 'slug, *aliases, memberId',
-    },
-  },
-  {
-    version: 5,
-    stores: {
-      // People an import brings in, many to a record, part of the people table to every
-      // reader (./connection-blocks.ts). Those imported before stay records of their own.
-      connections: 'block',
-    },
-  },
+  { version: 7, stores: { columns: null, connections: null } },
 ] as const;
 
 export class AllianceDb extends Dexie {
-  people!: EntityTable<Person, 'slug'>;
+  people!: EntityTable<StoredPerson, 'slug'>;
   notes!: EntityTable<Note, 'id'>;
   touches!: EntityTable<Touch, 'id'>;
   ties!: EntityTable<Tie, 'id'>;
   followUps!: EntityTable<FollowUp, 'id'>;
-  /** Derived from people and touches, never written directly, not part of a backup. */
-  columns!: Table<ColumnBlock, [string, number]>;
-  /** People in blocks; read and written through `people`, filled by imports only. */
-  connections!: Table<ConnectionBlock, number>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -84,9 +82,6 @@ export class AllianceDb extends Dexie {
       const version = this.version(step.version).stores(step.stores);
       if ('upgrade' in step) version.upgrade(step.upgrade);
     }
-    // In this order: the copies see the people of the blocks as part of the people table.
-    this.use(connectionsMiddleware);
-    this.use(columnsMiddleware);
   }
 }
 

@@ -1,10 +1,15 @@
-import Dexie from 'dexie';
-import { readPeopleColumns, readTouchColumns, withEarlierTouches } from './columns';
+import {
+  lastTouchesBefore,
+  positiveDays,
+  readOpenFollowUps,
+  readTouchesBetween,
+  readTrackedPeople,
+} from './insight-reads';
 import type { AllianceDb } from './schema';
 import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
 import { prepare, snapshot } from '@/utils/insights/context';
 import { connectivityAt, visibilityAt } from '@/utils/insights/scores';
-import { DAY_MS, LIMITS, cadenceFor, type Settings } from '@/utils/model';
+import { DAY_MS, type Settings } from '@/utils/model';
 
 export interface DuePerson {
   slug: string;
@@ -31,10 +36,9 @@ export interface AllianceSummary {
 }
 
 /**
- * What the popup shows. The scores need only recent touches: those inside the visibility
- * window, the 90-day give/take window and the longest cadence in use (a person last touched
- * before that is due either way), so only those weeks are read. People and touches come from
- * their column copies (./columns.ts): a few records instead of tens of thousands.
+ * What the popup shows, read fresh on every open: the tracked people, the touches of the score
+ * windows by their date index, the ties and the open follow-ups; an older last touch comes from
+ * the person's record (./insight-reads.ts). Calls only Dexie, so it can run as a live query.
  */
 export async function loadSummary(
   db: AllianceDb,
@@ -42,26 +46,18 @@ export async function loadSummary(
   now: number,
   limit = 5,
 ): Promise<AllianceSummary> {
-  // The score windows' touches are read beside everything else; the weeks only a long cadence
-  // needs, once the people say how far back that is.
-  const scoreDays = Math.max(settings.visibilityWindowDays, BALANCE_WINDOW_DAYS);
-  const recentFrom = now - scoreDays * DAY_MS;
-  return db.transaction('r', [db.columns, db.ties, db.followUps], async () => {
-    const [people, ties, openFollowUps, recent] = await Promise.all([
-      readPeopleColumns(db),
+  const scoreDays = Math.max(positiveDays(settings.visibilityWindowDays), BALANCE_WINDOW_DAYS);
+  const from = now - scoreDays * DAY_MS;
+  return db.transaction('r', [db.people, db.touches, db.ties, db.followUps], async () => {
+    const [people, recent, ties, openFollowUps] = await Promise.all([
+      readTrackedPeople(db),
+      // Up to and including now: the engine ignores touches dated later.
+      readTouchesBetween(db, from, now + 1),
       db.ties.toArray(),
-      db.followUps
-        .where('[status+due]')
-        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
-        .toArray(),
-      readTouchColumns(db, recentFrom, Infinity),
+      readOpenFollowUps(db),
     ]);
     const tagged = people.filter((p) => p.roles.length > 0);
-    const windowDays = Math.min(
-      LIMITS.cadenceDays.max,
-      Math.max(scoreDays, ...tagged.map((p) => cadenceFor(p, settings))),
-    );
-    const touches = await withEarlierTouches(db, now - windowDays * DAY_MS, recentFrom, recent);
+    const touches = recent.concat(await lastTouchesBefore(db, people, recent, from, now));
     const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
     const weekStart = weekStartOf(now, settings.weekStart);
     // One status pass serves both scores and the "due" list (slugs are the primary key, so

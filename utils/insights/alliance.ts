@@ -36,12 +36,21 @@ export function backsMe(person: InsightPerson): boolean {
   return person.roles.some((role) => role !== 'mentee');
 }
 
-/** Someone whose promotion of the user carries to the people tied to them. */
-export function canPromote(person: InsightPerson): boolean {
-  return (
-    person.stance !== 'skeptic' &&
-    (person.stance === 'champion' || person.roles.includes('sponsor'))
-  );
+/** What a key holder's awareness is worth when they heard of the user's work from a sponsor or champion. */
+export const SPONSOR_PROMOTION_CREDIT = 0.5;
+/** … and from any other backer (an ally, a supporter, a mentor): less authority behind the name. */
+export const BACKER_PROMOTION_CREDIT = 0.25;
+
+/**
+ * How much the user's name carries when this person promotes it to the people tied to them: a
+ * sponsor or champion stakes their standing on it, any other backer carries it with less weight,
+ * and a skeptic or someone who does not back the user carries nothing (docs/insights.md).
+ */
+export function promotionCredit(person: InsightPerson): number {
+  if (!backsMe(person)) return 0;
+  return person.stance === 'champion' || person.roles.includes('sponsor')
+    ? SPONSOR_PROMOTION_CREDIT
+    : BACKER_PROMOTION_CREDIT;
 }
 
 /** A name to show: the person's name, else their slug. */

@@ -12,7 +12,7 @@ export {
   isKeyHolder,
   keyHolderWeight,
   backsMe,
-  canPromote,
+  promotionCredit,
   describePerson,
   displayName,
 } from './alliance';
@@ -20,10 +20,11 @@ export { visibility, connectivity, balanceHealth, scoreOf } from './scores';
 export {
   weeklyReport,
   reportToMarkdown,
-  allianceGaps,
   TREND_WEEKS,
   MAP_MAX_NODES,
   type ReportOptions,
 } from './report';
 export { escapeMarkdown } from './markdown';
-export { MAX_NEXT_ACTIONS } from './actions';
+export { MAX_NEXT_ACTIONS, FIRST_STEPS, type FirstStep } from './actions';
+export { allianceGaps, FEEDBACK_DUE_DAYS, NEW_ROLE_DAYS } from './advice';
+export { emptyListText, quoted, type ListedSection } from './wording';

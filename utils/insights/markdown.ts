@@ -3,8 +3,9 @@
  * the user's own text, so Markdown's special characters in them are escaped.
  */
 import { LABELS, TOUCH_KINDS } from '@/utils/model';
-import type { Score, WeeklyReport } from './types';
+import type { NextAction, Score, WeeklyReport } from './types';
 import { formatLocalDate } from './weeks';
+import { emptyListText } from './wording';
 
 /** Text the user typed, safe to place inline in Markdown (and on one line). */
 export function escapeMarkdown(text: string): string {
@@ -17,7 +18,7 @@ function signed(change: number): string {
 }
 
 function section(title: string, lines: readonly string[], empty: string): string[] {
-  return [`## ${title}`, '', ...(lines.length ? lines : [empty]), ''];
+  return [`## ${title}`, '', ...(lines.length ? lines : [escapeMarkdown(empty)]), ''];
 }
 
 function scoreLines(label: string, score: Score, change: number): string[] {
@@ -30,9 +31,14 @@ function scoreLines(label: string, score: Score, change: number): string[] {
   ];
 }
 
+function item(text: string, action?: NextAction | null): string {
+  return `- ${escapeMarkdown(text)}${action ? ` Next step: ${escapeMarkdown(action.step)}.` : ''}`;
+}
+
 /** The whole report as a Markdown document. */
 export function reportToMarkdown(report: WeeklyReport): string {
   const date = formatLocalDate;
+  const empty = emptyListText(report.counts);
   const kinds = TOUCH_KINDS.filter((kind) =>
     report.touchesByWeek.some((week) => week.byKind[kind] > 0),
   );
@@ -46,11 +52,29 @@ export function reportToMarkdown(report: WeeklyReport): string {
         ),
       ]
     : [];
+  const { newRole, feedback, payItForward } = report;
   const lines = [
     `# Alliance Map: week of ${date(report.weekStart)}`,
     '',
     `As of ${date(report.asOf)}.`,
     '',
+    ...(newRole
+      ? section(
+          'Your first 90 days in a new role',
+          [
+            escapeMarkdown(newRole.text),
+            ...(newRole.toMeet.length ? ['', 'Not met yet:', ''] : []),
+            ...newRole.toMeet.map((person) => item(person.name, person.action)),
+            ...(newRole.action ? ['', `Next step: ${escapeMarkdown(newRole.action.text)}`] : []),
+          ],
+          '',
+        )
+      : []),
+    ...section(
+      'Next actions',
+      report.nextActions.map((action, i) => `${i + 1}. ${escapeMarkdown(action.text)}`),
+      empty.actions,
+    ),
     ...section(
       'Scores',
       [
@@ -70,48 +94,71 @@ export function reportToMarkdown(report: WeeklyReport): string {
       ],
       '',
     ),
-    ...section('Touches by week', touchTable, 'No touches in these 12 weeks.'),
-    ...section(
-      'Next actions',
-      report.nextActions.map((item, i) => `${i + 1}. ${escapeMarkdown(item.text)}`),
-      'Nothing pressing this week.',
-    ),
+    ...section('Touches by week', touchTable, empty.touches),
     ...section(
       'Key holders who do not know your work',
-      report.unawareKeyHolders.map((holder) => `- ${escapeMarkdown(holder.reason)}`),
-      'Every key holder knows your recent work.',
+      report.unawareKeyHolders.map((holder) => item(holder.reason, holder.action)),
+      empty.unaware,
     ),
     ...section(
       'Going cold',
-      report.goingCold.map(
-        (item) =>
-          `- ${escapeMarkdown(item.name)}: ${item.lastTouchAt === null ? 'never touched' : `last touch ${date(item.lastTouchAt)}`}, due ${date(item.dueAt)}`,
+      report.goingCold.map((cold) =>
+        item(
+          `${cold.name}: ${cold.lastTouchAt === null ? 'never touched' : `last touch ${date(cold.lastTouchAt)}`}, due ${date(cold.dueAt)}.`,
+          cold.action,
+        ),
       ),
-      'No relationship is past its cadence.',
+      empty.cold,
     ),
     ...section(
       'Overdue follow-ups',
-      report.overdueFollowUps.map(
-        (item) =>
-          `- ${escapeMarkdown(item.personName)}: ${escapeMarkdown(item.text)} (due ${date(item.due)})`,
+      report.overdueFollowUps.map((followUp) =>
+        item(
+          `${followUp.personName}: ${followUp.text} (due ${date(followUp.due)}).`,
+          followUp.action,
+        ),
       ),
-      'No overdue follow-ups.',
+      empty.followUps,
     ),
     ...section(
       'People you only take from',
-      report.takersOnly.map(
-        (taker) =>
-          `- ${escapeMarkdown(taker.name)}: received ${taker.received90}, gave nothing in 90 days`,
+      report.takersOnly.map((taker) =>
+        item(`${taker.name}: received ${taker.received90}, gave nothing in 90 days.`, taker.action),
       ),
-      'None.',
+      empty.takers,
     ),
     ...section(
       'Gaps in your alliance',
-      report.gaps.map((gap) => `- ${gap.text}`),
-      'No gaps.',
+      report.gaps.map((gap) => `- ${escapeMarkdown(gap.text)} ${escapeMarkdown(gap.action.text)}`),
+      empty.gaps,
     ),
-    `Feedback asked for this week: ${report.feedbackAsked}.`,
-    '',
+    ...section(
+      'Basis of your alliances',
+      report.basisRisks.map(
+        (risk) => `- ${escapeMarkdown(risk.text)} ${escapeMarkdown(risk.action.text)}`,
+      ),
+      empty.basis,
+    ),
+    ...section(
+      'Negative feedback',
+      [
+        escapeMarkdown(feedback.text),
+        ...(feedback.action ? ['', `Next step: ${escapeMarkdown(feedback.action.text)}`] : []),
+        '',
+        `Feedback asked for this week: ${report.feedbackAsked}.`,
+      ],
+      '',
+    ),
+    ...section(
+      'Paying it forward',
+      [
+        escapeMarkdown(payItForward.text),
+        ...(payItForward.action
+          ? ['', `Next step: ${escapeMarkdown(payItForward.action.text)}`]
+          : []),
+      ],
+      '',
+    ),
   ];
   return lines.join('\n');
 }

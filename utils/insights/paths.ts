@@ -3,9 +3,16 @@
  * holder, through the ties the user recorded, up to three ties long; the people who could put
  * the user's name forward to them, ranked; and the next action on the best way. Pure.
  */
-import type { Tie } from '@/utils/model';
-import { backsMe, canPromote, connectorRank, displayName, tieIndex } from './alliance';
-import type { InsightPerson, NextAction } from './types';
+import type { Tie, TouchKind } from '@/utils/model';
+import {
+  SPONSOR_PROMOTION_CREDIT,
+  backsMe,
+  connectorRank,
+  displayName,
+  promotionCredit,
+  tieIndex,
+} from './alliance';
+import type { InsightPerson } from './types';
 
 /** The essays' reach: a way in longer than three ties is no way in. */
 export const MAX_PATH_TIES = 3;
@@ -33,6 +40,16 @@ export interface Carrier {
   backsMe: boolean;
 }
 
+/** What to do this week toward a key holder: always with someone, and the habit it is. */
+export interface RouteAction {
+  personSlug: string;
+  personName: string;
+  /** The habit to log when it is done. */
+  habit: TouchKind;
+  /** The whole sentence, without its full stop. */
+  text: string;
+}
+
 export interface RouteToKeyHolder {
   target: string;
   /** The key holder backs the user: the user can go to them directly. */
@@ -42,7 +59,7 @@ export interface RouteToKeyHolder {
   /** The people tied to the key holder on those ways, best first, each once. */
   carriers: Carrier[];
   /** What to do this week. */
-  next: NextAction;
+  next: RouteAction;
 }
 
 /** How strongly someone carries a word to the person they are tied to: lower is better. */
@@ -128,7 +145,7 @@ export function nextStepOnPath(
   people: readonly InsightPerson[],
   target: InsightPerson,
   best: TiePath | undefined,
-): NextAction {
+): RouteAction {
   const bySlug = new Map(people.map((person) => [person.slug, person]));
   const nameOf = (slug: string) => {
     const person = bySlug.get(slug);
@@ -159,9 +176,11 @@ export function nextStepOnPath(
       personSlug: backer.slug,
       personName: name,
       habit: 'shared-work',
-      text: canPromote(backer)
-        ? `Share a recent win with ${name} and ask them to put your name forward to ${them}`
-        : `Share a recent win with ${name}, who is tied to ${them}, so they can mention it to ${them}`,
+      // A sponsor or champion stakes their standing on the user's name (docs/insights.md).
+      text:
+        promotionCredit(backer) === SPONSOR_PROMOTION_CREDIT
+          ? `Share a recent win with ${name} and ask them to put your name forward to ${them}`
+          : `Share a recent win with ${name}, who is tied to ${them}, so they can mention it to ${them}`,
     };
   }
   const further = best.slugs

@@ -3,26 +3,40 @@
  * the two scores and their 12-week trend, touches by kind, what needs attention and at most
  * five next actions, plus the alliance map. Pure: the page passes the data and the week.
  */
-import { DAY_MS, ROLE_PRIORITY, TOUCH_KINDS, type TouchKind } from '@/utils/model';
+import { ROLES, ROLE_PRIORITY, TOUCH_KINDS, type Role, type TouchKind } from '@/utils/model';
+import {
+  actionContext,
+  appreciationActions,
+  coldAction,
+  firstStep,
+  followUpAction,
+  isBlank,
+  rankActions,
+  riskAction,
+  takerAction,
+  type ActionContext,
+} from './actions';
+import { allianceGaps, basisRisks, feedbackCheck, newRoleFocus, payItForward } from './advice';
 import { backsMe, displayName, isKeyHolder, keyHolderWeight } from './alliance';
-import { nextActions } from './actions';
 import { prepare, type Prepared, type Snapshot } from './context';
 import { isOpenAt } from './people';
-import { BOARD_MAX, BOARD_MIN, connectivityAt, visibilityAt } from './scores';
+import { connectivityAt, visibilityAt } from './scores';
 import { snapshotAndTrend } from './trend';
 import type {
   ColdRelationship,
-  Gap,
   InsightData,
   MapEdge,
   MapNode,
+  NextAction,
   OverdueFollowUp,
+  ReportCounts,
   Taker,
   TrendPoint,
   WeeklyReport,
   WeekTouches,
   InsightPerson,
 } from './types';
+import { daysBetween } from './wording';
 import { addWeeks, weekStartOf } from './weeks';
 
 export { reportToMarkdown } from './markdown';
@@ -38,105 +52,102 @@ export interface ReportOptions {
   now?: number;
 }
 
-function daysBetween(from: number, to: number): number {
-  return Math.floor((to - from) / DAY_MS);
-}
-
-function nameOf(prepared: Prepared, slug: string): string {
-  const person = prepared.bySlug.get(slug);
-  return person ? displayName(person) : slug;
-}
-
-function goingCold(snap: Snapshot): ColdRelationship[] {
+function goingCold(ctx: ActionContext): ColdRelationship[] {
+  const { snap } = ctx;
   const cold: ColdRelationship[] = [];
   for (const person of snap.bySlug.values()) {
     const status = snap.status.get(person.slug);
     if (!status || person.roles.length === 0 || !status.isDue) continue;
-    cold.push({
+    const item = {
       slug: person.slug,
       name: displayName(person),
       roles: person.roles,
       lastTouchAt: status.lastTouchAt,
       dueAt: status.dueAt,
       daysOverdue: daysBetween(status.dueAt, snap.asOf),
-    });
+    };
+    cold.push({ ...item, action: coldAction(ctx, item) });
   }
   return cold.sort((a, b) => a.dueAt - b.dueAt || a.name.localeCompare(b.name));
 }
 
-function overdueFollowUps(snap: Snapshot): OverdueFollowUp[] {
+/** Open follow-ups past their due date, of people in the record, oldest first. */
+function overdueFollowUps(ctx: ActionContext): OverdueFollowUp[] {
+  const { snap } = ctx;
   return snap.data.followUps
-    .filter((item) => isOpenAt(item, snap.asOf) && item.due < snap.asOf)
+    .filter(
+      (item) =>
+        snap.bySlug.has(item.personSlug) && isOpenAt(item, snap.asOf) && item.due < snap.asOf,
+    )
     .sort((a, b) => a.due - b.due)
-    .map((item) => ({
-      id: item.id,
-      personSlug: item.personSlug,
-      personName: nameOf(snap, item.personSlug),
-      text: item.text,
-      due: item.due,
-      daysOverdue: daysBetween(item.due, snap.asOf),
-    }));
+    .map((followUp) => {
+      const item = {
+        id: followUp.id,
+        personSlug: followUp.personSlug,
+        personName: displayName(snap.bySlug.get(followUp.personSlug)!),
+        text: followUp.text,
+        due: followUp.due,
+        daysOverdue: daysBetween(followUp.due, snap.asOf),
+      };
+      return { ...item, action: followUpAction(ctx, item) };
+    });
 }
 
-function takersOnly(snap: Snapshot): Taker[] {
+function takersOnly(ctx: ActionContext): Taker[] {
+  const { snap } = ctx;
   const takers: Taker[] = [];
   for (const status of snap.status.values()) {
-    if (status.received90 > 0 && status.gave90 === 0) {
-      takers.push({
-        slug: status.slug,
-        name: nameOf(snap, status.slug),
-        received90: status.received90,
-      });
+    const person = snap.bySlug.get(status.slug);
+    if (person && status.received90 > 0 && status.gave90 === 0) {
+      const item = { slug: status.slug, name: displayName(person), received90: status.received90 };
+      takers.push({ ...item, action: takerAction(ctx, item) });
     }
   }
   return takers.sort((a, b) => b.received90 - a.received90 || a.name.localeCompare(b.name));
 }
 
-/** What the alliance lacks, in the essays' terms. */
-export function allianceGaps(people: Iterable<InsightPerson>): Gap[] {
-  let sponsors = 0;
+/** How many of each thing there is, so the page can say what is missing rather than "all of none". */
+function countsOf(snap: Snapshot): ReportCounts {
+  const roles = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
+  let tagged = 0;
+  let backers = 0;
   let seniorSponsors = 0;
-  let mentors = 0;
-  let advisors = 0;
-  let allies = 0;
-  for (const person of people) {
-    if (person.roles.includes('sponsor')) {
-      sponsors += 1;
-      if (person.level === 'plus2' || person.level === 'plus3') seniorSponsors += 1;
-    }
-    if (person.roles.includes('mentor')) mentors += 1;
-    if (person.roles.includes('advisor')) advisors += 1;
-    if (person.roles.includes('ally')) allies += 1;
+  for (const person of snap.bySlug.values()) {
+    if (person.roles.length) tagged += 1;
+    if (backsMe(person)) backers += 1;
+    for (const role of person.roles) roles[role] += 1;
+    if (person.roles.includes('sponsor') && (person.level === 'plus2' || person.level === 'plus3'))
+      seniorSponsors += 1;
   }
-  const gaps: Gap[] = [];
-  if (sponsors === 0)
-    gaps.push({
-      id: 'no-sponsor',
-      text: 'No sponsor: nobody senior is tagged as putting your name forward.',
-    });
-  else if (seniorSponsors === 0)
-    gaps.push({
-      id: 'sponsor-below-plus2',
-      text: 'No sponsor at +2 or above: the keys to a promotion are often held two levels up.',
-    });
-  if (mentors === 0)
-    gaps.push({ id: 'no-mentor', text: 'No mentor: nobody is tagged as advising you.' });
-  if (advisors < BOARD_MIN)
-    gaps.push({
-      id: 'board-too-small',
-      text: `Board of advisors of ${advisors}: aim for ${BOARD_MIN} to ${BOARD_MAX} rather than one role model.`,
-    });
-  if (advisors > BOARD_MAX)
-    gaps.push({
-      id: 'board-too-large',
-      text: `Board of advisors of ${advisors}: more than ${BOARD_MAX} is hard to keep up with.`,
-    });
-  if (allies === 0)
-    gaps.push({
-      id: 'no-allies',
-      text: 'No allies: tag the peers and colleagues who support your efforts.',
-    });
-  return gaps;
+  let inTouch90 = 0;
+  let receivedFrom90 = 0;
+  let openFollowUps = 0;
+  for (const status of snap.status.values()) {
+    if (status.gave90 + status.received90 > 0) inTouch90 += 1;
+    if (status.received90 > 0) receivedFrom90 += 1;
+    openFollowUps += status.openFollowUps;
+  }
+  return {
+    people: snap.bySlug.size,
+    tagged,
+    keyHolders: snap.keyHolders.length,
+    backers,
+    inTouch90,
+    receivedFrom90,
+    openFollowUps,
+    roles,
+    seniorSponsors,
+  };
+}
+
+/** The first steps a record still needs before the rest of the advice can name anyone. */
+function missingBasics(counts: ReportCounts): NextAction[] {
+  const steps: NextAction[] = [];
+  if (isBlank(counts)) steps.push(firstStep('import'));
+  else if (counts.tagged === 0) steps.push(firstStep('tag'));
+  if (counts.keyHolders === 0) steps.push(firstStep('levels'));
+  if (counts.inTouch90 === 0) steps.push(firstStep('touch'));
+  return steps;
 }
 
 /** Index of the week in `starts` (ascending, `end` closing the last) holding `at`, or −1. */
@@ -233,9 +244,35 @@ export function weeklyReport(
   const weeks = touchesByWeek(prepared, starts, weekEnd);
   const feedbackAsked = weeks[TREND_WEEKS - 1]?.byKind['asked-feedback'] ?? 0;
 
-  const cold = goingCold(snap);
-  const overdue = overdueFollowUps(snap);
-  const takers = takersOnly(snap);
+  const counts = countsOf(snap);
+  const ctx = actionContext(snap, counts);
+  const unaware = visibility.topRisks.map((holder) => ({
+    ...holder,
+    action: riskAction(ctx, holder),
+  }));
+  const cold = goingCold(ctx);
+  const overdue = overdueFollowUps(ctx);
+  const takers = takersOnly(ctx);
+  const gaps = allianceGaps(ctx);
+  const basis = basisRisks(ctx);
+  const feedback = feedbackCheck(ctx);
+  const newRole = newRoleFocus(ctx);
+  const forward = payItForward(ctx);
+  // Every finding brings its action; the report lists the five worth most.
+  const candidates: NextAction[] = [
+    ...missingBasics(counts),
+    ...(newRole ? newRole.toMeet.map((item) => item.action) : []),
+    newRole?.action ?? null,
+    ...unaware.map((holder) => holder.action),
+    ...overdue.map((item) => item.action),
+    ...appreciationActions(ctx),
+    ...gaps.map((gap) => gap.action),
+    feedback.action,
+    ...basis.map((risk) => risk.action),
+    ...takers.map((taker) => taker.action),
+    ...cold.map((item) => item.action),
+    forward.action,
+  ].filter((action) => action !== null);
   const awareness = new Map(
     visibility.keyHolders.map((holder) => [holder.slug, holder.awareness] as const),
   );
@@ -254,19 +291,18 @@ export function weeklyReport(
     },
     trend,
     touchesByWeek: weeks,
-    unawareKeyHolders: visibility.topRisks,
+    unawareKeyHolders: unaware,
     goingCold: cold,
     overdueFollowUps: overdue,
     takersOnly: takers,
-    gaps: allianceGaps(prepared.bySlug.values()),
+    gaps,
+    basisRisks: basis,
     feedbackAsked,
-    nextActions: nextActions(snap, {
-      topRisks: visibility.topRisks,
-      overdueFollowUps: overdue,
-      takersOnly: takers,
-      goingCold: cold,
-      feedbackAsked,
-    }),
+    feedback,
+    newRole,
+    payItForward: forward,
+    counts,
+    nextActions: rankActions(candidates),
     map: mapOf(snap, awareness),
   };
 }

@@ -3,14 +3,17 @@
  * next step know their work now. Connectivity: how broad and healthy the alliance is. Each is a
  * weighted mean of parts in 0..1, scaled to an integer 0..100 (docs/insights.md).
  */
+import { plural } from '@/utils/format';
 import { DAY_MS } from '@/utils/model';
 import {
   backsMe,
-  canPromote,
   connectorRank,
   describePerson,
   displayName,
   keyHolderWeight,
+  promotionCredit,
+  SPONSOR_PROMOTION_CREDIT,
+  BACKER_PROMOTION_CREDIT,
 } from './alliance';
 import { neighbours, prepare, snapshot, type Prepared, type Snapshot } from './context';
 import type {
@@ -23,8 +26,6 @@ import type {
   InsightPerson,
 } from './types';
 
-/** What each awareness is worth in the visibility score. */
-export const AWARENESS_CREDIT: Record<Awareness, number> = { full: 1, partial: 0.5, none: 0 };
 /** A key holder no one in the alliance is tied to is this much riskier (no way in). */
 export const UNREACHABLE_RISK_FACTOR = 1.5;
 /** A skeptic can veto: their gap is this much riskier. */
@@ -45,13 +46,11 @@ export function scoreOf(parts: ReadonlyArray<Pick<ScorePart, 'value' | 'weight'>
   return Math.min(100, Math.max(0, Math.round((100 * earned) / total)));
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function nameList(names: readonly string[], max = 4): string {
-  if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+/** "Ana, Ben and Cy"; past `max` names, "Ana, Ben, Cy, Di and 3 more". */
+export function nameList(names: readonly string[], max = 4): string {
+  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function byConnectorRank(a: InsightPerson, b: InsightPerson): number {
@@ -63,18 +62,43 @@ export function within(at: number | null | undefined, from: number): boolean {
   return at !== null && at !== undefined && at > from;
 }
 
-/** What a key holder knows of the user's recent work: shared with them, or heard of it through a promoter. */
-export function awarenessOf(sharedWith: boolean, heardThroughPromoter: boolean): Awareness {
-  return sharedWith ? 'full' : heardThroughPromoter ? 'partial' : 'none';
+/**
+ * The visibility score's parts: how much each kind of awareness is worth. Hearing of the user's
+ * work from someone else is worth less than seeing it, and less again from a backer who is not a
+ * sponsor or champion (docs/insights.md).
+ */
+const VISIBILITY_BUCKETS = [
+  { id: 'full', credit: 1, label: 'Know your recent work' },
+  {
+    id: 'partial',
+    credit: SPONSOR_PROMOTION_CREDIT,
+    label: 'Heard of it from a sponsor or champion',
+  },
+  {
+    id: 'partial-backer',
+    credit: BACKER_PROMOTION_CREDIT,
+    label: 'Heard of it from another backer',
+  },
+  { id: 'none', credit: 0, label: 'Do not know your recent work' },
+] as const;
+
+export type VisibilityBucket = (typeof VISIBILITY_BUCKETS)[number]['id'];
+
+/** Where a key holder stands: shared with directly, heard of it through a promoter worth `heardCredit`, or neither. */
+export function bucketOf(sharedWith: boolean, heardCredit: number): VisibilityBucket {
+  if (sharedWith) return 'full';
+  if (heardCredit >= SPONSOR_PROMOTION_CREDIT) return 'partial';
+  return heardCredit > 0 ? 'partial-backer' : 'none';
 }
 
-/** Visibility from the weight of the key holders at each awareness. */
-export function visibilityScoreOf(weights: Readonly<Record<Awareness, number>>): number {
+function creditOf(bucket: VisibilityBucket): number {
+  return VISIBILITY_BUCKETS.find((item) => item.id === bucket)!.credit;
+}
+
+/** Visibility from the weight of the key holders in each bucket. */
+export function visibilityScoreOf(weights: Readonly<Record<VisibilityBucket, number>>): number {
   return scoreOf(
-    (['full', 'partial', 'none'] as const).map((awareness) => ({
-      value: AWARENESS_CREDIT[awareness],
-      weight: weights[awareness],
-    })),
+    VISIBILITY_BUCKETS.map((item) => ({ value: item.credit, weight: weights[item.id] })),
   );
 }
 
@@ -89,7 +113,7 @@ function keyHolderReason(
   const days = snap.data.settings.visibilityWindowDays;
   if (awareness === 'full') return `${who} knows your recent work.`;
   if (awareness === 'partial' && promoter) {
-    return `${who} knows your work only through ${displayName(promoter)}, who promoted you; share a win with ${displayName(person)} directly.`;
+    return `${who} knows your work only through ${displayName(promoter)}, who promoted you.`;
   }
   const windowFrom = snap.asOf - days * DAY_MS;
   const contacted = within(snap.status.get(person.slug)?.lastTouchAt, windowFrom);
@@ -104,19 +128,23 @@ function keyHolderReason(
 
 function assessKeyHolder(person: InsightPerson, snap: Snapshot): KeyHolder {
   const windowFrom = snap.asOf - snap.data.settings.visibilityWindowDays * DAY_MS;
+  // Sponsors and champions first: the first recent promoter is the one worth the most.
   const tied = neighbours(snap, person.slug).sort(byConnectorRank);
   const promoter = tied.find(
     (other) =>
-      canPromote(other) && within(snap.status.get(other.slug)?.lastPromotedMeAt, windowFrom),
+      promotionCredit(other) > 0 &&
+      within(snap.status.get(other.slug)?.lastPromotedMeAt, windowFrom),
   );
   const backer = tied.find(backsMe);
   const full = within(snap.status.get(person.slug)?.lastSharedWorkAt, windowFrom);
-  const awareness = awarenessOf(full, promoter !== undefined);
+  const bucket = bucketOf(full, promoter ? promotionCredit(promoter) : 0);
+  const awareness: Awareness = bucket === 'full' ? 'full' : bucket === 'none' ? 'none' : 'partial';
+  const credit = creditOf(bucket);
   const reachable = backsMe(person) || backer !== undefined;
   const weight = keyHolderWeight(person);
   const risk =
     weight *
-    (1 - AWARENESS_CREDIT[awareness]) *
+    (1 - credit) *
     (reachable ? 1 : UNREACHABLE_RISK_FACTOR) *
     (person.stance === 'skeptic' ? SKEPTIC_RISK_FACTOR : 1);
   return {
@@ -127,8 +155,10 @@ function assessKeyHolder(person: InsightPerson, snap: Snapshot): KeyHolder {
     stance: person.stance,
     weight,
     awareness,
+    credit,
     heardThrough: awareness === 'partial' && promoter ? promoter.slug : null,
     reachable,
+    connector: backer?.slug ?? null,
     risk,
     reason: keyHolderReason(person, awareness, snap, promoter, backer),
   };
@@ -138,36 +168,29 @@ function byRisk(a: KeyHolder, b: KeyHolder): number {
   return b.risk - a.risk || b.weight - a.weight || a.name.localeCompare(b.name);
 }
 
-function awarenessPart(
-  awareness: Awareness,
-  label: string,
-  holders: readonly KeyHolder[],
-  total: number,
-): ScorePart {
-  const group = holders.filter((holder) => holder.awareness === awareness);
-  const names = group.length ? `: ${nameList(group.map((holder) => holder.name))}` : '';
-  return {
-    id: awareness,
-    label,
-    value: AWARENESS_CREDIT[awareness],
-    weight: group.reduce((sum, holder) => sum + holder.weight, 0),
-    detail: `${group.length} of ${plural(total, 'key holder')}${names}`,
-  };
-}
-
 /** Visibility as of a snapshot; the report scores many dates from one set of indexes. */
 export function visibilityAt(snap: Snapshot): VisibilityScore {
   const keyHolders = snap.keyHolders.map((person) => assessKeyHolder(person, snap)).sort(byRisk);
   const total = keyHolders.length;
-  const parts = [
-    awarenessPart('full', 'Know your recent work', keyHolders, total),
-    awarenessPart('partial', 'Heard of it through a sponsor or champion', keyHolders, total),
-    awarenessPart('none', 'Do not know your recent work', keyHolders, total),
-  ];
+  const parts: ScorePart[] = VISIBILITY_BUCKETS.map((bucket) => {
+    const group = keyHolders.filter((holder) => holder.credit === bucket.credit);
+    const names = group.length ? `: ${nameList(group.map((holder) => holder.name))}` : '';
+    return {
+      id: bucket.id,
+      label: bucket.label,
+      value: bucket.credit,
+      weight: group.reduce((sum, holder) => sum + holder.weight, 0),
+      detail: `${group.length} of ${plural(total, 'key holder')}${names}`,
+    };
+  });
   const topRisks = keyHolders.filter((holder) => holder.awareness !== 'full');
   return {
     score: scoreOf(parts),
-    parts,
+    // Nothing to list without key holders (the reason says how to get some), and a way of
+    // hearing about the user's work that nobody took is left out.
+    parts: total
+      ? parts.filter((part) => part.weight > 0 || part.id === 'full' || part.id === 'none')
+      : [],
     reason: visibilityReason(keyHolders, topRisks),
     keyHolders,
     topRisks,
@@ -183,10 +206,10 @@ function visibilityReason(
   }
   const full = keyHolders.length - topRisks.length;
   const partial = topRisks.filter((holder) => holder.awareness === 'partial').length;
-  const know = `${full} of ${plural(keyHolders.length, 'key holder')} ${full === 1 ? 'knows' : 'know'} your recent work`;
-  const heard = partial ? `, ${partial} more through a sponsor or champion` : '';
+  const know = `${full} of ${plural(keyHolders.length, 'key holder')} ${full === 1 || keyHolders.length === 1 ? 'knows' : 'know'} your recent work`;
+  const heard = partial ? `, ${partial} more through someone who promoted you` : '';
   const [top] = topRisks;
-  return top ? `${know}${heard}; ${top.reason}` : `${know}.`;
+  return top ? `${know}${heard}. ${top.reason}` : `${know}.`;
 }
 
 /** Visibility (0..100) as of `asOf`, with the key holders, their awareness and the ranked risks. */
@@ -194,36 +217,42 @@ export function visibility(data: InsightData, asOf: number): VisibilityScore {
   return visibilityAt(snapshot(prepare(data), asOf));
 }
 
+/*
+ * Each part's `detail` says where the user stands, after its label ("A sponsor at +2 or above:
+ * none yet"); its `advice` is the sentence the reason uses when the part costs the most points.
+ */
+
 function sponsorPart(people: readonly InsightPerson[]): ScorePart {
   const sponsors = people.filter((person) => person.roles.includes('sponsor'));
   const senior = sponsors.filter((person) => person.level === 'plus2' || person.level === 'plus3');
   const base = { id: 'sponsor', label: 'A sponsor at +2 or above', weight: 0.15 };
-  if (senior.length)
-    return {
-      ...base,
-      value: 1,
-      detail: `Sponsor at +2 or above: ${nameList(senior.map(displayName))}`,
-    };
+  if (senior.length) return { ...base, value: 1, detail: nameList(senior.map(displayName)) };
   if (sponsors.length) {
     return {
       ...base,
       value: 0.5,
-      detail: `Your sponsor ${nameList(sponsors.map(displayName))} is below +2; a sponsor at +2 or above counts fully`,
+      detail: `${nameList(sponsors.map(displayName))}, below +2`,
+      advice: `Your sponsor (${nameList(sponsors.map(displayName))}) is below +2, where the keys to a promotion are often held.`,
     };
   }
-  return { ...base, value: 0, detail: 'No sponsor yet: someone senior who puts your name forward' };
+  return {
+    ...base,
+    value: 0,
+    detail: 'none yet',
+    advice: 'You have no sponsor yet: someone senior who puts your name forward.',
+  };
 }
 
 function mentorPart(people: readonly InsightPerson[]): ScorePart {
   const mentors = people.filter((person) => person.roles.includes('mentor'));
   const base = { id: 'mentor', label: 'At least one mentor', weight: 0.1 };
-  if (mentors.length)
-    return {
-      ...base,
-      value: 1,
-      detail: `${plural(mentors.length, 'mentor')}: ${nameList(mentors.map(displayName))}`,
-    };
-  return { ...base, value: 0, detail: 'No mentor yet: someone who advises you' };
+  if (mentors.length) return { ...base, value: 1, detail: nameList(mentors.map(displayName)) };
+  return {
+    ...base,
+    value: 0,
+    detail: 'none yet',
+    advice: 'You have no mentor yet: someone more experienced who advises you.',
+  };
 }
 
 function alliesPart(people: readonly InsightPerson[]): ScorePart {
@@ -233,10 +262,11 @@ function alliesPart(people: readonly InsightPerson[]): ScorePart {
     label: `Allies (${ALLIES_TARGET} or more)`,
     weight: 0.1,
     value: Math.min(1, count / ALLIES_TARGET),
-    detail:
-      count >= ALLIES_TARGET
-        ? `${plural(count, 'ally', 'allies')}`
-        : `${plural(count, 'ally', 'allies')} of the ${ALLIES_TARGET} that count fully`,
+    detail: count >= ALLIES_TARGET ? String(count) : `${count} of ${ALLIES_TARGET}`,
+    advice:
+      count === 0
+        ? `You have no allies tagged yet; ${ALLIES_TARGET} count fully.`
+        : `You have ${plural(count, 'ally', 'allies')}; ${ALLIES_TARGET} count fully.`,
   };
 }
 
@@ -251,18 +281,18 @@ function boardPart(people: readonly InsightPerson[]): ScorePart {
     return {
       ...base,
       value: BOARD_MAX / count,
-      detail: `Board of advisors: ${count}, more than the ${BOARD_MAX} you can keep up with`,
+      detail: `${count}, more than ${BOARD_MAX}`,
+      advice: `Your board of advisors has ${count} people, more than the ${BOARD_MAX} you can keep up with.`,
     };
-  if (count >= BOARD_MIN)
-    return {
-      ...base,
-      value: 1,
-      detail: `Board of advisors: ${count}, within ${BOARD_MIN} to ${BOARD_MAX}`,
-    };
+  if (count >= BOARD_MIN) return { ...base, value: 1, detail: String(count) };
   return {
     ...base,
     value: count / BOARD_MIN,
-    detail: `Board of advisors: ${count} of the ${BOARD_MIN} to ${BOARD_MAX} to aim for`,
+    detail: `${count} of ${BOARD_MIN}`,
+    advice:
+      count === 0
+        ? `You have no board of advisors yet: aim for ${BOARD_MIN} to ${BOARD_MAX} people rather than one role model.`
+        : `Your board of advisors has ${plural(count, 'person', 'people')}: aim for ${BOARD_MIN} to ${BOARD_MAX}.`,
   };
 }
 
@@ -273,9 +303,10 @@ export function cadencePart(onTime: number, tagged: number): ScorePart {
     label: 'Tagged relationships touched within their cadence',
     weight: 0.2,
     value: tagged ? onTime / tagged : 0,
-    detail: tagged
-      ? `${onTime} of ${plural(tagged, 'tagged relationship')} touched within their cadence`
-      : 'No one tagged yet',
+    detail: tagged ? `${onTime} of ${tagged}` : 'nobody tagged yet',
+    advice: tagged
+      ? `${onTime} of ${plural(tagged, 'tagged relationship')} ${tagged === 1 ? 'was' : 'were'} touched within their cadence.`
+      : 'Nobody is tagged yet, so no relationship is kept warm.',
   };
 }
 
@@ -313,8 +344,11 @@ export function balancePart(
     weight: 0.15,
     value: inTouch ? health / inTouch : 0,
     detail: inTouch
-      ? `Give and take in balance with ${balanced} of ${plural(inTouch, 'person', 'people')} you were in touch with in 90 days`
-      : 'No touches in the last 90 days',
+      ? `${balanced} of ${plural(inTouch, 'person', 'people')} in touch in 90 days`
+      : 'no touches in 90 days',
+    advice: inTouch
+      ? `You give back enough to ${balanced} of the ${plural(inTouch, 'person', 'people')} you were in touch with in 90 days.`
+      : 'No touches logged in the last 90 days, so there is no give and take to weigh yet.',
   };
 }
 
@@ -328,9 +362,10 @@ function reachPart(snap: Prepared): ScorePart {
     label: 'Key holders within two ties through your backers',
     weight: 0.2,
     value: holders.length ? reachable / holders.length : 0,
-    detail: holders.length
-      ? `${reachable} of ${plural(holders.length, 'key holder')} back you or are tied to someone who does`
-      : 'No key holders yet',
+    detail: holders.length ? `${reachable} of ${holders.length}` : 'no key holders yet',
+    advice: holders.length
+      ? `${reachable} of ${plural(holders.length, 'key holder')} back you or are tied to someone who does.`
+      : 'No key holders yet, so there is no one to reach through your backers.',
   };
 }
 
@@ -375,14 +410,14 @@ function lossOf(part: ScorePart): number {
 
 function connectivityReason(parts: readonly ScorePart[], people: readonly InsightPerson[]): string {
   if (!people.some((person) => person.roles.length > 0)) {
-    return 'No one tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.';
+    return 'Nobody tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.';
   }
   const weakest = parts
     .filter((part) => lossOf(part) > 0)
     .sort((a, b) => lossOf(b) - lossOf(a))
     .slice(0, 2);
-  if (!weakest.length) return 'Your alliance is broad and healthy on every measure.';
-  return weakest.map((part) => `${part.detail}.`).join(' ');
+  if (!weakest.length) return `Your alliance is in good shape on all ${parts.length} measures.`;
+  return weakest.map((part) => part.advice ?? `${part.label}: ${part.detail}.`).join(' ');
 }
 
 /** Connectivity as of a snapshot. */

@@ -6,20 +6,20 @@
  * the 12 weeks, each then read by the full scoring with its reasons and rankings, was most of
  * the report's time.
  */
-import { canPromote, keyHolderWeight } from './alliance';
+import { keyHolderWeight, promotionCredit } from './alliance';
 import { neighbours, type Prepared, type Snapshot } from './context';
 import { dueAtOf, isDueAt, statusIndexOf, sweepDates, type RunningStatus } from './people';
 import {
-  awarenessOf,
   balancePart,
+  bucketOf,
   cadencePart,
   connectivityOf,
   standingParts,
   visibilityScoreOf,
   within,
   type StandingParts,
+  type VisibilityBucket,
 } from './scores';
-import type { Awareness } from './types';
 import { DAY_MS } from '@/utils/model';
 
 export interface TrendScores {
@@ -31,7 +31,7 @@ export interface TrendScores {
 interface Holder {
   slug: string;
   weight: number;
-  promoters: string[];
+  promoters: Array<{ slug: string; credit: number }>;
 }
 
 function trendScoresAt(
@@ -42,13 +42,20 @@ function trendScoresAt(
   asOf: number,
 ): TrendScores {
   const windowFrom = asOf - prepared.data.settings.visibilityWindowDays * DAY_MS;
-  const weights: Record<Awareness, number> = { full: 0, partial: 0, none: 0 };
+  const weights: Record<VisibilityBucket, number> = {
+    full: 0,
+    partial: 0,
+    'partial-backer': 0,
+    none: 0,
+  };
   for (const holder of holders) {
     const sharedWith = within(running.get(holder.slug)?.lastSharedWorkAt, windowFrom);
-    const heard =
-      !sharedWith &&
-      holder.promoters.some((slug) => within(running.get(slug)?.lastPromotedMeAt, windowFrom));
-    weights[awarenessOf(sharedWith, heard)] += holder.weight;
+    let heard = 0;
+    for (const promoter of holder.promoters) {
+      if (within(running.get(promoter.slug)?.lastPromotedMeAt, windowFrom))
+        heard = Math.max(heard, promoter.credit);
+    }
+    weights[bucketOf(sharedWith, heard)] += holder.weight;
   }
   let onTime = 0;
   for (const person of standing.tagged) {
@@ -77,8 +84,8 @@ export function snapshotAndTrend(
     slug: person.slug,
     weight: keyHolderWeight(person),
     promoters: neighbours(prepared, person.slug)
-      .filter(canPromote)
-      .map((other) => other.slug),
+      .map((other) => ({ slug: other.slug, credit: promotionCredit(other) }))
+      .filter((promoter) => promoter.credit > 0),
   }));
   let snap: Snapshot | undefined;
   const past = new Array<TrendScores>(pastDates.length);

@@ -28,8 +28,11 @@ export interface ProfileIdentity {
   memberId?: string;
 }
 
+// Direction marks LinkedIn puts around names and labels in right-to-left pages.
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 function clean(text: string | null | undefined): string | undefined {
-  const value = text?.replace(/\s+/g, ' ').trim();
+  const value = text?.replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim();
   return value ? value : undefined;
 }
 
@@ -97,10 +100,16 @@ function extractCompany(doc: Document): string | undefined {
   return clean(box?.textContent);
 }
 
+/**
+ * The words members join a title and a company with in a headline. The headline is the member's
+ * own text, in the language they wrote it in, whatever language LinkedIn shows the page in.
+ */
+const TITLE_AT = /^(.*\S)\s+(?:@|at|bei|chez|en|em|na|no|presso|في|لدى)\s+(.+)$/iu;
+
 /** "Title at Company" headlines carry the current title; other headlines do not say. */
 function titleFromHeadline(headline: string | undefined, company: string | undefined) {
   if (!headline || !company) return undefined;
-  const match = /^(.*\S)\s+(?:at|@)\s+(.+)$/i.exec(headline);
+  const match = TITLE_AT.exec(headline);
   if (!match || match[2]?.toLowerCase() !== company.toLowerCase()) return undefined;
   return clean(match[1]);
 }

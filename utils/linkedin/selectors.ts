@@ -30,10 +30,13 @@ export const SELECTORS = {
     '.text-body-medium.break-words', // 2024-07/08 logged-in
     '.top-card-layout__headline', // 2024-04 public
   ],
-  /** The current company, inside the top card. */
+  /**
+   * The current company, inside the top card. Never by a label's words: LinkedIn writes them in
+   * the member's language ("Current company: X…" was English only, 2024-07; replaced 2026-05).
+   */
   currentCompany: [
     'svg[id^="company-accent"]', // 2026 SDUI: the company logo placeholder icon (design token id) in the company button
-    'button[aria-label^="Current company"]', // 2024-07 logged-in: "Current company: X. Click to skip…"
+    '.pv-text-details__right-panel > li:first-child > button:not(.pv-text-details__right-panel-item-link)', // 2024-07 logged-in: the company comes first in the right panel; only the education button after it has the readable class
     '[data-section="currentPositionsDetails"]', // 2024-04 public
   ],
   /** The clickable box around a 2026 icon: the text next to the icon is the company name. */
@@ -68,7 +71,18 @@ export const SELECTORS = {
   viewerLink: [
     '#shareboxProfilePictureComponentRef a[href*="/in/"]', // 2026 feed: the viewer's photo on the "Start a post" box
   ],
-  /** A card: one occurrence of a person in a list; links inside one card are one mention. */
+  /**
+   * A post: everyone it names (header, author, text, reactors, comments) is in one card, even
+   * where a comment is an element of its own that `card` would match.
+   */
+  postCard: [
+    '[role="article"][data-urn]', // 2025 Ember feed, activity and post pages: div.feed-shared-update-v2[role=article][data-urn="urn:li:activity:…"], no <li> around it on the feed
+  ],
+  /**
+   * A card: one occurrence of a person in a list; links inside one card are one mention. Where
+   * none matches, the card is the largest element around the link that links no one else
+   * (2026 My Network cards: div[componentkey^="ConnectionCard_"], a photo link and a name link).
+   */
   card: [
     '[data-chameleon-result-urn]', // 2024 search results (one per result)
     '[data-view-name="profile-component-entity"]', // 2024-07 logged-in rails ("More profiles for you")

@@ -3,6 +3,7 @@
  * how much each key holder knows of the user's recent work. Calls only Dexie, so it runs as a
  * live query: a change made in any view redraws the map.
  */
+import { readTrackedPeople } from '@/utils/db/insight-reads';
 import type { AllianceDb } from '@/utils/db/schema';
 import { compareNames } from '@/utils/format';
 import { displayName, isKeyHolder, keyHolderWeight } from '@/utils/insights/alliance';
@@ -64,7 +65,9 @@ export async function loadMapData(
   const from = now - settings.visibilityWindowDays * DAY_MS;
   return db.transaction('r', db.people, db.ties, db.touches, async () => {
     const [shown, ties, ...touches] = await Promise.all([
-      db.people.filter((person) => isOnMap(person)).toArray(),
+      // Everyone on the map has marks of their own, so is tracked: the index holds the
+      // alliance, not the thousands of connections an import brought in.
+      readTrackedPeople(db).then((tracked) => tracked.filter(isOnMap)),
       db.ties.toArray(),
       ...AWARENESS_KINDS.map((kind) =>
         db.touches.where('[kind+at]').between([kind, from], [kind, now], true, true).toArray(),

@@ -3,8 +3,7 @@
  * go back (./undo.ts). What an edit goes back to is read when it is applied, not when it is
  * made: an undo asked a moment before may not have reached the database yet.
  */
-import { removeTie } from '@/utils/db/people-list';
-import { addTie, updatePerson } from '@/utils/db/records';
+import { addTie, removeTie, updatePerson } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import {
   LABELS,

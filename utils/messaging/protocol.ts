@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { PersonSummary, SeenIdentity } from '@/utils/db/records';
-import type { DerivedView } from '@/utils/background/derived-views';
 import type { Role } from '@/utils/model';
 
 /** What a list chip needs to know about a known person. */
@@ -25,13 +24,14 @@ export interface Protocol {
   };
   /** One batched lookup per screenful of list cards. */
   'lists/lookup': { request: { keys: string[] }; response: Record<string, ChipSummary> };
-  /** The badge opens the full record. */
-  'ui/open-side-panel': { request: Record<string, never>; response: boolean };
   /**
-   * An extension page found its cached summary or report out of date: answered once the
-   * background has brought that cached view up to date (extension pages only).
+   * The badge opens the full record; where the browser refuses, the answer carries the keyboard
+   * shortcut that opens it, for the badge to say.
    */
-  'views/refresh': { request: { view: DerivedView }; response: boolean };
+  'ui/open-side-panel': {
+    request: Record<string, never>;
+    response: { opened: boolean; shortcut: string | null };
+  };
 }
 
 export type MessageType = keyof Protocol;

@@ -132,6 +132,11 @@ export interface Settings {
   weeklyNotification: boolean;
   /** Log selector misses to the console (off: never write to LinkedIn's console). */
   debug: boolean;
+  /**
+   * Local midnight of the day the user started a new role, or null. For 90 days from then the
+   * weekly report focuses on meeting peers and the people one and two levels up.
+   */
+  roleStartedAt: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -142,6 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
   stealth: false,
   weeklyNotification: false,
   debug: false,
+  roleStartedAt: null,
 };
 
 /** Settings with every field present, whatever an older version stored. */
@@ -168,11 +174,27 @@ export const LIMITS = {
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * Starts the key of someone a LinkedIn export names without a profile URL (exports from before
+ * about 2020 have none): a slash never occurs in a profile's slug, so no profile can take it.
+ */
+export const NO_PROFILE_PREFIX = 'no-profile/';
+
+/** A new key for someone known without a profile yet. */
+export function noProfileKey(): string {
+  return `${NO_PROFILE_PREFIX}${crypto.randomUUID()}`;
+}
+
+/** Whether `key` names someone known without a profile yet (not a LinkedIn slug). */
+export function isNoProfileKey(key: string): boolean {
+  return key.startsWith(NO_PROFILE_PREFIX);
+}
+
 /** A new, empty record for a person first seen at `slug`. */
 export function newPerson(slug: string, now: number, fields: Partial<Person> = {}): Person {
   return {
     slug,
-    profileUrl: profileUrlForSlug(slug),
+    profileUrl: isNoProfileKey(slug) ? '' : profileUrlForSlug(slug),
     aliases: [],
     name: '',
     headline: '',

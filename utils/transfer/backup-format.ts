@@ -137,6 +137,8 @@ const settingsSchema = v.strictObject(
     stealth: boolean,
     weeklyNotification: boolean,
     debug: boolean,
+    // Added after the first release: a backup written before it restores with no start date.
+    roleStartedAt: v.optional(v.nullable(date), null),
   },
   objectMessage,
 );

@@ -6,7 +6,8 @@
  */
 import type { Table } from 'dexie';
 import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
-import { byCodeUnit, type Settings } from '@/utils/model';
+import { personOf, storedPeople, type StoredPerson } from '@/utils/db/stored-person';
+import { byCodeUnit, orderedPair, type Settings } from '@/utils/model';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
 
 export {
@@ -60,7 +61,10 @@ function sortedByKey<T extends AnyRecord>(table: TableName, records: T[]): T[] {
   return [...records].sort((x, y) => byCodeUnit(keyOf[table](x), keyOf[table](y)));
 }
 
-async function readSnapshot(db: AllianceDb): Promise<Snapshot> {
+/** Every record as the tables hold it (people as stored, with what the table keeps beside them). */
+async function readTables(
+  db: AllianceDb,
+): Promise<Omit<Snapshot, 'people'> & { people: StoredPerson[] }> {
   const [people, notes, touches, ties, followUps] = await Promise.all([
     db.people.toArray(),
     db.notes.toArray(),
@@ -69,6 +73,12 @@ async function readSnapshot(db: AllianceDb): Promise<Snapshot> {
     db.followUps.toArray(),
   ]);
   return { people, notes, touches, ties, followUps };
+}
+
+/** Every record as a backup holds it. */
+async function readSnapshot(db: AllianceDb): Promise<Snapshot> {
+  const tables = await readTables(db);
+  return { ...tables, people: tables.people.map(personOf) };
 }
 
 /** The whole database and the settings as one backup file's text. */
@@ -185,16 +195,44 @@ function mergeTableCountsIgnoringAge(
 
 type Changes = { [K in TableName]: TableChange<Backup[K][number]> };
 
-function computeChanges(existing: Snapshot, backup: Backup, mode: ImportMode): Changes {
+/**
+ * The backup as it reads against the records now: someone the backup knows by a key that is now
+ * another person's alias (merged into them since it was taken) is that person, so their records
+ * follow them and their old record is not brought back beside them.
+ */
+function followMerges(existing: Snapshot, backup: Backup): Backup {
+  const slugs = new Set(existing.people.map((person) => person.slug));
+  const owner = new Map<string, string>();
+  for (const person of existing.people) {
+    for (const key of person.aliases) if (!slugs.has(key)) owner.set(key, person.slug);
+  }
+  if (!backup.people.some((person) => owner.has(person.slug))) return backup;
+  const now = (slug: string) => owner.get(slug) ?? slug;
+  return {
+    ...backup,
+    people: backup.people.filter((person) => !owner.has(person.slug)),
+    notes: backup.notes.map((note) => ({ ...note, personSlug: now(note.personSlug) })),
+    touches: backup.touches.map((touch) => ({ ...touch, personSlug: now(touch.personSlug) })),
+    followUps: backup.followUps.map((f) => ({ ...f, personSlug: now(f.personSlug) })),
+    ties: backup.ties.flatMap((tie) => {
+      const [a, b] = orderedPair(now(tie.a), now(tie.b));
+      // A tie between the two halves of one person disappears, as in a merge.
+      return a === b ? [] : [{ ...tie, a, b }];
+    }),
+  };
+}
+
+function computeChanges(existing: Snapshot, file: Backup, mode: ImportMode): Changes {
   if (mode === 'replace') {
     return {
-      people: replaceTable('people', existing.people, backup.people),
-      notes: replaceTable('notes', existing.notes, backup.notes),
-      touches: replaceTable('touches', existing.touches, backup.touches),
-      ties: replaceTable('ties', existing.ties, backup.ties),
-      followUps: replaceTable('followUps', existing.followUps, backup.followUps),
+      people: replaceTable('people', existing.people, file.people),
+      notes: replaceTable('notes', existing.notes, file.notes),
+      touches: replaceTable('touches', existing.touches, file.touches),
+      ties: replaceTable('ties', existing.ties, file.ties),
+      followUps: replaceTable('followUps', existing.followUps, file.followUps),
     };
   }
+  const backup = followMerges(existing, file);
   return {
     people: mergeTable('people', existing.people, backup.people),
     notes: mergeTable('notes', existing.notes, backup.notes),
@@ -224,6 +262,42 @@ export async function planImport(
   return countsOf(computeChanges(existing, backup, mode));
 }
 
+/** A table as it is after `puts`: replaced by them, or with them written over it by key. */
+function tableAfter<T extends AnyRecord>(
+  table: TableName,
+  existing: readonly T[],
+  puts: readonly T[],
+  mode: ImportMode,
+): T[] {
+  if (mode === 'replace') return [...puts];
+  const byKey = new Map(existing.map((record) => [keyOf[table](record), record]));
+  for (const record of puts) byKey.set(keyOf[table](record), record);
+  return [...byKey.values()];
+}
+
+/**
+ * The people to write: each one the restore changes, and each whose records it changes, with
+ * what the table keeps beside them worked out from the data as it will be.
+ */
+function peopleToWrite(
+  before: readonly StoredPerson[],
+  existing: Snapshot,
+  changes: Changes,
+  mode: ImportMode,
+): StoredPerson[] {
+  const after = {
+    people: tableAfter('people', existing.people, changes.people.puts, mode),
+    notes: tableAfter('notes', existing.notes, changes.notes.puts, mode),
+    touches: tableAfter('touches', existing.touches, changes.touches.puts, mode),
+    ties: tableAfter('ties', existing.ties, changes.ties.puts, mode),
+    followUps: tableAfter('followUps', existing.followUps, changes.followUps.puts, mode),
+  };
+  const stored = storedPeople(after.people, after);
+  if (mode === 'replace') return stored;
+  const current = new Map(before.map((person) => [person.slug, JSON.stringify(person)]));
+  return stored.filter((person) => current.get(person.slug) !== JSON.stringify(person));
+}
+
 /**
  * Writes a validated backup in one transaction (all or nothing) and returns the settings the
  * caller should save. Replace clears every table first.
@@ -234,11 +308,14 @@ export async function applyImport(
   mode: ImportMode,
 ): Promise<Settings> {
   await db.transaction('rw', ALL_TABLES, async () => {
-    const changes = computeChanges(await readSnapshot(db), backup, mode);
+    const tables = await readTables(db);
+    const existing = { ...tables, people: tables.people.map(personOf) };
+    const changes = computeChanges(existing, backup, mode);
+    const people = peopleToWrite(tables.people, existing, changes, mode);
     if (mode === 'replace') await Promise.all(ALL_TABLES.map((name) => db.table(name).clear()));
     const put = <T>(table: Table<T>, records: T[]) =>
       records.length ? table.bulkPut(records) : undefined;
-    await put(db.people, changes.people.puts);
+    await put(db.people, people);
     await put(db.notes, changes.notes.puts);
     await put(db.touches, changes.touches.puts);
     await put(db.ties, changes.ties.puts);

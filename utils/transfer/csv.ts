@@ -37,10 +37,7 @@ function isoDate(epoch: number | undefined): string {
 }
 
 /** One row per person with their roles (`;`-joined) and the date of their last touch. */
-export function peopleToCsv(
-  people: readonly Person[],
-  lastTouchBySlug: ReadonlyMap<string, number>,
-): string {
+export function peopleToCsv(people: readonly (Person & { lastTouchAt?: number })[]): string {
   const rows = people.map((person) =>
     [
       person.name,
@@ -56,7 +53,7 @@ export function peopleToCsv(
       person.motivations,
       person.influencedBy,
       person.cadenceDays === null ? '' : String(person.cadenceDays),
-      isoDate(lastTouchBySlug.get(person.slug)),
+      isoDate(person.lastTouchAt),
       isoDate(person.createdAt),
       isoDate(person.updatedAt),
     ].map(cell),

@@ -17,8 +17,8 @@ import {
 } from './linkedin-connections';
 import { parseLinkedInDate } from './linkedin-dates';
 import { bulkPutWithProgress, CHUNK_ROWS, partOf, type ProgressListener } from './pacing';
-import { loadPeopleIndex, wantedBy, type PeopleIndex } from './people-index';
-import { putImportedPeople } from './imported-people';
+import { loadPeopleIndex, putChangedPeople, wantedBy, type PeopleIndex } from './people-index';
+import { historiesOf } from '@/utils/db/stored-person';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** The two files of an archive that Alliance Map reads; either may be missing. */
@@ -325,7 +325,7 @@ export async function importArchive(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ArchiveImportResult> {
-  return db.transaction('rw', db.people, db.connections, db.touches, db.columns, async () => {
+  return db.transaction('rw', db.people, db.touches, async () => {
     // A message names its sender or recipient as a connection row names its person.
     const wanted = wantedBy([...(connections?.rows ?? []), ...(messages?.touches ?? [])]);
     const index = await loadPeopleIndex(db, wanted);
@@ -369,10 +369,13 @@ export async function importArchive(
       messagesResult.added = touches.length;
     }
 
+    // Whoever the messages name keeps them: their last touch and their place among the tracked.
+    const added = historiesOf({ touches, notes: [], followUps: [], ties: [] });
+    for (const slug of added.keys()) index.put(index.bySlugOrAlias(slug)!);
     const people = index.changedPeople();
     const writes = people.length + touches.length;
     const written = (done: number) => onProgress?.(done, writes);
-    await putImportedPeople(db, people, (slug) => index.created.has(slug), written);
+    await putChangedPeople(db, people, written, added);
     await bulkPutWithProgress(
       (slice) => db.touches.bulkPut(slice),
       touches,

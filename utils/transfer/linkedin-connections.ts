@@ -7,12 +7,17 @@
  * hide their details) and a member URN where the email would be. Columns are found by name.
  */
 import type { AllianceDb } from '@/utils/db/schema';
-import { LIMITS, newPerson, type Person } from '@/utils/model';
+import { LIMITS, newPerson, noProfileKey, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { linkedInDateReader } from './linkedin-dates';
 import { CHUNK_ROWS, type ProgressListener } from './pacing';
-import { putImportedPeople } from './imported-people';
-import { loadPeopleIndex, nameKey, wantedBy, type PeopleIndex } from './people-index';
+import {
+  loadPeopleIndex,
+  nameKey,
+  putChangedPeople,
+  wantedBy,
+  type PeopleIndex,
+} from './people-index';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 
 /** One connection as read from the file. `line` is where it starts in the file. */
@@ -151,6 +156,8 @@ export function parseConnectionsCsv(text: string, onProgress?: ProgressListener)
 /** What an import of connections did. */
 export interface ConnectionsImportResult {
   created: number;
+  /** Of those created, the people the file names without a profile URL. */
+  withoutProfile: number;
   updated: number;
   unchanged: number;
   skipped: SkippedLine[];
@@ -176,7 +183,13 @@ export function applyConnections(
   rows: readonly ConnectionRow[],
   now: number,
 ): ConnectionsImportResult {
-  const result: ConnectionsImportResult = { created: 0, updated: 0, unchanged: 0, skipped: [] };
+  const result: ConnectionsImportResult = {
+    created: 0,
+    withoutProfile: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: [],
+  };
   for (const row of rows) {
     let person: Person | undefined;
     if (row.slug) {
@@ -194,14 +207,27 @@ export function applyConnections(
         continue;
       }
     } else {
-      const namesakes = index.named(row.name);
-      if (namesakes.length !== 1) {
+      // Matched by name against the people known before this file: two rows of one name in an
+      // old export are two people, never one refreshed twice.
+      const namesakes = index.named(row.name).filter((p) => !index.created.has(p.slug));
+      if (namesakes.length > 1) {
         result.skipped.push({
           line: row.line,
-          reason: namesakes.length
-            ? `no profile URL, and ${namesakes.length} people are named ${row.name}`
-            : `no profile URL, and nobody named ${row.name} is in Alliance Map yet`,
+          reason: `no profile URL, and ${namesakes.length} people are named ${row.name}`,
         });
+        continue;
+      }
+      if (namesakes.length === 0) {
+        // Kept without a profile until the user opens theirs and links it.
+        index.put(
+          newPerson(noProfileKey(), now, {
+            name: row.name,
+            company: row.company,
+            headline: row.position,
+          }),
+        );
+        result.created += 1;
+        result.withoutProfile += 1;
         continue;
       }
       person = namesakes[0]!;
@@ -224,17 +250,12 @@ export async function importConnections(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ConnectionsImportResult> {
-  return db.transaction('rw', db.people, db.connections, db.columns, async () => {
+  return db.transaction('rw', db.people, async () => {
     const index = await loadPeopleIndex(db, wantedBy(rows));
     const result = applyConnections(index, rows, now);
     const people = index.changedPeople();
     onProgress?.(0, people.length);
-    await putImportedPeople(
-      db,
-      people,
-      (slug) => index.created.has(slug),
-      (done) => onProgress?.(done, people.length),
-    );
+    await putChangedPeople(db, people, (done) => onProgress?.(done, people.length));
     return result;
   });
 }

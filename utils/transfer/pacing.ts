@@ -5,7 +5,7 @@
  */
 
 import type { AllianceDb } from '@/utils/db/schema';
-import type { Person } from '@/utils/model';
+import type { StoredPerson } from '@/utils/db/stored-person';
 
 /** Rows between two progress reports while parsing. */
 export const CHUNK_ROWS = 500;
@@ -92,8 +92,8 @@ const PEOPLE_PAGE = 2_000;
  * of its own, rather than turning 10,000 records back into objects in one. Only Dexie is
  * awaited: fit inside an import's transaction.
  */
-export async function readPeopleInPages(db: AllianceDb): Promise<Person[]> {
-  const people: Person[] = [];
+export async function readPeopleInPages(db: AllianceDb): Promise<StoredPerson[]> {
+  const people: StoredPerson[] = [];
   for (let page = await db.people.limit(PEOPLE_PAGE).toArray(); ;) {
     people.push(...page);
     if (page.length < PEOPLE_PAGE) return people;

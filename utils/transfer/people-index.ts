@@ -4,9 +4,16 @@
  * only the people its rows can name read in full.
  */
 import type { AllianceDb } from '@/utils/db/schema';
-import { readPeopleColumns } from '@/utils/db/columns';
+import {
+  joinHistories,
+  keptHistory,
+  nameWordsOf,
+  NO_HISTORY,
+  storedPerson,
+  type PersonHistory,
+} from '@/utils/db/stored-person';
 import { byCodeUnit, type Person } from '@/utils/model';
-import { readPeopleInPages } from './pacing';
+import { bulkPutWithProgress, readPeopleInPages } from './pacing';
 
 /** Who the rows of an import may name. */
 export interface WantedPeople {
@@ -98,32 +105,51 @@ export class PeopleIndex {
 const MANY_WANTED = 4;
 
 /**
- * An index of the people `wanted` can reach: those with a wanted slug or name (found in the
- * people's column copy, which holds every slug and name) and everyone with an alias, since any
- * slug may be a former one. An import of 10,000 new connections then reads no record in full,
- * where reading everyone took a third of a second. Only Dexie is awaited: fit inside an
- * import's transaction, which must include `db.columns`.
+ * An index of the people `wanted` can reach: those with a wanted slug (the table's keys say
+ * which exist, without reading a record) or a wanted name (found by the first word of it in the
+ * name words' index), and everyone with an alias, since any slug may be a former one. An import
+ * of 10,000 new connections then reads no record in full. Only Dexie is awaited: fit inside an
+ * import's transaction.
  */
 export async function loadPeopleIndex(db: AllianceDb, wanted: WantedPeople): Promise<PeopleIndex> {
   const names = new Set([...wanted.names].map(nameKey));
-  const [everyone, aliasHolders] = await Promise.all([
-    readPeopleColumns(db),
+  const firstWords = [...new Set([...names].flatMap((name) => nameWordsOf(name).slice(0, 1)))];
+  const [slugs, aliasHolders, namesakes] = await Promise.all([
+    db.people.toCollection().primaryKeys(),
     db.people.where('aliases').aboveOrEqual('').toArray(),
+    firstWords.length
+      ? db.people.where('nameWords').anyOf(firstWords).distinct().toArray()
+      : Promise.resolve([]),
   ]);
-  const needed = everyone
-    .filter(
-      (person) =>
-        wanted.slugs.has(person.slug) || (names.size > 0 && names.has(nameKey(person.name))),
-    )
-    .map((person) => person.slug);
-  // Many wanted (a re-import): one read of everyone in pages beats a request per person, and
-  // people the rows do not name change nothing in the index.
-  const full =
-    needed.length * MANY_WANTED > everyone.length
+  const needed = slugs.filter((slug) => wanted.slugs.has(slug));
+  // A re-import: one read of everyone in pages beats a request per person, and people the rows
+  // do not name change nothing in the index.
+  const bySlugWanted =
+    needed.length * MANY_WANTED > slugs.length
       ? await readPeopleInPages(db)
       : (await db.people.bulkGet(needed)).filter((person) => person !== undefined);
+  const byName = namesakes.filter((person) => names.has(nameKey(person.name)));
   // In slug order, once each, as a read of the table gives them: where two people claim one
   // alias, the same one wins as in an index of everyone.
-  const bySlug = new Map([...full, ...aliasHolders].map((person) => [person.slug, person]));
+  const bySlug = new Map(
+    [...bySlugWanted, ...byName, ...aliasHolders].map((person) => [person.slug, person]),
+  );
   return new PeopleIndex([...bySlug.values()].sort((a, b) => byCodeUnit(a.slug, b.slug)));
+}
+
+/**
+ * Writes the people an import changed, each with what the table keeps beside them: an import
+ * takes none of a person's marks or records away and adds only the records `added` sums up.
+ * Inside the import's transaction; reports how many are written as it goes.
+ */
+export function putChangedPeople(
+  db: AllianceDb,
+  people: readonly Person[],
+  onWritten?: (done: number) => void,
+  added: ReadonlyMap<string, PersonHistory> = new Map(),
+): Promise<void> {
+  const stored = people.map((person) =>
+    storedPerson(person, joinHistories(keptHistory(person), added.get(person.slug) ?? NO_HISTORY)),
+  );
+  return bulkPutWithProgress((slice) => db.people.bulkPut(slice), stored, onWritten);
 }

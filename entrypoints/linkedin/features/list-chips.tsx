@@ -8,6 +8,9 @@ import { findPersonMentions, isParsed, type PersonMention } from '@/utils/linked
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 import { ask, type ChipSummary } from '@/utils/messaging/protocol';
 
+/** Every key a mention names its person by: a slug and member id of one card are one person. */
+const keysOf = ({ key, aliases }: PersonMention): string[] => [key, ...aliases];
+
 /** The most keys one lookup carries: a screenful is far fewer; a huge page is split. */
 const LOOKUP_BATCH = 200;
 
@@ -38,8 +41,11 @@ export const listChips: Feature = {
     const islands = new Map<HTMLAnchorElement, Island>();
 
     const show = (mentions: readonly PersonMention[], known: Map<string, ChipSummary>) => {
-      for (const { link, key, nameElement } of mentions) {
-        const chip = known.get(key);
+      for (const mention of mentions) {
+        const { link, nameElement } = mention;
+        const chip = keysOf(mention)
+          .map((key) => known.get(key))
+          .find(Boolean);
         let island = islands.get(link);
         if (!chip) {
           island?.destroy();
@@ -69,9 +75,10 @@ export const listChips: Feature = {
         );
     };
     const answersFor = async (mentions: readonly PersonMention[]) => {
-      askAbout(mentions.map((m) => m.key));
+      const keys = mentions.flatMap(keysOf);
+      askAbout(keys);
       const known = new Map<string, ChipSummary>();
-      for (const { key } of mentions) {
+      for (const key of keys) {
         const chip = await answers.get(key);
         if (chip) known.set(key, chip);
       }

@@ -6,16 +6,18 @@ import {
   addTie,
   deleteEverything,
   deletePerson,
-  findRecordedPeopleByKeys,
+  findPeopleByKeys,
   findPerson,
   latestNoteOf,
+  linkProfile,
   logTouch,
   mergePeople,
   summarize,
   toggleRole,
   updatePerson,
 } from '@/utils/db/records';
-import { DAY_MS, DEFAULT_SETTINGS, LIMITS } from '@/utils/model';
+import { DAY_MS, DEFAULT_SETTINGS, LIMITS, newPerson, noProfileKey } from '@/utils/model';
+import { NO_HISTORY, storedPerson } from '@/utils/db/stored-person';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 let db: AllianceDb;
@@ -65,7 +67,7 @@ describe('batched lookups', () => {
   it('answers slugs, former slugs and member ids in one call', async () => {
     await toggleRole(db, { slug: 'a', memberId: 'ACoAAAaaaaaaaaaaa' }, 'ally', NOW);
     await toggleRole(db, { slug: 'b' }, 'mentor', NOW);
-    const found = await findRecordedPeopleByKeys(db, ['a', 'ACoAAAaaaaaaaaaaa', 'b', 'nobody']);
+    const found = await findPeopleByKeys(db, ['a', 'ACoAAAaaaaaaaaaaa', 'b', 'nobody']);
     expect([...found.keys()].sort()).toEqual(['ACoAAAaaaaaaaaaaa', 'a', 'b']);
     expect(found.get('ACoAAAaaaaaaaaaaa')?.slug).toBe('a');
   });
@@ -147,5 +149,42 @@ describe('deleting', () => {
     expect(await db.people.count()).toBe(1);
     await deleteEverything(db);
     expect(await db.people.count()).toBe(0);
+  });
+});
+
+describe('someone known without a profile', () => {
+  it('is linked to the profile the user confirms, with everything recorded about them', async () => {
+    const key = noProfileKey();
+    await db.people.add(
+      storedPerson(
+        newPerson(key, NOW - 400 * DAY_MS, { name: 'Ada Lovelace', company: 'Analytical Engines' }),
+        NO_HISTORY,
+      ),
+    );
+    await addNote(db, { slug: key }, 'Met at the 2017 offsite', NOW);
+    await toggleRole(db, { slug: key }, 'mentor', NOW);
+    await logTouch(db, { slug: key }, { kind: 'meeting', at: NOW - 3 * DAY_MS }, NOW);
+    const linked = await linkProfile(
+      db,
+      key,
+      { slug: 'ada-lovelace', name: 'Ada Lovelace', memberId: 'ACoAAB1234567890' },
+      NOW,
+    );
+    expect(linked).toMatchObject({
+      slug: 'ada-lovelace',
+      profileUrl: 'https://www.linkedin.com/in/ada-lovelace/',
+      company: 'Analytical Engines',
+      aliases: ['ACoAAB1234567890'],
+      roles: ['mentor'],
+    });
+    expect(await db.people.get(key)).toBeUndefined();
+    expect(await db.people.get('ada-lovelace')).toMatchObject({
+      tracked: 1,
+      lastTouchAt: NOW - 3 * DAY_MS,
+    });
+    expect((await latestNoteOf(db, 'ada-lovelace'))?.text).toBe('Met at the 2017 offsite');
+    await expect(linkProfile(db, 'ada-lovelace', { slug: 'x' }, NOW)).rejects.toThrow(
+      /already has a profile/,
+    );
   });
 });

@@ -94,21 +94,26 @@ describe('weeklyReport', () => {
       report.nextActions.length,
     );
     expect(report.nextActions[0]).toMatchObject({ personSlug: 'hugo', habit: 'shared-work' });
-    expect(report.nextActions).toContainEqual({
-      personSlug: 'ana',
-      personName: 'Ana',
-      habit: 'followed-up',
-      text: 'Follow up with Ana: Send the article',
-    });
-    expect(report.nextActions).toContainEqual({
-      personSlug: 'sam',
-      personName: 'Sam',
-      habit: 'showed-appreciation',
-      text: 'Show appreciation to Sam for the design review',
-    });
+    expect(report.nextActions).toContainEqual(
+      expect.objectContaining({
+        personSlug: 'ana',
+        personName: 'Ana',
+        habit: 'followed-up',
+        text: 'Keep your promise to Ana: “Send the article” was due 3 days ago.',
+      }),
+    );
+    expect(report.nextActions).toContainEqual(
+      expect.objectContaining({
+        personSlug: 'sam',
+        habit: 'showed-appreciation',
+        text: 'Thank Sam for their help: you noted “the design review” yesterday, and you have not thanked them since.',
+      }),
+    );
     expect(report.nextActions).toContainEqual(
       expect.objectContaining({ personSlug: 'theo', habit: 'offered-help' }),
     );
+    const worths = report.nextActions.map((a) => a.worth);
+    expect(worths).toEqual([...worths].sort((a, b) => b - a));
   });
 
   it('draws key holders and backers with the ties between them', () => {
@@ -132,7 +137,17 @@ describe('weeklyReport scenarios', () => {
       touch('mentor', 'showed-appreciation', daysAgo(1), { direction: 'received' }),
     ];
     const report = weeklyReport(data({ people, touches }), NOW, { now: NOW });
-    expect(report.takersOnly).toEqual([{ slug: 'mentor', name: 'Mira', received90: 3 }]);
+    expect(report.takersOnly).toEqual([
+      {
+        slug: 'mentor',
+        name: 'Mira',
+        received90: 3,
+        action: expect.objectContaining({
+          habit: 'offered-help',
+          text: 'Offer help to Mira: you received from them 3 times in 90 days and gave nothing back.',
+        }),
+      },
+    ]);
     expect(report.nextActions).toContainEqual(
       expect.objectContaining({ personSlug: 'mentor', habit: 'offered-help' }),
     );
@@ -145,11 +160,16 @@ describe('weeklyReport scenarios', () => {
     expect(weeklyReport(record, NOW, { now: NOW }).visibility.score).toBe(100);
   });
 
-  it('reports an empty record with zero scores and helpful words', () => {
+  it('reports an empty record with zero scores, what is missing and the first steps', () => {
     const report = weeklyReport(data(), NOW);
     expect(report.visibility.score).toBe(0);
     expect(report.connectivity.score).toBe(0);
-    expect(report.nextActions).toEqual([]);
+    expect(report.nextActions.map((a) => a.id)).toEqual([
+      'start:import',
+      'start:levels',
+      'start:touch',
+    ]);
+    expect(report.nextActions[0]).toMatchObject({ place: 'import', personSlug: null });
     expect(report.map).toEqual({ nodes: [], edges: [], omitted: 0 });
     expect(report.gaps.map((g) => g.id)).toEqual([
       'no-sponsor',
@@ -159,7 +179,9 @@ describe('weeklyReport scenarios', () => {
     ]);
     const markdown = reportToMarkdown(report);
     expect(markdown).toContain('No key holders yet');
-    expect(markdown).toContain('No touches in these 12 weeks.');
+    expect(markdown).toContain('Nobody tagged yet');
+    expect(markdown).toContain('No touches in these 12 weeks');
+    expect(markdown).not.toContain('Every key holder');
   });
 
   it('builds the report for 10,000 people and 100,000 touches', () => {
@@ -190,12 +212,17 @@ describe('reportToMarkdown', () => {
       'Overdue follow-ups',
       'People you only take from',
       'Gaps in your alliance',
+      'Basis of your alliances',
+      'Negative feedback',
+      'Paying it forward',
     ]) {
       expect(markdown).toContain(`## ${heading}\n`);
     }
     expect(markdown).toContain('Hugo \\*the\\* \\<boss\\>');
     expect(markdown).not.toContain('<boss>');
-    expect(markdown).toContain('1. Share your work or a recent win with Hugo');
+    expect(markdown).toContain(
+      '1. Share a recent win with Hugo \\*the\\* \\<boss\\> (+2): you have had no contact with them in 30 days',
+    );
     expect(markdown).toContain(
       '| Week | Received help | Asked for feedback | Shared my work or a win | Total |',
     );

@@ -59,7 +59,7 @@ describe('visibility: scenarios from the essays', () => {
     expect(top?.reason).toBe(
       'Hugo (+2, high influence) has had no contact with you in 30 days, and nobody in your alliance is tied to them.',
     );
-    expect(result.reason).toBe(`1 of 2 key holders knows your recent work; ${top?.reason}`);
+    expect(result.reason).toBe(`1 of 2 key holders knows your recent work. ${top?.reason}`);
     // Maria: 3 × 1 = 3, fully aware; Hugo: 3 × 1.5 = 4.5, unaware → 3 / 7.5.
     expect(result.score).toBe(40);
   });
@@ -96,6 +96,62 @@ describe('visibility: scenarios from the essays', () => {
     // Sofia 3 × 1.5 = 4.5 full; Dana 3 × 2 = 6 at half credit → (4.5 + 3) / 10.5.
     expect(after.score).toBe(71);
     expect(after.score).toBeGreaterThan(before.score);
+  });
+
+  it('makes a key holder tied to any backer who promoted the user partly aware, with less credit than a sponsor', () => {
+    // An ally and supporter who is neither sponsor nor champion publicly promotes the user.
+    const people = [
+      person('ali', { name: 'Ali', level: 'peer', stance: 'supporter', roles: ['ally'] }),
+      person('dana', { name: 'Dana', level: 'plus2', influence: 'high', stance: 'neutral' }),
+    ];
+    const base = data({ people, ties: [tie('ali', 'dana')] });
+    expect(visibility(base, NOW).score).toBe(0);
+    const promoted = {
+      ...base,
+      touches: [touch('ali', 'they-promoted-me', daysAgo(4), { note: 'Praised my launch' })],
+    };
+    const result = visibility(promoted, NOW);
+    const dana = result.keyHolders.find((k) => k.slug === 'dana');
+    expect(dana).toMatchObject({ awareness: 'partial', credit: 0.25, heardThrough: 'ali' });
+    expect(dana?.reason).toBe(
+      'Dana (+2, high influence) knows your work only through Ali, who promoted you.',
+    );
+    // Dana alone: a quarter of the credit of knowing it first-hand.
+    expect(result.score).toBe(25);
+    expect(result.parts.map((p) => p.label)).toEqual([
+      'Know your recent work',
+      'Heard of it from another backer',
+      'Do not know your recent work',
+    ]);
+
+    // The same promotion by a champion counts for half.
+    const champion = people.map((p) =>
+      p.slug === 'ali' ? { ...p, stance: 'champion' as const } : p,
+    );
+    expect(visibility({ ...promoted, people: champion }, NOW).score).toBe(50);
+    // A mentee-only contact does not back the user: no awareness.
+    const mentee = people.map((p) =>
+      p.slug === 'ali' ? { ...p, stance: 'unknown' as const, roles: ['mentee' as const] } : p,
+    );
+    expect(visibility({ ...promoted, people: mentee }, NOW).score).toBe(0);
+  });
+
+  it('takes the best of several promoters, never more than half', () => {
+    const people = [
+      person('ali', { level: 'peer', stance: 'supporter' }),
+      person('spo', { level: 'plus2', roles: ['sponsor'] }),
+      person('dana', { level: 'plus3', influence: 'high' }),
+    ];
+    const record = data({
+      people,
+      ties: [tie('ali', 'dana'), tie('spo', 'dana')],
+      touches: [
+        touch('ali', 'they-promoted-me', daysAgo(2)),
+        touch('spo', 'they-promoted-me', daysAgo(3)),
+      ],
+    });
+    const dana = visibility(record, NOW).keyHolders.find((k) => k.slug === 'dana');
+    expect(dana).toMatchObject({ credit: 0.5, heardThrough: 'spo' });
   });
 
   it('forgets a shared win once it is older than the visibility window', () => {
@@ -200,14 +256,14 @@ describe('connectivity', () => {
     expect(part(result, 'cadence')?.value).toBe(0.5);
     expect(part(result, 'balance')?.value).toBe(0.5);
     expect(part(result, 'reach')?.value).toBe(0.5);
-    expect(result.reason).toMatch(/No sponsor yet/);
+    expect(result.reason).toMatch(/You have no sponsor yet/);
   });
 
   it('says what to do when nothing is tagged', () => {
     const result = connectivity(data(), NOW);
     expect(result.score).toBe(0);
     expect(result.reason).toBe(
-      'No one tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.',
+      'Nobody tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.',
     );
   });
 
@@ -226,7 +282,39 @@ describe('connectivity', () => {
     touches.push(touch('spon', 'shared-work', daysAgo(1)));
     const result = connectivity(data({ people, touches }), NOW);
     expect(result.score).toBe(100);
-    expect(result.reason).toBe('Your alliance is broad and healthy on every measure.');
+    expect(result.reason).toBe('Your alliance is in good shape on all 7 measures.');
+  });
+});
+
+describe('score wording', () => {
+  it("never repeats a part's label in its detail, nor a sentence of the reason", () => {
+    const records = [
+      data(),
+      promisingEmployee(),
+      data({ people: [person('m', { roles: ['mentor'] })] }),
+      generated(60, 400, 3),
+    ];
+    for (const record of records) {
+      for (const score of [visibility(record, NOW), connectivity(record, NOW)]) {
+        for (const p of score.parts) {
+          const label = p.label.toLowerCase();
+          expect(p.detail.toLowerCase().startsWith(label)).toBe(false);
+          // "No sponsor yet: No sponsor yet: …" in any order of label, detail and reason.
+          const line = `${p.label}: ${p.detail}`;
+          const segments = line.split(': ').map((x) => x.toLowerCase());
+          expect(new Set(segments).size).toBe(segments.length);
+        }
+        const sentences = score.reason.split(/(?<=\.) /);
+        expect(new Set(sentences).size).toBe(sentences.length);
+      }
+    }
+  });
+
+  it('lists no score parts about key holders when there are none', () => {
+    expect(visibility(data(), NOW).parts).toEqual([]);
+    expect(connectivity(data(), NOW).parts.find((p) => p.id === 'reach')?.detail).toBe(
+      'no key holders yet',
+    );
   });
 });
 

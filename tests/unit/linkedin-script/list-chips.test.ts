@@ -69,8 +69,24 @@ describe('list chips', () => {
     expect(ask).toHaveBeenCalledTimes(1);
     const [type, { keys }] = ask.mock.calls[0] as [string, { keys: string[] }];
     expect(type).toBe('lists/lookup');
-    expect(keys).toHaveLength(10);
+    // Ten people, each by slug and by the member id their links carry.
+    expect(keys).toHaveLength(20);
+    expect(keys.filter((key) => key.startsWith('ACoAA'))).toHaveLength(10);
     expect(hosts()).toHaveLength(1);
+  });
+
+  it('finds a person known by member id through the id their card’s links carry', async () => {
+    ask.mockImplementation(async () => ({
+      ACoAAAkgojgBtkkVZh18AKnm0Gyu_zLIIXOKFdg: {
+        roles: ['sponsor'],
+        due: false,
+        overdueFollowUps: 0,
+      },
+    }));
+    void start();
+    await settle();
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.closest('a')?.getAttribute('href')).toContain('/in/lanahaddad87');
   });
 
   it('asks only about people it has not asked about, and draws every card that scrolled in', async () => {
@@ -104,7 +120,7 @@ describe('list chips', () => {
       card.append(document.createElement('span')); // the parser adds more of the card
       await settle();
       expect(ask).toHaveBeenCalledTimes(1);
-      expect((ask.mock.calls[0] as [string, { keys: string[] }])[1].keys).toHaveLength(9);
+      expect((ask.mock.calls[0] as [string, { keys: string[] }])[1].keys).toHaveLength(18);
       expect(hosts()).toHaveLength(0);
       document.body.append(document.createElement('footer')); // the parser moves past it
       await settle();
@@ -113,7 +129,10 @@ describe('list chips', () => {
       await settle();
       expect(hosts()).toHaveLength(1);
       expect(ask).toHaveBeenCalledTimes(2);
-      expect((ask.mock.calls[1] as [string, { keys: string[] }])[1].keys).toEqual(['lanahaddad87']);
+      expect((ask.mock.calls[1] as [string, { keys: string[] }])[1].keys).toEqual([
+        'lanahaddad87',
+        'ACoAAAkgojgBtkkVZh18AKnm0Gyu_zLIIXOKFdg',
+      ]);
     } finally {
       delete (document as { readyState?: string }).readyState;
     }

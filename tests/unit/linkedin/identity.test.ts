@@ -6,7 +6,7 @@ import {
   topCardMatches,
   type ProfileIdentity,
 } from '@/utils/linkedin/identity';
-import { loadFixture } from './load-fixture';
+import { LANGUAGES, loadFixture } from './load-fixture';
 
 interface Case {
   fixture: string;
@@ -92,8 +92,13 @@ const CASES: Case[] = [
   },
 ];
 
-describe.each(CASES)('$fixture', ({ fixture, url, expected, heading, viewerMemberId }) => {
-  const doc = () => loadFixture(fixture, url);
+// Each page as saved and as LinkedIn shows it in German and Arabic (right to left): who it
+// shows and where the badge goes never depend on the words of LinkedIn's labels.
+const LOCALIZED = CASES.flatMap((c) => LANGUAGES.map((language) => ({ ...c, language })));
+
+describe.each(LOCALIZED)('$fixture ($language)', (c) => {
+  const { fixture, url, expected, heading, viewerMemberId, language } = c;
+  const doc = () => loadFixture(fixture, url, language);
 
   it('extracts who the page shows', () => {
     expect(extractProfileIdentity(url, doc())).toEqual(expected);
@@ -182,5 +187,40 @@ describe('after in-page navigation', () => {
     // The URL already says Eduardo; the DOM still shows Vasileios.
     expect(topCardMatches(doc, 'eduardo-alvarez-nowak')).toBe(false);
     expect(topCardMatches(doc, 'vasileiosalevizos')).toBe(true);
+  });
+});
+
+describe('in any language', () => {
+  const publicCard = (name: string, headline: string, company: string) =>
+    blank(
+      `<html><body><section class="top-card-layout"><h1>${name}</h1>` +
+        `<h2 class="top-card-layout__headline">${headline}</h2>` +
+        `<div data-section="currentPositionsDetails">${company}</div></section></body></html>`,
+    );
+  const url = 'https://www.linkedin.com/in/ada/';
+
+  it('reads the title from a headline in the language the member wrote it in', () => {
+    expect(
+      extractProfileIdentity(url, publicCard('Ada', 'Ingenieurin bei Acme', 'Acme'))?.title,
+    ).toBe('Ingenieurin');
+    expect(
+      extractProfileIdentity(url, publicCard('Ada', 'مهندسة برمجيات في Acme', 'Acme'))?.title,
+    ).toBe('مهندسة برمجيات');
+    expect(
+      extractProfileIdentity(url, publicCard('Ada', 'Ingénieure chez Acme', 'Acme'))?.title,
+    ).toBe('Ingénieure');
+    // A headline that only names the company says nothing of a title.
+    expect(
+      extractProfileIdentity(url, publicCard('Ada', 'Building the future of Acme', 'Acme'))?.title,
+    ).toBeUndefined();
+  });
+
+  it('drops the direction marks right-to-left pages put around names', () => {
+    const identity = extractProfileIdentity(
+      url,
+      publicCard('\u200fأدا لوفليس\u200f', '\u202bمهندسة\u202c', 'Acme'),
+    );
+    expect(identity?.name).toBe('أدا لوفليس');
+    expect(identity?.headline).toBe('مهندسة');
   });
 });

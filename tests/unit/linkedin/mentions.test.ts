@@ -194,3 +194,102 @@ describe('robustness', () => {
     expect(findPersonMentions(doc)).toHaveLength(1000);
   }, 30_000);
 });
+
+/** A page of `body` markup, served on `url`. */
+function pageOf(body: string, url = LIST_URL): Document {
+  return new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url }).window.document;
+}
+
+const ADA_ID = 'ACoAABS9BdoBSJFfAvbRCM0dr7lB5Eggww93Ld0';
+
+describe('one person per card, whatever links they have in it', () => {
+  it('2025 feed: the repost header’s photo and name, and the author’s, are one mention per post', () => {
+    const mentions = findPersonMentions(
+      loadFixture('feed-2025-ember.html', 'https://www.linkedin.com/feed/'),
+    );
+    expect(summary(mentions)).toEqual([
+      ['tusharchauhan1410', 'Tushar Chauhan'], // "Tushar Chauhan reposted this": photo + name
+      ['tusharchauhan1410', 'Tushar Chauhan'], // the next post, his own: photo + name
+    ]);
+    expectChipsOnNames(mentions);
+    // Both links carry his member id in their query: it is kept as an alias.
+    expect(mentions[0]?.aliases).toEqual(['ACoAACEW86UB-5Nt6tXEUs3WPWmRRFXYsBfz-Qs']);
+  }, 30_000);
+
+  it('2025 activity page: the owner’s own posts name nobody else', () => {
+    const url = 'https://www.linkedin.com/in/tusharchauhan1410/recent-activity/all/';
+    expect(findPersonMentions(loadFixture('activity-2025-ember-posts.html', url))).toEqual([]);
+  }, 30_000);
+
+  it('2025 post page: the author once, the reactors’ bare photos never', () => {
+    const url = 'https://www.linkedin.com/feed/update/urn:li:activity:1234567890/';
+    const doc = loadFixture('post-2025-ember-it.html', url);
+    expect(doc.querySelectorAll('a[href*="/in/"]')).toHaveLength(4);
+    expect(summary(findPersonMentions(doc))).toEqual([['mario-rossi-0000', 'Mario Rossi']]);
+  }, 30_000);
+
+  it.each([
+    'connections-2026-server-driven-it.html',
+    'connections-2026-server-driven-nested-link.html',
+    'followers-2026-server-driven-it.html',
+  ])(
+    '2026 My Network (%s): the photo link, the name link and the parser’s copies are one',
+    (file) => {
+      const doc = loadFixture(
+        file,
+        'https://www.linkedin.com/mynetwork/invite-connect/connections/',
+      );
+      const mentions = findPersonMentions(doc);
+      expect(summary(mentions)).toEqual([
+        ['anna-bianchi', 'Anna Bianchi'],
+        ['paolo-neri', 'Paolo Neri'],
+        ['gina-blu', 'Gina Blu'],
+      ]);
+      expectChipsOnNames(mentions);
+      for (const mention of mentions)
+        expect(mention.card.getAttribute('componentkey')).toMatch(/^ConnectionCard_/);
+    },
+    30_000,
+  );
+
+  it('a person named in a post by member id and by slug is one mention', () => {
+    const doc = pageOf(
+      `<div role="article" data-urn="urn:li:activity:1">
+        <a href="/in/someone-else/">Someone Else</a> reposted this
+        <p>Thanks <a href="https://www.linkedin.com/in/${ADA_ID}">Ada Lovelace</a>!</p>
+        <p>Say hi to <a href="https://www.linkedin.com/in/ada-lovelace/">Ada  Lovelace</a>.</p>
+      </div>`,
+    );
+    expect(findPersonMentions(doc).map((m) => [m.key, m.aliases])).toEqual([
+      ['someone-else', []],
+      ['ada-lovelace', [ADA_ID]],
+    ]);
+  });
+
+  it('a slug link that carries the member id in its query ties a differently named id link to it', () => {
+    const doc = pageOf(
+      `<li><a href="/in/ada-lovelace/?miniProfileUrn=urn%3Ali%3Afsd_profile%3A${ADA_ID}">Ada Lovelace</a>
+        <a href="/in/${ADA_ID}/">Ada</a>
+        <a href="/in/someone-else/">Someone Else</a></li>`,
+    );
+    expect(findPersonMentions(doc).map((m) => [m.key, m.aliases])).toEqual([
+      ['ada-lovelace', [ADA_ID]],
+      ['someone-else', []],
+    ]);
+  });
+
+  it('cards no selector knows are bounded by the other people’s links', () => {
+    const card = (slug: string, name: string) =>
+      `<div><a href="/in/${slug}/"><figure><img alt=""></figure></a><div><a href="/in/${slug}/"><p>${name}</p></a></div></div>`;
+    const doc = pageOf(
+      `<main>${card('ada', 'Ada')}${card('grace', 'Grace')}${card('ada', 'Ada')}</main>`,
+    );
+    const mentions = findPersonMentions(doc);
+    expect(summary(mentions)).toEqual([
+      ['ada', 'Ada'],
+      ['grace', 'Grace'],
+      ['ada', 'Ada'],
+    ]);
+    expect(new Set(mentions.map((m) => m.card)).size).toBe(3);
+  });
+});

@@ -4,6 +4,7 @@ import { loadMapData } from '@/utils/map/data';
 import { placeEdit, tieEdit, untieEdit } from '@/utils/map/edits';
 import { UndoStack } from '@/utils/map/undo';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, orderedPair, type Person } from '@/utils/model';
+import { stored } from '../../support/stored';
 
 const NOW = Date.UTC(2025, 2, 12, 12);
 const opened: AllianceDb[] = [];
@@ -14,7 +15,7 @@ afterEach(async () => {
 async function dbWith(people: Person[]): Promise<AllianceDb> {
   const db = new AllianceDb(`map-${crypto.randomUUID()}`);
   opened.push(db);
-  await db.people.bulkAdd(people);
+  await db.people.bulkAdd(people.map(stored));
   return db;
 }
 

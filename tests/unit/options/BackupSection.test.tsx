@@ -5,15 +5,18 @@ import { DEFAULT_SETTINGS, newPerson, type Settings } from '@/utils/model';
 import { exportBackup } from '@/utils/transfer/backup';
 import { freshDb } from '../transfer/db-helpers';
 import { button, byLabel, chooseFile, click, mount, regions, waitFor } from './render';
+import { stored } from '../../support/stored';
 
 const NOW = Date.UTC(2025, 0, 1);
 
 async function setup() {
   const db = freshDb();
-  await db.people.bulkPut([
-    newPerson('ada', NOW, { name: 'Ada', roles: ['mentor'] }),
-    newPerson('grace', NOW, { name: 'Grace' }),
-  ]);
+  await db.people.bulkPut(
+    [
+      newPerson('ada', NOW, { name: 'Ada', roles: ['mentor'] }),
+      newPerson('grace', NOW, { name: 'Grace' }),
+    ].map(stored),
+  );
   const saveSettings = vi.fn(async (_settings: Settings) => undefined);
   const root = mount(
     <BackupSection
@@ -34,7 +37,7 @@ describe('BackupSection import', () => {
     const { db, root, saveSettings } = await setup();
     const before = await db.people.toArray();
     const source = freshDb();
-    await source.people.put(newPerson('eve', NOW));
+    await source.people.put(stored(newPerson('eve', NOW)));
     const backup = JSON.parse(await exportBackup(source, DEFAULT_SETTINGS, NOW)) as {
       people: Array<Record<string, unknown>>;
     };
@@ -69,10 +72,12 @@ describe('BackupSection import', () => {
   it('shows the plan for merge and replace, then replaces and restores the settings', async () => {
     const { db, root, saveSettings } = await setup();
     const source = freshDb();
-    await source.people.bulkPut([
-      newPerson('ada', NOW, { name: 'Ada', roles: ['mentor', 'sponsor'], updatedAt: NOW + 1 }),
-      newPerson('linus', NOW, { name: 'Linus' }),
-    ]);
+    await source.people.bulkPut(
+      [
+        newPerson('ada', NOW, { name: 'Ada', roles: ['mentor', 'sponsor'], updatedAt: NOW + 1 }),
+        newPerson('linus', NOW, { name: 'Linus' }),
+      ].map(stored),
+    );
     const restored = { ...DEFAULT_SETTINGS, stealth: true };
     chooseFile(
       byLabel(root, 'Import a backup file'),

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { SettingsSection, type NotificationPermission } from '@/components/options/SettingsSection';
+import { fromDateInput, toDateInput } from '@/utils/format';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 import { button, byLabel, click, mount, regions, type, waitFor } from './render';
 
@@ -54,6 +55,53 @@ describe('SettingsSection rhythm', () => {
       weekStart: 1,
       visibilityWindowDays: 30,
     });
+  });
+});
+
+describe('SettingsSection new role', () => {
+  it('saves the start of a new role and says until when the report focuses on it', async () => {
+    const { root, save } = setup();
+    const input = byLabel(root, 'Started a new role on');
+    expect(input.type).toBe('date');
+    expect(input.value).toBe('');
+    const started = new Date();
+    started.setDate(started.getDate() - 10);
+    const text = toDateInput(started.getTime());
+    type(input, text);
+    click(button(root, 'Save the start date'));
+    await waitFor(() =>
+      expect(regions(root).status).toMatch(
+        /^New role saved: the weekly report focuses on your first 90 days until /,
+      ),
+    );
+    expect(save).toHaveBeenCalledWith({ roleStartedAt: fromDateInput(text) });
+  });
+
+  it('says when the first 90 days of the saved date are already over', async () => {
+    const { root } = setup();
+    type(byLabel(root, 'Started a new role on'), '2020-01-06');
+    click(button(root, 'Save the start date'));
+    await waitFor(() => expect(regions(root).status).toMatch(/first 90 days are over/));
+  });
+
+  it('shows a saved start and clears it', async () => {
+    const roleStartedAt = new Date(2025, 2, 3, 12).getTime();
+    const { root, save } = setup({ ...DEFAULT_SETTINGS, roleStartedAt });
+    expect(byLabel(root, 'Started a new role on').value).toBe('2025-03-03');
+    click(button(root, 'Clear'));
+    await waitFor(() => expect(regions(root).status).toMatch(/^New role cleared/));
+    expect(save).toHaveBeenCalledWith({ roleStartedAt: null });
+  });
+
+  it('refuses a date out of range and saves nothing', async () => {
+    const { root, save } = setup();
+    type(byLabel(root, 'Started a new role on'), '1850-01-01');
+    click(button(root, 'Save the start date'));
+    await waitFor(() =>
+      expect(regions(root).alert).toBe('Not saved. Enter a date between the years 1900 and 9999.'),
+    );
+    expect(byLabel(root, 'Started a new role on').getAttribute('aria-invalid')).toBe('true');
+    expect(save).not.toHaveBeenCalled();
   });
 });
 

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   archiveReport,
+  connectionsReport,
   isZip,
   readLinkedInFile,
   skippedPreview,
@@ -12,6 +13,7 @@ import type { AllianceDb } from '@/utils/db/schema';
 import { newPerson } from '@/utils/model';
 import { freshDb } from '../transfer/db-helpers';
 import { transferFixture } from '../transfer/fixtures';
+import { stored } from '../../support/stored';
 
 const NOW = Date.UTC(2025, 0, 1);
 
@@ -53,6 +55,7 @@ describe('readLinkedInFile and writeLinkedInFile', () => {
     );
     expect(report).toEqual({
       ok: true,
+      changed: true,
       summary: 'Imported Connections.csv. 2 lines skipped (see below).',
       details: ['People: 4 new, 0 updated, 0 unchanged.'],
       skipped: [
@@ -97,7 +100,7 @@ describe('readLinkedInFile and writeLinkedInFile', () => {
 
   it('changes nothing and names the problem for a file that is not an export', async () => {
     const db = freshDb();
-    await db.people.put(newPerson('ada', NOW, { name: 'Ada' }));
+    await db.people.put(stored(newPerson('ada', NOW, { name: 'Ada' })));
     const before = await db.people.toArray();
     const csv = await importInto(db, new Blob(['name,phone\nAda,123\n']));
     expect(csv).toMatchObject({
@@ -131,10 +134,38 @@ describe('archiveReport', () => {
       archiveReport({ connections: null, messages: null, problems: ['messages.csv: bad'] }),
     ).toEqual({
       ok: false,
+      changed: false,
       summary: 'Nothing in this archive could be imported.',
       details: ['Not imported: messages.csv: bad'],
       skipped: [],
     });
+  });
+});
+
+describe('an import that brings nobody in', () => {
+  const file = { ok: true as const, rows: [], skipped: [], format: 'current' as const };
+  const result = { created: 0, withoutProfile: 0, updated: 0, unchanged: 0, skipped: [] };
+
+  it('is not reported as a success', () => {
+    expect(connectionsReport(file, result)).toMatchObject({
+      ok: true,
+      changed: false,
+      summary: 'Nobody was imported from Connections.csv. No line was skipped.',
+    });
+  });
+
+  it('says when everyone was already there', () => {
+    expect(connectionsReport(file, { ...result, unchanged: 3 })).toMatchObject({
+      changed: false,
+      summary:
+        'Everyone in Connections.csv was already here: nothing changed. No line was skipped.',
+    });
+  });
+
+  it('says how many came without a profile URL', () => {
+    expect(connectionsReport(file, { ...result, created: 3, withoutProfile: 2 }).details).toEqual([
+      'People: 3 new (2 without a profile URL: open their profile on LinkedIn and link it from the side panel), 0 updated, 0 unchanged.',
+    ]);
   });
 });
 

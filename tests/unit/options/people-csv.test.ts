@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportPeopleCsv } from '@/components/options/people-csv';
 import { newPerson, type Touch } from '@/utils/model';
 import { freshDb } from '../transfer/db-helpers';
+import { storedPeople } from '@/utils/db/stored-person';
 
 const NOW = Date.UTC(2025, 0, 1);
 
@@ -20,17 +21,16 @@ function touch(personSlug: string, at: number): Touch {
 describe('exportPeopleCsv', () => {
   it('writes everyone sorted by name, with roles and last touch, behind a UTF-8 BOM', async () => {
     const db = freshDb();
-    await db.people.bulkPut([
+    const people = [
       newPerson('zoe', NOW, { name: 'Zoë Ngô', roles: ['sponsor', 'ally'] }),
       newPerson('ada', NOW, { name: 'Ada Lovelace', roles: ['mentor'] }),
       // Alphabetical, not by code unit (where É comes after Z).
       newPerson('emile', NOW, { name: 'Émile Zola' }),
-    ]);
+    ];
     // The latest touch, whatever the order they were logged in.
-    await db.touches.bulkPut([
-      touch('zoe', Date.UTC(2024, 6, 1)),
-      touch('zoe', Date.UTC(2024, 5, 1)),
-    ]);
+    const touches = [touch('zoe', Date.UTC(2024, 6, 1)), touch('zoe', Date.UTC(2024, 5, 1))];
+    await db.touches.bulkPut(touches);
+    await db.people.bulkPut(storedPeople(people, { touches, notes: [], followUps: [], ties: [] }));
 
     const csv = await exportPeopleCsv(db);
     expect(csv.startsWith('\uFEFFName,Profile URL,')).toBe(true);

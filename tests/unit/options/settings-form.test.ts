@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  readRoleStart,
   readWholeNumber,
   rhythmDraft,
   validateRhythm,
@@ -80,6 +81,22 @@ describe('validateRhythm', () => {
         visibilityWindowDays:
           'Visibility window (days) must be from 1 to 365; 400 is out of range.',
       },
+    });
+  });
+});
+
+describe('readRoleStart', () => {
+  it('reads a date as local noon, and empty as none', () => {
+    expect(readRoleStart('2025-03-03')).toBe(new Date(2025, 2, 3, 12).getTime());
+    expect(readRoleStart('')).toBeNull();
+    expect(readRoleStart('  ')).toBeNull();
+  });
+
+  it('names what is wrong', () => {
+    expect(readRoleStart('2025-02-30')).toEqual({ error: '“2025-02-30” is not a date.' });
+    expect(readRoleStart('soon')).toEqual({ error: '“soon” is not a date.' });
+    expect(readRoleStart('1850-01-01')).toEqual({
+      error: 'Enter a date between the years 1900 and 9999.',
     });
   });
 });

@@ -6,6 +6,7 @@ import { ReportView } from '@/components/report/ReportView';
 import { TouchesChart, axisTop } from '@/components/report/TouchesChart';
 import { TrendChart } from '@/components/report/TrendChart';
 import { weeklyReport, type MapNode, type WeekTouches } from '@/utils/insights';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { DAY_MS, DEFAULT_SETTINGS, TOUCH_KINDS, type TouchKind } from '@/utils/model';
 import { demoDataset } from '../../support/dataset';
 
@@ -103,7 +104,7 @@ describe('TouchesChart', () => {
       week(Date.UTC(2025, 0, 6), { 'shared-work': 2, message: 1 }),
       week(Date.UTC(2025, 0, 13), {}),
     ];
-    const root = mount(<TouchesChart weeks={weeks} />);
+    const root = mount(<TouchesChart weeks={weeks} empty="No touches." />);
     expect(root.querySelector('svg')?.getAttribute('aria-label')).toBe(
       'Touches per week over the last 2 weeks, oldest first: 3, 0.',
     );
@@ -164,5 +165,47 @@ describe('ReportView', () => {
         resolve();
       }),
     );
+  });
+
+  it('with nothing recorded, shows the first steps with where to take them', () => {
+    const now = new Date(2025, 2, 12, 12).getTime();
+    const empty = { people: [], touches: [], notes: [], ties: [], followUps: [] };
+    const report = weeklyReport({ ...empty, settings: DEFAULT_SETTINGS }, now, { now });
+    let opened = 0;
+    const root = mount(<ReportView report={report} onOpenSidePanel={() => (opened += 1)} />);
+    const steps = [...root.querySelectorAll('[data-section="next-actions"] li')];
+    expect(steps.map((li) => li.getAttribute('data-place'))).toEqual([
+      'import',
+      'side-panel',
+      'side-panel',
+    ]);
+    expect(steps[0]?.querySelector('a')?.getAttribute('href')).toBe(FIRST_RUN_PATH);
+    expect(steps[0]?.textContent).toMatch(
+      /^Import your LinkedIn connections if you have not yet, then tag the people who support your work: /,
+    );
+    steps[1]?.querySelector('button')?.click();
+    expect(opened).toBe(1);
+    expect(root.querySelector('[data-section="unaware"]')?.textContent).toContain(
+      'No key holders yet',
+    );
+    expect(root.querySelector('[data-section="cold"]')?.textContent).toContain('Nobody tagged yet');
+    expect(root.querySelector('[data-score="visibility"] .score-parts')).toBeNull();
+  });
+
+  it('puts the new role first and gives each listed finding its next step', () => {
+    const now = new Date(2025, 2, 12, 12).getTime();
+    const data = demoDataset(now);
+    const settings = { ...DEFAULT_SETTINGS, roleStartedAt: now - 10 * DAY_MS };
+    const report = weeklyReport({ ...data, settings }, now, { now });
+    const root = mount(<ReportView report={report} />);
+    const sections = [...root.querySelectorAll('section')].map((s) => s.dataset.section);
+    expect(sections[0]).toBe('new-role');
+    expect(root.querySelector('[data-section="new-role"]')?.textContent).toContain(
+      'Day 11 of your first 90 days in your new role',
+    );
+    const risk = root.querySelector('[data-section="unaware"] li');
+    expect(risk?.textContent).toContain('Next step: Share a recent win with Dana Lee');
+    // Without a way to open the side panel, no button pretends to.
+    expect(root.querySelectorAll('[data-section="next-actions"] button')).toHaveLength(0);
   });
 });

@@ -6,13 +6,11 @@ import {
   buildPersonRows,
   filterRows,
   findPeopleByName,
-  foldForSearch,
   loadFollowUps,
   loadPeopleListData,
   loadTies,
   loadTimeline,
   mergeTimeline,
-  removeTie,
   sortRows,
   type PeopleListData,
 } from '@/utils/db/people-list';
@@ -21,11 +19,14 @@ import {
   addNote,
   addTie,
   logTouch,
+  removeTie,
   setFollowUpDone,
   toggleRole,
   updatePerson,
 } from '@/utils/db/records';
+import { foldForSearch } from '@/utils/db/stored-person';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, type Note, type Touch } from '@/utils/model';
+import { stored, storedData } from '../../support/stored';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 let db: AllianceDb;
@@ -38,27 +39,29 @@ afterEach(async () => {
 });
 
 async function seedThree() {
-  await db.people.bulkAdd([
-    newPerson('dana', NOW - 100 * DAY_MS, {
-      name: 'Dana Müller',
-      company: 'Acme',
-      roles: ['sponsor'],
-      level: 'plus2',
-      stance: 'champion',
-    }),
-    newPerson('sam', NOW - 100 * DAY_MS, {
-      name: 'Sam Okafor',
-      company: 'Globex',
-      roles: [],
-      level: 'peer',
-    }),
-    newPerson('priya', NOW - 100 * DAY_MS, {
-      name: 'Priya Novak',
-      company: 'Initech',
-      roles: ['ally'],
-      stance: 'skeptic',
-    }),
-  ]);
+  await db.people.bulkAdd(
+    [
+      newPerson('dana', NOW - 100 * DAY_MS, {
+        name: 'Dana Müller',
+        company: 'Acme',
+        roles: ['sponsor'],
+        level: 'plus2',
+        stance: 'champion',
+      }),
+      newPerson('sam', NOW - 100 * DAY_MS, {
+        name: 'Sam Okafor',
+        company: 'Globex',
+        roles: [],
+        level: 'peer',
+      }),
+      newPerson('priya', NOW - 100 * DAY_MS, {
+        name: 'Priya Novak',
+        company: 'Initech',
+        roles: ['ally'],
+        stance: 'skeptic',
+      }),
+    ].map(stored),
+  );
   await logTouch(db, { slug: 'dana' }, { kind: 'offered-help', at: NOW - 40 * DAY_MS }, NOW);
   await logTouch(db, { slug: 'dana' }, { kind: 'spent-time', at: NOW - 2 * DAY_MS }, NOW);
   await logTouch(db, { slug: 'sam' }, { kind: 'message', at: NOW - 10 * DAY_MS }, NOW);
@@ -69,13 +72,14 @@ async function seedThree() {
 }
 
 describe('people list rows', () => {
-  it('reads last touches, note text and open follow-ups in one pass', async () => {
+  it('reads everyone with their last touch, note text and open follow-ups in one pass', async () => {
     await seedThree();
     const data = await loadPeopleListData(db);
     expect(data.people.map((p) => p.slug).sort()).toEqual(['dana', 'priya', 'sam']);
-    expect(data.lastTouchAt.get('dana')).toBe(NOW - 2 * DAY_MS);
-    expect(data.lastTouchAt.get('sam')).toBe(NOW - 10 * DAY_MS);
-    expect(data.lastTouchAt.has('priya')).toBe(false);
+    const lastTouchAt = new Map(data.people.map((p) => [p.slug, p.lastTouchAt]));
+    expect(lastTouchAt.get('dana')).toBe(NOW - 2 * DAY_MS);
+    expect(lastTouchAt.get('sam')).toBe(NOW - 10 * DAY_MS);
+    expect(lastTouchAt.get('priya')).toBeUndefined();
     expect(data.noteText.get('priya')).toBe('Cares about the hiring PLAN');
     expect(data.openFollowUps).toEqual([{ personSlug: 'sam', due: NOW - DAY_MS }]);
   });
@@ -145,8 +149,7 @@ describe('people list rows', () => {
       NOW,
     );
     const listData: PeopleListData = {
-      people: data.people,
-      lastTouchAt: new Map(data.touches.map((t) => [t.personSlug, t.at])),
+      people: storedData(data),
       noteText: new Map(data.notes.map((n) => [n.personSlug, n.text])),
       openFollowUps: data.followUps.filter((f) => f.status === 'open'),
     };

@@ -8,6 +8,7 @@ import { useLiveQuery } from '@/components/useLiveQuery';
 import { addTie, updatePerson } from '@/utils/db/records';
 import { AllianceDb } from '@/utils/db/schema';
 import { DEFAULT_SETTINGS, LIMITS, newPerson } from '@/utils/model';
+import { stored } from '../../support/stored';
 
 const NOW = Date.now();
 let db: AllianceDb;
@@ -39,10 +40,12 @@ const wait = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout
 beforeEach(async () => {
   localStorage.clear();
   db = new AllianceDb(`record-${crypto.randomUUID()}`);
-  await db.people.bulkAdd([
-    newPerson('dana', NOW, { name: 'Dana Lee', company: 'Acme', roles: ['mentor'] }),
-    newPerson('sam', NOW, { name: 'Sam Okafor' }),
-  ]);
+  await db.people.bulkAdd(
+    [
+      newPerson('dana', NOW, { name: 'Dana Lee', company: 'Acme', roles: ['mentor'] }),
+      newPerson('sam', NOW, { name: 'Sam Okafor' }),
+    ].map(stored),
+  );
 });
 afterEach(async () => {
   await view?.unmount();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearStashedEdit, recoverStashedEdits, stashEdit } from '@/components/unsavedEdits';
 import { AllianceDb } from '@/utils/db/schema';
 import { DAY_MS, LIMITS, newPerson } from '@/utils/model';
+import { stored } from '../../support/stored';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
 let db: AllianceDb;
@@ -10,10 +11,12 @@ let db: AllianceDb;
 beforeEach(async () => {
   localStorage.clear();
   db = new AllianceDb(`unsaved-${crypto.randomUUID()}`);
-  await db.people.bulkAdd([
-    newPerson('dana', NOW - DAY_MS, { name: 'Dana Lee' }),
-    newPerson('sam', NOW - DAY_MS, { name: 'Sam Okafor' }),
-  ]);
+  await db.people.bulkAdd(
+    [
+      newPerson('dana', NOW - DAY_MS, { name: 'Dana Lee' }),
+      newPerson('sam', NOW - DAY_MS, { name: 'Sam Okafor' }),
+    ].map(stored),
+  );
 });
 afterEach(async () => {
   await db.delete();

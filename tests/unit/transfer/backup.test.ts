@@ -25,6 +25,7 @@ import {
   type Backup,
 } from '@/utils/transfer/backup';
 import { freshDb } from './db-helpers';
+import { storedPeople } from '@/utils/db/stored-person';
 
 const NOW = Date.UTC(2025, 5, 1);
 
@@ -129,7 +130,7 @@ async function fill(
   db: AllianceDb,
   content: Omit<Backup, 'format' | 'version' | 'exportedAt' | 'settings'>,
 ) {
-  await db.people.bulkPut(content.people);
+  await db.people.bulkPut(storedPeople(content.people, content));
   await db.notes.bulkPut(content.notes);
   await db.touches.bulkPut(content.touches);
   await db.ties.bulkPut(content.ties);
@@ -208,6 +209,44 @@ describe('backup round trip', () => {
     expect(data.format).toBe('alliance-map-backup');
     expect(data.version).toBe(BACKUP_VERSION);
     expect(data.people.map((p) => p.slug)).toEqual(['ada', 'grace']);
+  });
+});
+
+describe('the start of a new role in the settings', () => {
+  it('is kept by a backup', async () => {
+    const settings = { ...DEFAULT_SETTINGS, roleStartedAt: Date.UTC(2025, 4, 12, 10) };
+    const backup = mustParse(await exportBackup(await sampleDb(), settings, NOW));
+    expect(backup.settings.roleStartedAt).toBe(Date.UTC(2025, 4, 12, 10));
+  });
+
+  it('is none for a backup written before it existed', async () => {
+    const data = JSON.parse(await exportBackup(await sampleDb(), DEFAULT_SETTINGS, NOW)) as {
+      settings: Record<string, unknown>;
+    };
+    delete data.settings.roleStartedAt;
+    const backup = mustParse(JSON.stringify(data));
+    expect(backup.settings).toEqual(DEFAULT_SETTINGS);
+    expect(backup.settings.roleStartedAt).toBeNull();
+  });
+
+  it('refuses a start that is not a date', () => {
+    const result = parseBackup(
+      JSON.stringify({
+        format: 'alliance-map-backup',
+        version: 1,
+        exportedAt: NOW,
+        settings: { ...DEFAULT_SETTINGS, roleStartedAt: 'last Monday' },
+        people: [],
+        notes: [],
+        touches: [],
+        ties: [],
+        followUps: [],
+      }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: "settings.roleStartedAt: 'last Monday' is not a date between 1900 and 9999",
+    });
   });
 });
 

@@ -7,11 +7,14 @@ const NOW = Date.UTC(2024, 3, 3, 12);
 
 describe('peopleToCsv', () => {
   const people = [
-    newPerson('ada', NOW, {
-      name: 'Lovelace, Ada',
-      roles: ['mentor', 'sponsor'],
-      headline: 'Says "hi"\nand leaves',
-    }),
+    {
+      ...newPerson('ada', NOW, {
+        name: 'Lovelace, Ada',
+        roles: ['mentor', 'sponsor'],
+        headline: 'Says "hi"\nand leaves',
+      }),
+      lastTouchAt: Date.UTC(2024, 2, 1),
+    },
     newPerson('eve', NOW, {
       name: '=HYPERLINK("http://evil","x")',
       company: '+1 Corp',
@@ -20,7 +23,7 @@ describe('peopleToCsv', () => {
       cadenceDays: 14,
     }),
   ];
-  const text = peopleToCsv(people, new Map([['ada', Date.UTC(2024, 2, 1)]]));
+  const text = peopleToCsv(people);
   const rows = [...csvRows(text)].map((row) => row.cells);
 
   it('writes a header and one row per person, CRLF-terminated', () => {

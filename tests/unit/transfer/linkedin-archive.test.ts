@@ -10,6 +10,7 @@ import {
 } from '@/utils/transfer/linkedin-archive';
 import { freshDb } from './db-helpers';
 import { transferFixture } from './fixtures';
+import { stored } from '../../support/stored';
 
 const NOW = Date.UTC(2025, 0, 1);
 const connections = transferFixture('connections-current.csv');
@@ -73,7 +74,9 @@ describe('parseMessagesCsv', () => {
 describe('importArchive', () => {
   it('imports connections and message touches in one go, and a second run adds nothing', async () => {
     const db = freshDb();
-    await db.people.put(newPerson('linus-example', 0, { name: 'Linus Example', roles: ['ally'] }));
+    await db.people.put(
+      stored(newPerson('linus-example', 0, { name: 'Linus Example', roles: ['ally'] })),
+    );
     const archive = mustRead(
       zipSync({ 'Connections.csv': strToU8(connections), 'messages.csv': strToU8(messages) }),
     );

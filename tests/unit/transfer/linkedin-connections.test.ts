@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPerson } from '@/utils/model';
+import { isNoProfileKey, newPerson } from '@/utils/model';
 import {
   importConnections,
   parseConnectionsCsv,
@@ -9,6 +9,8 @@ import {
 import { linkedInDateReader, parseLinkedInDate } from '@/utils/transfer/linkedin-dates';
 import { freshDb } from './db-helpers';
 import { transferFixture } from './fixtures';
+import { stored } from '../../support/stored';
+import { findNoProfileNamesakes } from '@/utils/db/people-list';
 
 function parsed(text: string): Extract<ConnectionsFile, { ok: true }> {
   const file = parseConnectionsCsv(text);
@@ -159,17 +161,19 @@ describe('importConnections', () => {
 
   it('creates, refreshes and never blanks what the user has; matches URL-less rows by name', async () => {
     const db = freshDb();
-    await db.people.bulkPut([
-      newPerson('ada', 0, {
-        name: 'Ada Lovelace',
-        company: 'Babbage & Co',
-        headline: 'My mentor',
-        roles: ['mentor'],
-      }),
-      newPerson('alan', 0, { name: 'Alan Turing', aliases: ['alan-turing-old'] }),
-      newPerson('twin-1', 0, { name: 'Sam Twin' }),
-      newPerson('twin-2', 0, { name: 'Sam Twin' }),
-    ]);
+    await db.people.bulkPut(
+      [
+        newPerson('ada', 0, {
+          name: 'Ada Lovelace',
+          company: 'Babbage & Co',
+          headline: 'My mentor',
+          roles: ['mentor'],
+        }),
+        newPerson('alan', 0, { name: 'Alan Turing', aliases: ['alan-turing-old'] }),
+        newPerson('twin-1', 0, { name: 'Sam Twin' }),
+        newPerson('twin-2', 0, { name: 'Sam Twin' }),
+      ].map(stored),
+    );
     const result = await importConnections(
       db,
       [
@@ -201,14 +205,16 @@ describe('importConnections', () => {
       NOW,
     );
     expect(result).toEqual({
-      created: 1,
+      created: 2,
+      withoutProfile: 1,
       updated: 2,
       unchanged: 1,
-      skipped: [
-        { line: 6, reason: 'no profile URL, and 2 people are named Sam Twin' },
-        { line: 7, reason: 'no profile URL, and nobody named Nobody Known is in Alliance Map yet' },
-      ],
+      skipped: [{ line: 6, reason: 'no profile URL, and 2 people are named Sam Twin' }],
     });
+    // Someone nobody knew is kept, without a profile until the user links one.
+    const [kept] = await findNoProfileNamesakes(db, 'nobody known');
+    expect(kept).toMatchObject({ name: 'Nobody Known', profileUrl: '', roles: [] });
+    expect(isNoProfileKey(kept!.slug)).toBe(true);
     expect(await db.people.get('ada')).toMatchObject({
       name: 'Ada Lovelace',
       company: 'Babbage & Co',
@@ -228,6 +234,38 @@ describe('importConnections', () => {
       createdAt: NOW,
     });
     expect(await db.people.get('twin-1')).toMatchObject({ company: '' });
+  });
+
+  it('keeps the people of an export without URLs, once each, whatever the times it is imported', async () => {
+    const db = freshDb();
+    const file = parsed(transferFixture('connections-legacy-2018.csv'));
+    expect(file.format).toBe('legacy');
+    const first = await importConnections(db, file.rows, NOW);
+    expect(first.created).toBe(file.rows.length);
+    expect(first.withoutProfile).toBe(file.rows.length);
+    const people = await db.people.toArray();
+    expect(people.every((person) => isNoProfileKey(person.slug) && !person.tracked)).toBe(true);
+    // A second import finds each by name and changes nothing: nobody is stored twice.
+    const again = await importConnections(db, file.rows, NOW + 1);
+    expect(again).toMatchObject({ created: 0, withoutProfile: 0, unchanged: file.rows.length });
+    expect(await db.people.count()).toBe(file.rows.length);
+  });
+
+  it('keeps two rows of one name without URLs as two people', async () => {
+    const db = freshDb();
+    const result = await importConnections(
+      db,
+      [
+        row({ line: 2, name: 'Sam Lee', company: 'A' }),
+        row({ line: 3, name: 'Sam Lee', company: 'B' }),
+      ],
+      NOW,
+    );
+    expect(result).toMatchObject({ created: 2, withoutProfile: 2, skipped: [] });
+    expect((await findNoProfileNamesakes(db, 'sam lee')).map((p) => p.company).sort()).toEqual([
+      'A',
+      'B',
+    ]);
   });
 
   it('imports the same file twice without changing anything the second time', async () => {

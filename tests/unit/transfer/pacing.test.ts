@@ -8,6 +8,7 @@ import {
   SLICES_AHEAD,
   throttleProgress,
 } from '@/utils/transfer/pacing';
+import { stored } from '../../support/stored';
 
 let db: AllianceDb | undefined;
 afterEach(() => db?.delete());
@@ -20,7 +21,7 @@ describe('readPeopleInPages', () => {
       const people = Array.from({ length: count }, (_, i) =>
         newPerson(i % 3 ? `p-${i}` : `Ä-${i}-ü`, 0),
       );
-      await db.people.bulkAdd(people);
+      await db.people.bulkAdd(people.map(stored));
       expect(await readPeopleInPages(db)).toEqual(await db.people.toArray());
     });
   }

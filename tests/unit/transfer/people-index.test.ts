@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { newPerson, type Person } from '@/utils/model';
 import { loadPeopleIndex, PeopleIndex, type WantedPeople } from '@/utils/transfer/people-index';
 import { freshDb } from './db-helpers';
+import { stored } from '../../support/stored';
 
 const SLUGS = ['ana', 'ben', 'cleo', 'dev', 'eli', 'fay', 'gus', 'hal'];
 const NAMES = ['Ana Ruiz', 'ana  ruiz', 'Ben Ode', 'Cleo Tan', ''];
@@ -38,8 +39,8 @@ function answers(index: PeopleIndex, wanted: WantedPeople) {
 
 async function loaded(people: Person[], wanted: WantedPeople): Promise<PeopleIndex> {
   const db = freshDb();
-  await db.people.bulkPut(people);
-  return db.transaction('r', db.people, db.columns, () => loadPeopleIndex(db, wanted));
+  await db.people.bulkPut(people.map(stored));
+  return db.transaction('r', db.people, () => loadPeopleIndex(db, wanted));
 }
 
 describe('loadPeopleIndex', () => {
