@@ -452,6 +452,8 @@ export function MapCanvas(props: MapCanvasProps) {
       left: viewport.current.scrollLeft,
       top: viewport.current.scrollTop,
     };
+    // The pan goes on while the pointer is outside the map, until the button is let go.
+    viewport.current.setPointerCapture(event.pointerId);
   };
 
   const onWheel = (event: TargetedWheelEvent<HTMLDivElement>) => {
@@ -529,8 +531,14 @@ export function MapCanvas(props: MapCanvasProps) {
         onPointerDown={onBackgroundPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onPointerCancel={() => endDrag(false)}
-        onLostPointerCapture={() => drag.current?.moved && endDrag(false)}
+        onPointerCancel={() => {
+          pan.current = null;
+          endDrag(false);
+        }}
+        onLostPointerCapture={() => {
+          pan.current = null;
+          if (drag.current?.moved) endDrag(false);
+        }}
         onWheel={onWheel}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && drag.current) endDrag(false);

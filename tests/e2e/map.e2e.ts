@@ -197,6 +197,55 @@ describe('the alliance map', () => {
     await map.close();
   });
 
+  it('zooms with its buttons, Ctrl + wheel and the keyboard, fits, and pans by dragging', async () => {
+    const map = await openMap(h);
+    await map.setViewportSize({ width: 900, height: 700 });
+    const viewport = map.getByRole('region', { name: 'Alliance map' });
+    const zoom = async () =>
+      Number(((await map.locator('.map-zoom output').textContent()) ?? '').replace('%', ''));
+    const samWidth = async () => (await chip(map, 'Sam Okafor').boundingBox())!.width;
+
+    await map.getByRole('button', { name: 'Actual size' }).click();
+    await expect.poll(zoom).toBe(100);
+    const actual = await samWidth();
+    await map.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(zoom).toBe(125);
+    expect(await samWidth()).toBeCloseTo(actual * 1.25, 0);
+    await map.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(zoom).toBe(100);
+
+    const box = (await viewport.boundingBox())!;
+    await map.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await map.keyboard.down('Control');
+    await map.mouse.wheel(0, -200);
+    await map.keyboard.up('Control');
+    await expect.poll(zoom).toBeGreaterThan(100);
+    await viewport.focus();
+    const wheeled = await zoom();
+    await map.keyboard.press('-');
+    await expect.poll(zoom).toBeLessThan(wheeled);
+
+    await map.getByRole('button', { name: 'Fit the whole map' }).click();
+    await expect
+      .poll(() =>
+        viewport.evaluate(
+          (view) =>
+            view.scrollWidth <= view.clientWidth + 1 && view.scrollHeight <= view.clientHeight + 1,
+        ),
+      )
+      .toBe(true);
+
+    // At actual size the map is wider and taller than the window: drag its background to pan.
+    await map.getByRole('button', { name: 'Actual size' }).click();
+    await expect.poll(zoom).toBe(100);
+    const scroll = () => viewport.evaluate((view) => ({ x: view.scrollLeft, y: view.scrollTop }));
+    const before = await scroll();
+    // The corner above the level headings: map background, no chip.
+    await drag(map, { x: box.x + 60, y: box.y + 12 }, { x: box.x + 60 - 150, y: box.y + 12 });
+    await expect.poll(async () => (await scroll()).x).toBe(before.x + 150);
+    await map.close();
+  });
+
   it('moves a person with the keyboard and says so', async () => {
     const map = await openMap(h);
     const kenji = chip(map, 'Kenji Tanaka');
