@@ -4,7 +4,7 @@ import { noRawHtml } from './build/no-raw-html';
 import { sharedPageChunk } from './build/shared-page-chunk';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
-// LinkedIn probes both to detect installed extensions (see DESIGN.md, "Invisible to LinkedIn").
+// LinkedIn probes both to detect installed extensions (docs/principles.md, "Invisible to LinkedIn").
 // The LinkedIn script is an unlisted script declared here by hand rather than a WXT content
 // script: WXT's content-script context dispatches DOM events named with the extension id
 // (`<id>:<entrypoint>:wxt:content-script-started`, `…:wxt:locationchange`), which the page can
@@ -52,7 +52,7 @@ export default defineConfig({
     host_permissions: ['https://www.linkedin.com/*'],
     // Stated rather than left to the browser's default: only the extension's own scripts, no
     // eval (not even for WebAssembly), no remote code, and no connection to anywhere but itself
-    // (nothing leaves the machine, DESIGN.md). Checked against the built manifest in
+    // (docs/principles.md, "Nothing leaves the machine"). Checked against the built manifest in
     // tests/e2e/security.e2e.ts.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Alliance Map' },

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadFollowUps } from '@/utils/db/people-list';
+import { loadFollowUps } from '@/utils/db/panel-reads';
 import { addFollowUp, setFollowUpDone } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, fromDateInput, toDateInput } from '@/utils/format';

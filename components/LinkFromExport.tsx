@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { findNoProfileNamesakes } from '@/utils/db/people-list';
+import { findNoProfileNamesakes } from '@/utils/db/name-search';
 import { linkProfile, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 

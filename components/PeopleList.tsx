@@ -7,12 +7,12 @@ import {
   SORT_LABELS,
   buildPersonRows,
   filterRows,
-  loadPeopleListData,
   sortRows,
   type PeopleFilter,
   type PeopleSort,
   type PersonRow,
-} from '@/utils/db/people-list';
+} from '@/utils/people-rows';
+import { loadPeopleListData } from '@/utils/db/panel-reads';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, plural } from '@/utils/format';
 import { LABELS, LEVELS, ROLES, STANCES, type Settings } from '@/utils/model';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFieldId } from './fields';
-import { findPeopleByName } from '@/utils/db/people-list';
+import { findPeopleByName } from '@/utils/db/name-search';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, type Person } from '@/utils/model';
 

@@ -1,14 +1,8 @@
 import { RoleToggles } from './RoleToggles';
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
-import {
-  addNote,
-  findPerson,
-  latestNoteOf,
-  logTouch,
-  toggleRole,
-  type SeenIdentity,
-} from '@/utils/db/records';
+import { addNote, logTouch, toggleRole, type SeenIdentity } from '@/utils/db/records';
+import { findPerson, latestNoteOf } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';
 import { daysAgo } from '@/utils/format';
 import { LABELS, type TouchKind } from '@/utils/model';

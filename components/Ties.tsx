@@ -1,7 +1,7 @@
 import { useFieldId } from './fields';
 import { TieAdder } from './TieAdder';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTies } from '@/utils/db/people-list';
+import { loadTies } from '@/utils/db/panel-reads';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 

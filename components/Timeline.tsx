@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTimeline, type TimelineEntry } from '@/utils/db/people-list';
+import { type TimelineEntry } from '@/utils/people-rows';
+import { loadTimeline } from '@/utils/db/panel-reads';
 import { addNote, editNote, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { formatDay, fromDateInput, toDateInput } from '@/utils/format';

@@ -1,6 +1,6 @@
 import { useLiveQuery, type Live } from './useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
-import { loadSummary, type AllianceSummary } from '@/utils/db/summary';
+import { loadSummary, type AllianceSummary } from '@/utils/loaders/summary';
 import type { Settings } from '@/utils/model';
 
 /** The popup's summary, read from the data and kept current as it changes anywhere. */

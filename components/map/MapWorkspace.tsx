@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { downloadBlob, downloadText } from '../options/download';
+import { downloadBlob, downloadText } from '@/utils/download';
 import { useLiveQuery } from '../useLiveQuery';
 import { MapCanvas, pairKey, type Highlight } from './MapCanvas';
 import { chipTextWidth } from './measure';

@@ -1,9 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backupFileName, isTooLargeForBackup, planRows, planSummary } from './backup-plan';
-import { downloadText } from './download';
-import { asSentence, describeFailedWrite } from './errors';
+import {
+  backupFileName,
+  isTooLargeForBackup,
+  planRows,
+  planSummary,
+} from '@/utils/transfer/backup-plan';
+import { downloadText } from '@/utils/download';
+import { asSentence, describeFailedWrite } from '@/utils/db/write-errors';
 import { Notice, errorNotice, type NoticeMessage } from './Notice';
-import { lastBackupItem } from './storage-status';
+import { lastBackupItem } from '@/utils/storage-status';
 import type { AllianceDb } from '@/utils/db/schema';
 import { plural } from '@/utils/format';
 import type { Settings } from '@/utils/model';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DELETE_WORD, confirmsDeletion } from './delete-confirmation';
+import { DELETE_WORD, confirmsDeletion } from '@/utils/delete-confirmation';
 import { Notice, errorNotice, type NoticeMessage } from './Notice';
 import type { AllianceDb } from '@/utils/db/schema';
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { skippedPreview, type LinkedInImportReport } from './linkedin-import';
-import { importInWorker, workerInAdvance } from './import-channel';
-import { takeInterruptedImport, whileImporting } from './import-journal';
-import ImportWorker from './import-worker?worker';
+import { skippedPreview, type LinkedInImportReport } from '@/utils/transfer/linkedin-import';
+import { importInWorker, workerInAdvance } from '@/utils/transfer/import-channel';
+import { takeInterruptedImport, whileImporting } from '@/utils/transfer/import-journal';
+import ImportWorker from '@/utils/transfer/import-worker?worker';
 import { announceDataChange } from '@/utils/db';
 import { Notice, type NoticeMessage } from './Notice';
 import { plural } from '@/utils/format';

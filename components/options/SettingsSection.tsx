@@ -7,7 +7,7 @@ import {
   validateRhythm,
   type RhythmDraft,
   type RhythmField,
-} from './settings-form';
+} from '@/utils/settings-form';
 import { formatDay, toDateInput } from '@/utils/format';
 import { DAY_MS, LABELS, ROLES, type Settings } from '@/utils/model';
 import { NEW_ROLE_DAYS } from '@/utils/insights/advice';

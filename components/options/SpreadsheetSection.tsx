@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { peopleCsvFileName } from './backup-plan';
-import { downloadText } from './download';
+import { peopleCsvFileName } from '@/utils/transfer/backup-plan';
+import { downloadText } from '@/utils/download';
 import { Notice, errorNotice, type NoticeMessage } from './Notice';
-import { exportPeopleCsv } from './people-csv';
+import { exportPeopleCsv } from '@/utils/transfer/people-csv';
 import type { AllianceDb } from '@/utils/db/schema';
 
 /** People as a CSV file (roles and last touch included) for a spreadsheet. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { KIND_LABELS } from './backup-plan';
+import { KIND_LABELS } from '@/utils/transfer/backup-plan';
 import {
   formatBytes,
   lastBackupItem,
@@ -7,7 +7,7 @@ import {
   requestPersistence,
   type StorageApi,
   type StorageEstimateView,
-} from './storage-status';
+} from '@/utils/storage-status';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
 import { formatDay } from '@/utils/format';

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFieldId } from '../fields';
 import { readFinderInput } from './finder-input';
-import { findPeopleByName } from '@/utils/db/people-list';
-import { findPerson, type SeenIdentity } from '@/utils/db/records';
+import { findPerson } from '@/utils/db/lookups';
+import { findPeopleByName } from '@/utils/db/name-search';
+import type { SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, type Person } from '@/utils/model';
 

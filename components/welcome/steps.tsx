@@ -4,7 +4,7 @@ import { PersonFinder } from './PersonFinder';
 import { LinkedInImportSection } from '../options/LinkedInImportSection';
 import { liveValue, useLiveQuery } from '../useLiveQuery';
 import { recordPerson, toggleRole, updatePerson } from '@/utils/db/records';
-import { loadWeeklyReport } from '@/utils/db/report-data';
+import { loadWeeklyReport } from '@/utils/loaders/weekly-report';
 import type { AllianceDb } from '@/utils/db/schema';
 import { BOARD_MAX, BOARD_MIN } from '@/utils/insights/scores';
 import { weekStartOf } from '@/utils/insights/weeks';

@@ -8,7 +8,7 @@ import { reportToMarkdown, type WeeklyReport } from '@/utils/insights';
 import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
-import { loadWeeklyReport } from '@/utils/db/report-data';
+import { loadWeeklyReport } from '@/utils/loaders/weekly-report';
 import { openSidePanel } from '@/utils/side-panel';
 import { searchForWeek, weekFromSearch } from './week-param';
 

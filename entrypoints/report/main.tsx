@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import { clearReportReady } from '@/utils/background/weekly';
+import { clearReportReady } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
 import '@/components/theme.css';
 import '@/components/report/report.css';

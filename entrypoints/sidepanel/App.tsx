@@ -4,14 +4,15 @@ import { LinkFromExport } from '@/components/LinkFromExport';
 import { PeopleList, type PeopleListState } from '@/components/PeopleList';
 import { PersonRecord } from '@/components/PersonRecord';
 import { QuickTag } from '@/components/QuickTag';
-import { recoverStashedEdits } from '@/components/unsavedEdits';
+import { recoverStashedEdits } from '@/utils/unsaved-edits';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
 import { watchRecordRequests } from '@/utils/record-request';
-import { NO_FILTER } from '@/utils/db/people-list';
-import { findPerson, type SeenIdentity } from '@/utils/db/records';
+import { NO_FILTER } from '@/utils/people-rows';
+import { type SeenIdentity } from '@/utils/db/records';
+import { findPerson } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { Settings } from '@/utils/model';
 

@@ -1,6 +1,6 @@
 /**
  * Real Chromium with the built extension loaded, LinkedIn served offline from saved pages
- * (DESIGN.md, "Testing in real Chromium"). Shared by the e2e tests, the demo and the bench.
+ * (CONTRIBUTING.md, "Debugging in a real browser"). Shared by the e2e tests, the demo and the bench.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'alliance-map-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: !options.headed,
+    headless: !(options.headed ?? process.env.HEADED === '1'),
     serviceWorkers: 'block',
     viewport: { width: 1280, height: 900 },
     args: [
@@ -148,7 +148,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 
 /**
  * Closes the first run's tab, which the extension opens when it is installed
- * (utils/background/first-run.ts): the tests open the pages they need themselves.
+ * (entrypoints/background/first-run.ts): the tests open the pages they need themselves.
  */
 async function closeFirstRun(serviceWorker: Worker): Promise<void> {
   const closed = await serviceWorker.evaluate(async () => {

@@ -87,3 +87,11 @@ export class AllianceDb extends Dexie {
 
 /** The tables a transaction over all of the relationship data names. */
 export const ALL_TABLES = ['people', 'notes', 'touches', 'ties', 'followUps'] as const;
+
+/** The range of a `[personSlug+…]` index that holds one person's records. */
+export function allOf(slug: string): [[string, unknown], [string, unknown]] {
+  return [
+    [slug, Dexie.minKey],
+    [slug, Dexie.maxKey],
+  ];
+}

@@ -331,6 +331,16 @@ export const DEFAULT_DIRECTION: Record<TouchKind, Direction> = {
   meeting: 'both',
 };
 
+/** Text cut to a limit, so a paste of a whole document cannot break a view or a record. */
+export function clampText(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** A date the views can show: finite and within the years the product supports. */
+export function isValidDate(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= LIMITS.minDate && ms <= LIMITS.maxDate;
+}
+
 /** Short sign of a role for the toolbar badge. */
 export const ROLE_SIGN: Record<Role, string> = {
   sponsor: 'SP',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RoleChips } from '@/components/RoleChips';
 import { RoleToggles } from '@/components/RoleToggles';
-import type { PersonSummary } from '@/utils/db/records';
+import type { PersonSummary } from '@/utils/db/lookups';
 import { daysAgo, plural } from '@/utils/format';
 import type { Role } from '@/utils/model';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerFirstRun } from '@/utils/background/first-run';
+import { registerFirstRun } from '@/entrypoints/background/first-run';
 
 describe('the first run', () => {
   it('opens on install, and not on an update of it or of the browser', async () => {

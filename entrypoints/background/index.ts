@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { registerFirstRun } from '@/utils/background/first-run';
-import { handleMessage } from '@/utils/background/handlers';
-import { removeRetiredCaches } from '@/utils/background/retired-caches';
-import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
-import { registerWeeklyReport } from '@/utils/background/weekly';
+import { registerFirstRun } from './first-run';
+import { handleMessage } from './handlers';
+import { removeRetiredCaches } from './retired-caches';
+import { refreshAllToolbars, refreshToolbar } from './toolbar';
+import { registerWeeklyReport } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
 import { dataChangedItem, loadSettings } from '@/utils/settings';
 import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare, snapshot } from '@/utils/insights/context';
 import { connectivity, visibility } from '@/utils/insights/scores';
-import { loadSummary } from '@/utils/db/summary';
+import { loadSummary } from '@/utils/loaders/summary';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson } from '@/utils/model';
 import { generateDataset } from '../../support/dataset';
 import { engineView } from '../../support/engine-view';

@@ -7,9 +7,9 @@ import {
   type ImportRequest,
   type ImportWorker,
   type ImportWorkerScope,
-} from '@/components/options/import-channel';
+} from '@/utils/transfer/import-channel';
 import { AllianceDb } from '@/utils/db/schema';
-import { transferFixture } from '../transfer/fixtures';
+import { transferFixture } from './fixtures';
 
 const NOW = Date.UTC(2025, 0, 1);
 const CONNECTIONS = transferFixture('connections-current.csv');

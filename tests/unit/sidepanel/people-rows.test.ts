@@ -5,15 +5,17 @@ import {
   NO_FILTER,
   buildPersonRows,
   filterRows,
-  findPeopleByName,
+  mergeTimeline,
+  sortRows,
+} from '@/utils/people-rows';
+import { findPeopleByName } from '@/utils/db/name-search';
+import {
   loadFollowUps,
   loadPeopleListData,
   loadTies,
   loadTimeline,
-  mergeTimeline,
-  sortRows,
   type PeopleListData,
-} from '@/utils/db/people-list';
+} from '@/utils/db/panel-reads';
 import {
   addFollowUp,
   addNote,
@@ -24,7 +26,7 @@ import {
   toggleRole,
   updatePerson,
 } from '@/utils/db/records';
-import { foldForSearch } from '@/utils/db/stored-person';
+import { foldForSearch } from '@/utils/search-text';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, type Note, type Touch } from '@/utils/model';
 import { stored, storedData } from '../../support/stored';
 

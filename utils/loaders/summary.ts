@@ -1,11 +1,16 @@
+/**
+ * The popup's summary of the alliance: the database read for it and the insight engine run on
+ * the answer. Loaders are the one layer that joins the store (@/utils/db) and the pure engine
+ * (@/utils/insights).
+ */
 import {
   lastTouchesBefore,
   positiveDays,
   readOpenFollowUps,
   readTouchesBetween,
   readTrackedPeople,
-} from './insight-reads';
-import type { AllianceDb } from './schema';
+} from '@/utils/db/insight-reads';
+import type { AllianceDb } from '@/utils/db/schema';
 import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
 import { prepare, snapshot } from '@/utils/insights/context';
 import { connectivityAt, visibilityAt } from '@/utils/insights/scores';
@@ -38,7 +43,7 @@ export interface AllianceSummary {
 /**
  * What the popup shows, read fresh on every open: the tracked people, the touches of the score
  * windows by their date index, the ties and the open follow-ups; an older last touch comes from
- * the person's record (./insight-reads.ts). Calls only Dexie, so it can run as a live query.
+ * the person's record (@/utils/db/insight-reads). Calls only Dexie, so it can run as a live query.
  */
 export async function loadSummary(
   db: AllianceDb,

@@ -61,7 +61,7 @@ export function reportSpan(
 /**
  * Everything the engine needs to report the week holding `weekOf`, read in one transaction:
  * the tracked people, the touches of the span by their date index, every tie and follow-up,
- * and the last touch before the span of anyone the span does not show (./insight-reads.ts).
+ * and the last touch before the span of anyone the span does not show (@/utils/db/insight-reads).
  * Calls only Dexie, so it can run inside a live query.
  */
 export async function loadReportData(

@@ -7,7 +7,7 @@
  */
 import type { AllianceDb } from '@/utils/db/schema';
 import { plural } from '@/utils/format';
-import { describeFailedWrite } from './errors';
+import { describeFailedWrite } from '@/utils/db/write-errors';
 import { partOf, type ProgressListener } from '@/utils/transfer/pacing';
 import {
   importConnections,
@@ -160,7 +160,7 @@ export async function readLinkedInFile(
 
 /**
  * Writes a read file, in one transaction, into a database instance of its own (the import
- * worker's, with relaxed durability: a bulk import, DESIGN.md), closed afterwards. Never throws:
+ * worker's, with relaxed durability: a bulk import, docs/principles.md), closed afterwards. Never throws:
  * a failed write is reported, and the transaction it ran in leaves the database as it was.
  */
 export async function writeLinkedInFile(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportPeopleCsv } from '@/components/options/people-csv';
+import { exportPeopleCsv } from '@/utils/transfer/people-csv';
 import { newPerson, type Touch } from '@/utils/model';
-import { freshDb } from '../transfer/db-helpers';
+import { freshDb } from './db-helpers';
 import { storedPeople } from '@/utils/db/stored-person';
 
 const NOW = Date.UTC(2025, 0, 1);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AllianceDb } from '@/utils/db/schema';
-import { findPerson } from '@/utils/db/records';
+import { findPerson } from '@/utils/db/lookups';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
 import { LABELS, ROLE_SIGN, mainRole } from '@/utils/model';
 

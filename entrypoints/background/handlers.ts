@@ -1,13 +1,6 @@
 import type { AllianceDb } from '@/utils/db/schema';
-import {
-  enrichPerson,
-  findPeopleByKeys,
-  findPerson,
-  summarize,
-  toggleRole,
-  type PersonSummary,
-  type SeenIdentity,
-} from '@/utils/db/records';
+import { enrichPerson, toggleRole, type SeenIdentity } from '@/utils/db/records';
+import { findPeopleByKeys, findPerson, summarize, type PersonSummary } from '@/utils/db/lookups';
 import { profileSlugFromUrl, profileUrlForSlug } from '@/utils/linkedin/urls';
 import { rememberTabIdentity } from '@/utils/tab-identity';
 import { ROLES, type Role, type Settings } from '@/utils/model';

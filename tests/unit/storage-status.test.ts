@@ -4,7 +4,7 @@ import {
   readEstimate,
   requestPersistence,
   type StorageApi,
-} from '@/components/options/storage-status';
+} from '@/utils/storage-status';
 
 function fakeStorage(overrides: Partial<StorageApi>): StorageApi {
   return {

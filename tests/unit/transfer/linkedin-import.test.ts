@@ -8,11 +8,11 @@ import {
   skippedPreview,
   stepProgress,
   writeLinkedInFile,
-} from '@/components/options/linkedin-import';
+} from '@/utils/transfer/linkedin-import';
 import type { AllianceDb } from '@/utils/db/schema';
 import { newPerson } from '@/utils/model';
-import { freshDb } from '../transfer/db-helpers';
-import { transferFixture } from '../transfer/fixtures';
+import { freshDb } from './db-helpers';
+import { transferFixture } from './fixtures';
 import { stored } from '../../support/stored';
 
 const NOW = Date.UTC(2025, 0, 1);

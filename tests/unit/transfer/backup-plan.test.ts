@@ -5,7 +5,7 @@ import {
   peopleCsvFileName,
   planRows,
   planSummary,
-} from '@/components/options/backup-plan';
+} from '@/utils/transfer/backup-plan';
 import { MAX_BACKUP_CHARS, type ImportPlan, type TableCounts } from '@/utils/transfer/backup';
 
 const counts = (c: Partial<TableCounts> = {}): TableCounts => ({

@@ -5,7 +5,7 @@ import {
   rhythmDraft,
   validateRhythm,
   type RhythmDraft,
-} from '@/components/options/settings-form';
+} from '@/utils/settings-form';
 import { DEFAULT_SETTINGS, LIMITS } from '@/utils/model';
 
 const CADENCE = LIMITS.cadenceDays;

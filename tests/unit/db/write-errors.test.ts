@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asSentence, describeFailedWrite } from '@/components/options/errors';
+import { asSentence, describeFailedWrite } from '@/utils/db/write-errors';
 
 describe('describeFailedWrite', () => {
   it('explains a full disk, also when Dexie wraps it in an AbortError', () => {
