@@ -7,7 +7,7 @@ import {
 } from '@/utils/transfer/backup-plan';
 import { downloadText } from '@/utils/download';
 import { asSentence, describeFailedWrite } from '@/utils/db/write-errors';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
+import { Notice, errorNotice, useSectionAction } from './Notice';
 import { lastBackupItem } from '@/utils/storage-status';
 import type { AllianceDb } from '@/utils/db/schema';
 import { plural } from '@/utils/format';
@@ -55,8 +55,7 @@ const MODE_TEXT: Record<ImportMode, { label: string; hint: string; action: strin
  */
 export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionProps) {
   const [pending, setPending] = useState<PendingImport>();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage>();
+  const { message, setMessage, busy, run } = useSectionAction();
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The plan is computed for the mode shown, and again when the user switches mode.
@@ -78,20 +77,14 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const onExport = async () => {
-    setBusy(true);
-    try {
+  const onExport = () =>
+    run(async () => {
       const now = Date.now();
       const text = await exportBackup(db, await loadSettings(), now);
       downloadText(backupFileName(now), text, 'application/json');
       await lastBackupItem.setValue(now);
-      setMessage({ kind: 'ok', text: `Backup saved as ${backupFileName(now)}.` });
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { kind: 'ok', text: `Backup saved as ${backupFileName(now)}.` };
+    });
 
   const onChooseFile = async (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -121,21 +114,19 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
 
   const onApply = async () => {
     if (!pending) return;
-    setBusy(true);
-    try {
-      const settings = await applyImport(db, pending.backup, pending.mode);
-      await saveSettings(settings);
-      const { backup } = pending;
-      setMessage({
-        kind: 'ok',
-        text: `Backup ${pending.mode === 'replace' ? 'restored' : 'merged'}: the file held ${plural(backup.people.length, 'person', 'people')}, ${plural(backup.notes.length, 'note')}, ${plural(backup.touches.length, 'touch', 'touches')}, ${plural(backup.ties.length, 'tie')} and ${plural(backup.followUps.length, 'follow-up')}. Settings restored.`,
-      });
-      clearFile();
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeFailedWrite(error) });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const settings = await applyImport(db, pending.backup, pending.mode);
+        await saveSettings(settings);
+        const { backup } = pending;
+        clearFile();
+        return {
+          kind: 'ok',
+          text: `Backup ${pending.mode === 'replace' ? 'restored' : 'merged'}: the file held ${plural(backup.people.length, 'person', 'people')}, ${plural(backup.notes.length, 'note')}, ${plural(backup.touches.length, 'touch', 'touches')}, ${plural(backup.ties.length, 'tie')} and ${plural(backup.followUps.length, 'follow-up')}. Settings restored.`,
+        };
+      },
+      (error) => ({ kind: 'error', text: describeFailedWrite(error) }),
+    );
   };
 
   return (

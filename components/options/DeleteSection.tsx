@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DELETE_WORD, confirmsDeletion } from '@/utils/delete-confirmation';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
+import { Notice, useSectionAction } from './Notice';
 import type { AllianceDb } from '@/utils/db/schema';
 
 interface DeleteSectionProps {
@@ -16,8 +16,7 @@ interface DeleteSectionProps {
 export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage>();
+  const { message, setMessage, busy, run } = useSectionAction();
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -44,19 +43,14 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
       setMessage({ kind: 'error', text: `Type ${DELETE_WORD} in capitals to confirm.` });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await deleteEverything(db);
-      setMessage({
+      close();
+      return {
         kind: 'ok',
         text: 'Everything was deleted: people, notes, touches, ties and follow-ups. Your settings are kept.',
-      });
-      close();
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
+      };
+    });
   };
 
   return (

@@ -1,27 +1,19 @@
-import { useState } from 'preact/hooks';
 import { peopleCsvFileName } from '@/utils/transfer/backup-plan';
 import { downloadText } from '@/utils/download';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
+import { Notice, useSectionAction } from './Notice';
 import { exportPeopleCsv } from '@/utils/transfer/people-csv';
 import type { AllianceDb } from '@/utils/db/schema';
 
 /** People as a CSV file (roles and last touch included) for a spreadsheet. */
 export function SpreadsheetSection({ db }: { db: AllianceDb }) {
-  const [message, setMessage] = useState<NoticeMessage>();
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useSectionAction();
 
-  const onExport = async () => {
-    setBusy(true);
-    try {
+  const onExport = () =>
+    run(async () => {
       const now = Date.now();
       downloadText(peopleCsvFileName(now), await exportPeopleCsv(db), 'text/csv;charset=utf-8');
-      setMessage({ kind: 'ok', text: `Saved ${peopleCsvFileName(now)}.` });
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { kind: 'ok', text: `Saved ${peopleCsvFileName(now)}.` };
+    });
 
   return (
     <section class="card stack" aria-labelledby="csv-title">
