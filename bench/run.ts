@@ -40,6 +40,14 @@ import {
   popupOpen,
   reportOpen,
 } from './metrics/extension-pages';
+import {
+  MAP_DRAG,
+  MAP_DRAW,
+  MAP_DRAW_AFTER_CHANGE,
+  mapDrag,
+  mapFirstDraw,
+  seedMap,
+} from './metrics/map';
 
 const OUT_DIR = '.output-bench';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
@@ -48,7 +56,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const IMPORT_RUNS = Math.min(RUNS, 5);
 /**
  * `BENCH_ONLY=pages,stress` runs only those groups of rows (every group by default): linkedin,
- * pages, search, import, heap, stress, firefox, size.
+ * pages, search, import, heap, map, stress, firefox, size.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
 
@@ -284,6 +292,16 @@ async function main(): Promise<void> {
         });
       }
     });
+
+    if (wanted('map')) {
+      step('map page, 500 people on the map in a record of 10,000');
+      await withHarness({ extensionDir: EXTENSION_DIR }, async (h) => {
+        await seedMap(h);
+        await attempt(metrics, MAP_DRAW, 'ms', () => mapFirstDraw(h, RUNS));
+        await attempt(metrics, MAP_DRAW_AFTER_CHANGE, 'ms', () => mapFirstDraw(h, RUNS, true));
+        await attempt(metrics, MAP_DRAG, 'ms', () => mapDrag(h, RUNS));
+      });
+    }
 
     if (wanted('stress')) {
       step(

@@ -15,7 +15,7 @@ export function Summary({
   db: AllianceDb;
   settings: Settings;
   onOpenReport(): void;
-  /** Opens a new user's first step (see utils/first-run.ts). */
+  /** Opens the first run that builds the map (utils/first-run.ts): offered while nobody is tagged. */
   onStart(): void;
 }) {
   const state = useSummary(db, settings);
@@ -27,6 +27,18 @@ export function Summary({
   return (
     <section class="stack" aria-labelledby="summary-title">
       <h2 id="summary-title">This week</h2>
+      {s.taggedPeople === 0 && (
+        <div class="stack start-here">
+          <p>
+            Nobody tagged yet. Start with your map: import your LinkedIn connections if you like,
+            then who decides your next promotion, your mentors, a sponsor, allies and a board of
+            advisors, at your own pace.
+          </p>
+          <button type="button" class="primary" onClick={onStart}>
+            Build your map
+          </button>
+        </div>
+      )}
       <p>
         {plural(s.taggedPeople, 'tagged person', 'tagged people')} ·{' '}
         {plural(s.touchesThisWeek, 'touch', 'touches')} this week
@@ -47,15 +59,6 @@ export function Summary({
           </dd>
         </div>
       </dl>
-      {s.taggedPeople === 0 && (
-        <p>
-          Nobody tagged yet: import your LinkedIn connections, then tag your manager, a sponsor, a
-          mentor and a few allies.{' '}
-          <button type="button" onClick={onStart}>
-            Start here
-          </button>
-        </p>
-      )}
       <div>
         <h3>Due for a touch</h3>
         {s.taggedPeople === 0 ? (

@@ -1,11 +1,9 @@
-import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
-import { PersonPicker } from './PersonPicker';
+import { TieAdder } from './TieAdder';
 import { liveValue, useLiveQuery } from './useLiveQuery';
 import { loadTies } from '@/utils/db/panel-reads';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { LIMITS } from '@/utils/model';
 
 interface TiesProps {
   db: AllianceDb;
@@ -23,7 +21,6 @@ function errorText(error: unknown): string {
 export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
   const live = useLiveQuery(() => loadTies(db, slug), [slug]);
   const ties = liveValue(live, []);
-  const [label, setLabel] = useState('');
   const id = useFieldId('ties');
 
   return (
@@ -54,29 +51,22 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
       ) : (
         live.status === 'ready' && <p class="muted">No ties recorded.</p>
       )}
-      <div class="field">
-        <label for={`${id}-label`}>How they are connected (optional)</label>
-        <input
-          id={`${id}-label`}
-          type="text"
-          maxLength={LIMITS.label}
-          value={label}
-          onInput={(event) => setLabel(event.currentTarget.value)}
-        />
-      </div>
-      <PersonPicker
+      <TieAdder
         db={db}
-        label={`Tie ${name} to…`}
-        excludeSlug={slug}
-        action={(other) => `Tie to ${other.name || other.slug}`}
-        onPick={(other) => {
-          addTie(db, slug, other.slug, label, Date.now())
-            .then(() => {
-              setLabel('');
+        slug={slug}
+        name={name}
+        onTie={(other, label) =>
+          addTie(db, slug, other.slug, label, Date.now()).then(
+            () => {
               report('ok', `Tied to ${other.name || other.slug}.`);
-            })
-            .catch((error: unknown) => report('error', errorText(error)));
-        }}
+              return true;
+            },
+            (error: unknown) => {
+              report('error', errorText(error));
+              return false;
+            },
+          )
+        }
       />
     </section>
   );

@@ -5,7 +5,7 @@ import { emptyListText } from '@/utils/insights/wording';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { LABELS } from '@/utils/model';
 import { formatDay, plural } from '@/utils/format';
-import { AllianceMap } from './AllianceMap';
+import { MapSummary } from './MapSummary';
 import { ScoreCard } from './ScoreCard';
 import { TouchesChart } from './TouchesChart';
 import { TrendChart } from './TrendChart';
@@ -88,7 +88,7 @@ function NextStep({
   );
 }
 
-/** Where a first step is taken: the first-run path (for now the import), or the side panel. */
+/** Where a first step is taken: the first run that builds the map, or the side panel. */
 function PlaceLink({
   action,
   onOpenSidePanel,
@@ -101,7 +101,7 @@ function PlaceLink({
       <>
         {' '}
         <a class="no-print" href={FIRST_RUN_PATH}>
-          Start with the import
+          Build your map step by step
         </a>
       </>
     );
@@ -134,8 +134,16 @@ export function ReportView({
   const step = (action: NextAction, whole = false) => (
     <NextStep action={action} whole={whole} listed={listed} onOpenSidePanel={onOpenSidePanel} />
   );
+  // With nobody on the map yet, the way to build it comes first.
+  const mapIsEmpty = report.map.nodes.length === 0;
+  const mapSection = (
+    <Section id="map" title="Alliance map">
+      <MapSummary map={report.map} />
+    </Section>
+  );
   return (
     <div class="report-body">
+      {mapIsEmpty && mapSection}
       {newRole && (
         <Section id="new-role" title="Your first 90 days in a new role">
           <p>{newRole.text}</p>
@@ -197,14 +205,7 @@ export function ReportView({
         )}
       </Section>
 
-      <Section id="map" title="Alliance map">
-        <p class="muted">Who decides (higher up) and who is on your side (to the right).</p>
-        <AllianceMap
-          nodes={report.map.nodes}
-          edges={report.map.edges}
-          omitted={report.map.omitted}
-        />
-      </Section>
+      {!mapIsEmpty && mapSection}
 
       <Section id="unaware" title="Key holders who do not know your work">
         <LongList

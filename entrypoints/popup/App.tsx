@@ -9,7 +9,7 @@ import { getDb } from '@/utils/db';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openSidePanel } from '@/utils/side-panel';
 
-function openPage(path: '/report.html' | '/options.html' | typeof FIRST_RUN_PATH) {
+function openPage(path: '/report.html' | '/options.html' | '/map.html' | typeof FIRST_RUN_PATH) {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
@@ -33,6 +33,9 @@ export function App() {
         <div class="row">
           <button type="button" onClick={() => void openRecord()}>
             {tab?.identity ? 'Full record' : 'All people'}
+          </button>
+          <button type="button" onClick={() => openPage('/map.html')}>
+            Map
           </button>
           <button type="button" onClick={() => openPage('/options.html')}>
             Settings
