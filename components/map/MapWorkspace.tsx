@@ -10,7 +10,7 @@ import { TieDialog } from './TieDialog';
 import type { AllianceDb } from '@/utils/db/schema';
 import { toDateInput } from '@/utils/format';
 import { routeTo } from '@/utils/insights/paths';
-import { keyHoldersOf, loadMapData, mapPersonOf, type MapData } from '@/utils/map/data';
+import { keyHoldersOf, loadMapData, mapPersonOf, type MapData } from '@/utils/loaders/map';
 import { placeEdit, tieEdit, untieEdit, type Placement } from '@/utils/map/edits';
 import { mapPng, mapSvgText } from '@/utils/map/export';
 import { ALL_SLOTS, layoutMap, slotOf, type MapPerson, type Slot } from '@/utils/map/layout';

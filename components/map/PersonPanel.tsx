@@ -1,7 +1,7 @@
 import { PlacementChoices } from '../PlacementChoices';
 import { TieAdder } from '../TieAdder';
 import type { AllianceDb } from '@/utils/db/schema';
-import { tiesOf, type MapData } from '@/utils/map/data';
+import { tiesOf, type MapData } from '@/utils/loaders/map';
 import type { Placement } from '@/utils/map/edits';
 import type { MapPerson } from '@/utils/map/layout';
 import { AWARENESS_TEXT } from '@/utils/map/labels';

@@ -10,7 +10,7 @@
  * later, replaces it.
  */
 import type { Settings } from '@/utils/model';
-import type { MapData } from './data';
+import type { MapData } from '@/utils/loaders/map';
 
 const STORAGE_KEY = 'alliance-map:map-snapshot';
 

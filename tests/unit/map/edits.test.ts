@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AllianceDb } from '@/utils/db/schema';
-import { loadMapData } from '@/utils/map/data';
+import { loadMapData } from '@/utils/loaders/map';
 import { placeEdit, tieEdit, untieEdit } from '@/utils/map/edits';
 import { UndoStack } from '@/utils/map/undo';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, orderedPair, type Person } from '@/utils/model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearSnapshot, readSnapshot, snapshotKey, writeSnapshot } from '@/utils/map/snapshot';
-import type { MapData } from '@/utils/map/data';
+import type { MapData } from '@/utils/loaders/map';
 import { DEFAULT_SETTINGS } from '@/utils/model';
 
 /** Page storage as the browser gives it, with a quota. */

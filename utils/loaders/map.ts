@@ -10,7 +10,7 @@ import { displayName, isKeyHolder, keyHolderWeight } from '@/utils/insights/alli
 import { visibility } from '@/utils/insights/scores';
 import type { InsightPerson } from '@/utils/insights/types';
 import { DAY_MS, type Person, type Settings, type Tie, type Touch } from '@/utils/model';
-import type { MapPerson } from './layout';
+import type { MapPerson } from '@/utils/map/layout';
 
 export interface MapData {
   /** Everyone the map shows. */
