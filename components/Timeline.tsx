@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { type TimelineEntry } from '@/utils/people-rows';
+import type { TimelineEntry } from '@/utils/people-rows';
 import { loadTimeline } from '@/utils/db/panel-reads';
 import { addNote, editNote, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';

@@ -11,7 +11,7 @@ import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
 import { watchRecordRequests } from '@/utils/record-request';
 import { NO_FILTER } from '@/utils/people-rows';
-import { type SeenIdentity } from '@/utils/db/records';
+import type { SeenIdentity } from '@/utils/db/records';
 import { findPerson } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { Settings } from '@/utils/model';
