@@ -15,7 +15,7 @@ export function Summary({
   db: AllianceDb;
   settings: Settings;
   onOpenReport(): void;
-  /** Opens a new user's first step (see utils/first-run.ts). */
+  /** Opens the first run that builds the map (utils/first-run.ts): offered while nobody is tagged. */
   onStart(): void;
 }) {
   const state = useSummary(db, settings);
@@ -27,6 +27,14 @@ export function Summary({
   return (
     <section class="stack" aria-labelledby="summary-title">
       <h2 id="summary-title">{ui.t('summary_thisWeek')}</h2>
+      {s.taggedPeople === 0 && (
+        <div class="stack start-here">
+          <p>{ui.t('summary_nobodyTagged')}</p>
+          <button type="button" class="primary" onClick={onStart}>
+            {ui.t('summary_startHere')}
+          </button>
+        </div>
+      )}
       <p>
         {ui.n('summary_taggedPeople', s.taggedPeople)} ·{' '}
         {ui.n('summary_touchesThisWeek', s.touchesThisWeek)}
@@ -49,14 +57,6 @@ export function Summary({
           </dd>
         </div>
       </dl>
-      {s.taggedPeople === 0 && (
-        <p>
-          {ui.t('summary_nobodyTagged')}{' '}
-          <button type="button" onClick={onStart}>
-            {ui.t('summary_startHere')}
-          </button>
-        </p>
-      )}
       <div>
         <h3>{ui.t('summary_dueTitle')}</h3>
         {s.taggedPeople === 0 ? (

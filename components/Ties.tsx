@@ -1,11 +1,9 @@
-import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
-import { PersonPicker } from './PersonPicker';
+import { TieAdder } from './TieAdder';
 import { liveValue, useLiveQuery } from './useLiveQuery';
 import { loadTies } from '@/utils/db/panel-reads';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { LIMITS } from '@/utils/model';
 import { ui } from '@/utils/i18n';
 import { errorText } from '@/utils/i18n/user-error';
 
@@ -21,7 +19,6 @@ interface TiesProps {
 export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
   const live = useLiveQuery(() => loadTies(db, slug), [slug]);
   const ties = liveValue(live, []);
-  const [label, setLabel] = useState('');
   const id = useFieldId('ties');
 
   return (
@@ -52,29 +49,22 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
       ) : (
         live.status === 'ready' && <p class="muted">{ui.t('ties_none')}</p>
       )}
-      <div class="field">
-        <label for={`${id}-label`}>{ui.t('ties_how')}</label>
-        <input
-          id={`${id}-label`}
-          type="text"
-          maxLength={LIMITS.label}
-          value={label}
-          onInput={(event) => setLabel(event.currentTarget.value)}
-        />
-      </div>
-      <PersonPicker
+      <TieAdder
         db={db}
-        label={ui.t('ties_pickerLabel', { name })}
-        excludeSlug={slug}
-        action={(other) => ui.t('ties_pickAction', { name: other.name || other.slug })}
-        onPick={(other) => {
-          addTie(db, slug, other.slug, label, Date.now())
-            .then(() => {
-              setLabel('');
+        slug={slug}
+        name={name}
+        onTie={(other, label) =>
+          addTie(db, slug, other.slug, label, Date.now()).then(
+            () => {
               report('ok', ui.t('ties_tied', { name: other.name || other.slug }));
-            })
-            .catch((error: unknown) => report('error', errorText(ui, error)));
-        }}
+              return true;
+            },
+            (error: unknown) => {
+              report('error', errorText(ui, error));
+              return false;
+            },
+          )
+        }
       />
     </section>
   );

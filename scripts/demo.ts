@@ -107,6 +107,18 @@ const SURFACES: Surface[] = [
     (page) => page.locator('main[data-state="ready"]').waitFor(),
   ),
   extensionSurface(
+    'alliance-map',
+    () => 'map.html',
+    { width: 1400, height: 1000 },
+    (page) => page.locator('.map-workspace[data-state="ready"]').waitFor(),
+  ),
+  extensionSurface(
+    'first-run',
+    () => 'welcome.html',
+    { width: 900, height: 1200 },
+    (page) => page.locator('#step-title').waitFor(),
+  ),
+  extensionSurface(
     'options',
     () => 'options.html',
     { width: 900, height: 1400 },

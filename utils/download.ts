@@ -1,6 +1,6 @@
 /** Saving a file the page made: a Blob behind a temporary `<a download>`, no permission needed. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -10,4 +10,9 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.remove();
   // The download has started from the URL; give the browser a moment before freeing it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saving a text file the page made. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }

@@ -4,7 +4,7 @@ import type { NextAction, WeeklyReport } from '@/utils/insights/types';
 import { emptyListText } from '@/utils/insights/wording';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { labelKey, ui } from '@/utils/i18n';
-import { AllianceMap } from './AllianceMap';
+import { MapSummary } from './MapSummary';
 import { ScoreCard } from './ScoreCard';
 import { TouchesChart } from './TouchesChart';
 import { TrendChart } from './TrendChart';
@@ -89,7 +89,7 @@ function NextStep({
   );
 }
 
-/** Where a first step is taken: the first-run path (for now the import), or the side panel. */
+/** Where a first step is taken: the first run that builds the map, or the side panel. */
 function PlaceLink({
   action,
   onOpenSidePanel,
@@ -102,7 +102,7 @@ function PlaceLink({
       <>
         {' '}
         <a class="no-print" href={FIRST_RUN_PATH}>
-          {ui.t('report_startImport')}
+          {ui.t('report_buildMap')}
         </a>
       </>
     );
@@ -135,8 +135,16 @@ export function ReportView({
   const step = (action: NextAction, whole = false) => (
     <NextStep action={action} whole={whole} listed={listed} onOpenSidePanel={onOpenSidePanel} />
   );
+  // With nobody on the map yet, the way to build it comes first.
+  const mapIsEmpty = report.map.nodes.length === 0;
+  const mapSection = (
+    <Section id="map" title={ui.t('report_map')}>
+      <MapSummary map={report.map} />
+    </Section>
+  );
   return (
     <div class="report-body">
+      {mapIsEmpty && mapSection}
       {newRole && (
         <Section id="new-role" title={ui.t('report_newRoleTitle')}>
           <p>{newRole.text}</p>
@@ -201,14 +209,7 @@ export function ReportView({
         )}
       </Section>
 
-      <Section id="map" title={ui.t('report_map')}>
-        <p class="muted">{ui.t('report_mapHint')}</p>
-        <AllianceMap
-          nodes={report.map.nodes}
-          edges={report.map.edges}
-          omitted={report.map.omitted}
-        />
-      </Section>
+      {!mapIsEmpty && mapSection}
 
       <Section id="unaware" title={ui.t('report_unaware')}>
         <LongList

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerFirstRun } from './first-run';
 import { handleMessage } from './handlers';
 import { removeRetiredCaches } from './retired-caches';
 import { refreshAllToolbars, refreshToolbar } from './toolbar';
@@ -45,4 +46,5 @@ export default defineBackground(() => {
   });
 
   registerWeeklyReport();
+  registerFirstRun();
 });

@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupSection } from '@/components/options/BackupSection';
 import { DeleteSection } from '@/components/options/DeleteSection';
@@ -8,7 +7,10 @@ import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { StorageSection } from '@/components/options/StorageSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { deleteEverything } from '@/utils/db/records';
+import { clearSnapshot } from '@/utils/map/snapshot';
+import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { ui } from '@/utils/i18n';
 
@@ -21,20 +23,17 @@ const notifications: NotificationPermission = {
 export function App() {
   const db = getDb();
   const settings = useSettings();
-  const loaded = settings !== undefined;
-  // A link into the page (the report's first step leads to the import) names a section by its
-  // id: the page is drawn by script after the browser looked for it, and the settings shown
-  // above it move it down, so it is scrolled to once they are in place.
-  useEffect(() => {
-    if (!loaded || !location.hash) return;
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
-  }, [loaded]);
 
   return (
     <main>
       <header>
         <h1>{ui.t('extName')}</h1>
         <p class="muted">{ui.t('options_intro')}</p>
+        <nav class="row" aria-label={ui.t('options_pages')}>
+          <a href="/map.html">{ui.t('options_mapLink')}</a>
+          <a href="/report.html">{ui.t('report_title')}</a>
+          <a href={FIRST_RUN_PATH}>{ui.t('options_firstRunLink')}</a>
+        </nav>
       </header>
       <StorageSection db={db} storage={navigator.storage} />
       {settings ? (
@@ -45,7 +44,15 @@ export function App() {
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
-      <DeleteSection db={db} deleteEverything={deleteEverything} />
+      <DeleteSection
+        db={db}
+        deleteEverything={async (target) => {
+          await deleteEverything(target);
+          clearSnapshot(localStorage);
+          // It names who decides the user's promotion: relationship data too.
+          await welcomeProgressItem.removeValue();
+        }}
+      />
     </main>
   );
 }

@@ -10,7 +10,7 @@ import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openSidePanel } from '@/utils/side-panel';
 import { ui } from '@/utils/i18n';
 
-function openPage(path: '/report.html' | '/options.html' | typeof FIRST_RUN_PATH) {
+function openPage(path: '/report.html' | '/options.html' | '/map.html' | typeof FIRST_RUN_PATH) {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
@@ -34,6 +34,9 @@ export function App() {
         <div class="row">
           <button type="button" onClick={() => void openRecord()}>
             {tab?.identity ? ui.t('popup_fullRecord') : ui.t('popup_allPeople')}
+          </button>
+          <button type="button" onClick={() => openPage('/map.html')}>
+            Map
           </button>
           <button type="button" onClick={() => openPage('/options.html')}>
             {ui.t('popup_settings')}

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { LinkFromExport } from '@/components/LinkFromExport';
 import { PeopleList, type PeopleListState } from '@/components/PeopleList';
 import { PersonRecord } from '@/components/PersonRecord';
@@ -8,6 +9,7 @@ import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
+import { watchRecordRequests } from '@/utils/record-request';
 import { NO_FILTER } from '@/utils/people-rows';
 import { type SeenIdentity } from '@/utils/db/records';
 import { findPerson } from '@/utils/db/lookups';
@@ -73,10 +75,17 @@ export function App() {
     sort: 'recent',
   });
   const moved = useRef(false);
-  const tabSlug = tab?.identity?.slug ?? null;
+  const tabKey = tab && `${tab.tabId ?? ''} ${tab.identity?.slug ?? ''}`;
+  const lastTabKey = useRef<string | undefined>(undefined);
 
-  // A new profile in the tab (or leaving profiles) takes the panel back to following the tab.
-  useEffect(() => setView({ kind: 'follow' }), [tabSlug, tab?.tabId]);
+  // A new profile in the tab (or leaving profiles) takes the panel back to following the tab;
+  // learning which tab the panel opened in does not (a record asked for stays on screen).
+  useEffect(() => {
+    if (tabKey === undefined) return;
+    if (lastTabKey.current !== undefined && lastTabKey.current !== tabKey)
+      setView({ kind: 'follow' });
+    lastTabKey.current = tabKey;
+  }, [tabKey]);
 
   // Edits a closed panel could not finish are saved now.
   useEffect(() => {
@@ -88,6 +97,9 @@ export function App() {
     setView(next);
     scrollTo(0, 0);
   };
+
+  // Another page (the map) asked for someone's record.
+  useEffect(() => watchRecordRequests((slug) => go({ kind: 'person', slug })), []);
 
   // After the user moves between views, focus lands on the new view's heading.
   useLayoutEffect(() => {
@@ -116,6 +128,12 @@ export function App() {
     <main class={showsList ? 'list-mode' : 'record-mode'}>
       <header class="row top">
         <h1>{ui.t('extName')}</h1>
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/map.html') })}
+        >
+          {ui.t('panel_openMap')}
+        </button>
         {!showsList && (
           <button type="button" onClick={() => go({ kind: 'list' })}>
             {ui.t('panel_allPeople')}

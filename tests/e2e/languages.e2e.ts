@@ -1,9 +1,10 @@
 /**
  * The extension in the browser's language, in real Chromium started with `--lang`: German (left
- * to right) and Arabic (right to left). Every surface — popup, side panel, options, weekly report
- * and its Markdown, the badge on a LinkedIn profile, the manifest's name — speaks the language,
- * no English sentence of the interface is left on any of them, the pages mirror for Arabic, and
- * axe-core finds nothing wrong in either language.
+ * to right) and Arabic (right to left). Every surface — popup, side panel, options, first run,
+ * weekly report and its Markdown, the badge and chips on LinkedIn, the toolbar icon, the
+ * manifest — speaks the language (the map page does not yet: docs/translating.md), no English
+ * sentence of the interface is left on any of them, the pages mirror for Arabic, and axe-core
+ * finds nothing wrong in either language.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -154,7 +155,7 @@ for (const { folder, lang, dir } of LANGUAGES) {
       await profile.close();
     });
 
-    it('the badge on a LinkedIn profile speaks it', async () => {
+    it('the badge on a LinkedIn profile and the toolbar icon speak it', async () => {
       const profile = await h.context.newPage();
       await profile.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
       const badge = await waitForIsland(profile, (island) =>
@@ -163,6 +164,23 @@ for (const { folder, lang, dir } of LANGUAGES) {
       expect(badge.text).toContain(t('role_sponsor'));
       expect(badge.buttons.map((button) => button.label)).toContain(t('common_roles'));
       for (const sentence of englishSentences(folder)) expect(badge.text).not.toContain(sentence);
+      // The toolbar icon's sign and title for the person in the tab.
+      const tabId = await tabIdOf(h, profile);
+      await expect
+        .poll(() =>
+          h.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+        )
+        .toBe(t('roleSign_sponsor'));
+      const title = await h.serviceWorker.evaluate(
+        (id) => chrome.action.getTitle({ tabId: id }),
+        tabId,
+      );
+      expect(title).toBe(
+        words.t('toolbar_personTitle', {
+          name: 'Eduardo Alvarez Nowak',
+          roles: words.list([t('role_sponsor'), t('role_advisor')]),
+        }),
+      );
       await profile.close();
     });
 
@@ -207,6 +225,26 @@ for (const { folder, lang, dir } of LANGUAGES) {
       expect(await englishLeftOn(options, folder)).toEqual([]);
       expect(await axeViolations(options)).toEqual([]);
       await options.close();
+    });
+
+    it('the first run speaks it and passes axe-core', async () => {
+      const welcome = await open('welcome.html', t('welcome_title'));
+      await welcome
+        .getByRole('heading', {
+          name: words.t('welcome_stepHeading', {
+            number: 1,
+            total: 7,
+            title: t('welcomeStep_import'),
+          }),
+        })
+        .waitFor();
+      expect(await welcome.title()).toBe(t('welcome_pageTitle'));
+      expect(await englishLeftOn(welcome, folder)).toEqual([]);
+      expect(await axeViolations(welcome)).toEqual([]);
+      await welcome.getByRole('button', { name: t('welcome_nextOrSkip') }).click();
+      await welcome.getByRole('heading', { name: t('decider_manager_title') }).waitFor();
+      expect(await englishLeftOn(welcome, folder)).toEqual([]);
+      await welcome.close();
     });
 
     it('the weekly report and its Markdown speak it, and the report passes axe-core', async () => {

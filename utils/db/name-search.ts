@@ -4,7 +4,7 @@
  * (./stored-person.ts).
  */
 import type { AllianceDb } from './schema';
-import { type StoredPerson } from './stored-person';
+import type { StoredPerson } from './stored-person';
 import { foldForSearch, nameWordsOf } from '@/utils/search-text';
 import { compareNames } from '@/utils/format';
 import { isNoProfileKey } from '@/utils/model';

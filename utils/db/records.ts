@@ -168,6 +168,30 @@ export async function toggleRole(
   });
 }
 
+/**
+ * Records someone the user names (the first run's "who decides", mentors, sponsor…): creates
+ * them if new, fills their blanks from what is known of them, applies `patch` and adds `roles`
+ * to theirs, in one transaction.
+ */
+export async function recordPerson(
+  db: AllianceDb,
+  seen: SeenIdentity,
+  patch: PersonPatch,
+  now: number,
+  roles: readonly Role[] = [],
+): Promise<Person> {
+  return db.transaction('rw', ALL_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
+    const cleaned = cleanPatch(patch);
+    return putPerson(db, {
+      ...person,
+      ...cleaned,
+      roles: [...new Set([...(cleaned.roles ?? person.roles), ...roles])],
+      updatedAt: now,
+    });
+  });
+}
+
 /** Saves what the user edited about a person. */
 export async function updatePerson(
   db: AllianceDb,
