@@ -242,7 +242,9 @@ for (const { folder, lang, dir } of LANGUAGES) {
       expect(await englishLeftOn(welcome, folder)).toEqual([]);
       expect(await axeViolations(welcome)).toEqual([]);
       await welcome.getByRole('button', { name: t('welcome_nextOrSkip') }).click();
-      await welcome.getByRole('heading', { name: t('decider_manager_title') }).waitFor();
+      await welcome
+        .getByRole('heading', { name: t('decider_manager_title'), exact: true })
+        .waitFor();
       expect(await englishLeftOn(welcome, folder)).toEqual([]);
       await welcome.close();
     });

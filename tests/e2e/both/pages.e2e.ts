@@ -250,7 +250,7 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(/^Connections\.csv, line 7: no name or profile URL/),
       expect.stringMatching(
-        /^Connections\.csv, line 10: 'https:\/\/example\.com\/not-linkedin' is not a LinkedIn profile URL/,
+        /^Connections\.csv, line 10: “https:\/\/example\.com\/not-linkedin” is not a LinkedIn profile URL/,
       ),
     ]);
     await options.close();
