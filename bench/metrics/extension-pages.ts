@@ -50,6 +50,17 @@ export async function badgeChanges(
   };
 }
 
+/**
+ * The extension pages' floor: the floor extension's static page (`bench/lib/floor.ts`) opened
+ * as the popup and the report are, to its one element: what the browser takes to open any page
+ * of an extension, in a new renderer, before a line of ours runs.
+ */
+export async function staticPageOpen(floor: Harness, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeToReady(floor, 'page.html', '#ready'));
+  return times;
+}
+
 /** Popup opened to its summary drawn, right after a change to the data (`badgeChanges`). */
 export async function popupOpen(
   h: Harness,
