@@ -22,7 +22,7 @@ import {
   stressDataset,
 } from './lib/fixtures';
 import { writeFloorExtension } from './lib/floor';
-import { againstFloor, againstLimit, formatTable, round, type Metric } from './lib/stats';
+import { againstFloor, againstLimit, formatTable, median, round, type Metric } from './lib/stats';
 import {
   badgeLatency,
   heapAfterNavigations,
@@ -38,6 +38,7 @@ import {
   ninetyDayRead,
   peopleSearch,
   popupOpen,
+  staticPageOpen,
   reportOpen,
 } from './metrics/extension-pages';
 import {
@@ -195,6 +196,10 @@ async function main(): Promise<void> {
       if (wanted('pages')) {
         step('popup and weekly report, each opened right after a change made from the badge');
         const read90 = await ninetyDayRead(h, RUNS);
+        const staticPage = await withHarness({ extensionDir: floorDir }, (floor) =>
+          staticPageOpen(floor, RUNS),
+        );
+        const readNote = `90 days of touches read through Dexie in an open page: ${round(median(read90))} ms`;
         const changes = await badgeChanges(h);
         try {
           metrics.push(
@@ -204,9 +209,10 @@ async function main(): Promise<void> {
                 unit: 'ms',
                 runs: await popupOpen(h, RUNS, changes.change),
                 target: '≤ 150 ms',
+                note: readNote,
               },
-              '90 days of touches via Dexie',
-              read90,
+              'a static page of an extension',
+              staticPage,
               Infinity,
               150,
             ),
@@ -216,9 +222,10 @@ async function main(): Promise<void> {
                 unit: 'ms',
                 runs: await reportOpen(h, RUNS, changes.change),
                 target: '≤ 500 ms',
+                note: readNote,
               },
-              '90 days of touches via Dexie',
-              read90,
+              'a static page of an extension',
+              staticPage,
               Infinity,
               500,
             ),
