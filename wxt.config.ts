@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { localeProblems, readLocales } from './build/check-locales';
 import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
 import { sharedPageChunk } from './build/shared-page-chunk';
@@ -26,6 +27,11 @@ export default defineConfig({
   // Parallel builds (several engineers, the bench's floor extension) each get their own folder.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   hooks: {
+    // A message missing in any language fails the build (docs/translating.md).
+    'build:before': (wxt) => {
+      const problems = localeProblems(readLocales(`${wxt.config.publicDir}/_locales`));
+      if (problems.length) throw new Error(`Incomplete translations:\n${problems.join('\n')}`);
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -39,9 +45,10 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 800 },
   }),
   manifest: ({ browser }) => ({
-    name: 'Alliance Map',
-    description:
-      'Your private map of allies, mentors and sponsors on LinkedIn. Everything stays on your machine.',
+    // Every word the browser shows comes from public/_locales (docs/translating.md).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -55,11 +62,11 @@ export default defineConfig({
     // (docs/principles.md, "Nothing leaves the machine"). Checked against the built manifest in
     // tests/e2e/security.e2e.ts.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: 'Alliance Map' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+A' },
-        description: 'Quick-tag the person on this page',
+        description: '__MSG_command_quickTag__',
       },
       // Firefox opens its sidebar itself, without waking the background, and its menu bar's
       // access keys take Alt+Shift+S (History) before any add-on: Alt+Shift+R there
@@ -68,13 +75,13 @@ export default defineConfig({
         ? {
             _execute_sidebar_action: {
               suggested_key: { default: 'Alt+Shift+R' },
-              description: 'Open the full record in the sidebar',
+              description: '__MSG_command_sidebar__',
             },
           }
         : {
             'open-side-panel': {
               suggested_key: { default: 'Alt+Shift+S' },
-              description: 'Open the full record in the side panel',
+              description: '__MSG_command_sidePanel__',
             },
           }),
     },

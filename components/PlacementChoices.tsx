@@ -1,6 +1,17 @@
 import { OneClickChoice } from './OneClickChoice';
 import type { Placement } from '@/utils/map/edits';
-import { INFLUENCES, LABELS, LEVELS, STANCES } from '@/utils/model';
+import { labelKey, ui, type MessageKey } from '@/utils/i18n';
+import { INFLUENCES, LEVELS, STANCES } from '@/utils/model';
+
+/** The labels of a closed set of values, in the user's language. */
+function labelsOf<P extends 'level' | 'influence' | 'stance', V extends string>(
+  prefix: P,
+  values: readonly V[],
+): Record<V, string> {
+  return Object.fromEntries(
+    values.map((value) => [value, ui.t(labelKey(prefix, value) as MessageKey)]),
+  ) as Record<V, string>;
+}
 
 /**
  * Where a person sits for the user, one click each: level above them, stance toward them,
@@ -16,29 +27,29 @@ export function PlacementChoices({
   placement: Placement;
   onChoose(patch: Partial<Placement>): void;
 }) {
-  const legend = (what: string) =>
-    who ? `${who}'s ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
+  const legend = (what: 'Level' | 'Influence' | 'Stance') =>
+    who ? ui.t(`placement_${what}Of`, { name: who }) : ui.t(`placement_${what}`);
   return (
     <>
       <OneClickChoice
-        legend={legend('level above you')}
+        legend={legend('Level')}
         value={placement.level}
         options={LEVELS}
-        labels={LABELS.level}
+        labels={labelsOf('level', LEVELS)}
         onChoose={(level) => onChoose({ level })}
       />
       <OneClickChoice
-        legend={legend('influence on your career')}
+        legend={legend('Influence')}
         value={placement.influence}
         options={INFLUENCES}
-        labels={LABELS.influence}
+        labels={labelsOf('influence', INFLUENCES)}
         onChoose={(influence) => onChoose({ influence })}
       />
       <OneClickChoice
-        legend={legend('stance toward you')}
+        legend={legend('Stance')}
         value={placement.stance}
         options={STANCES}
-        labels={LABELS.stance}
+        labels={labelsOf('stance', STANCES)}
         onChoose={(stance) => onChoose({ stance })}
       />
     </>

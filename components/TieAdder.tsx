@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
 import { PersonPicker } from './PersonPicker';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
 import { LIMITS, type Person } from '@/utils/model';
 
 /** "How they are connected", the optional label of a tie. */
@@ -16,7 +17,7 @@ export function TieLabelField({
 }) {
   return (
     <div class="field">
-      <label for={id}>How they are connected (optional)</label>
+      <label for={id}>{ui.t('ties_how')}</label>
       <input
         id={id}
         type="text"
@@ -45,9 +46,9 @@ export function TieAdder({ db, slug, name, onTie }: TieAdderProps) {
       <TieLabelField id={`${id}-label`} value={label} onInput={setLabel} />
       <PersonPicker
         db={db}
-        label={`Tie ${name} to…`}
+        label={ui.t('ties_pickerLabel', { name })}
         excludeSlug={slug}
-        action={(other) => `Tie to ${other.name || other.slug}`}
+        action={(other) => ui.t('ties_pickAction', { name: other.name || other.slug })}
         onPick={(other) => {
           void onTie(other, label).then((tied) => tied && setLabel(''));
         }}

@@ -4,6 +4,8 @@ import { liveValue, useLiveQuery } from './useLiveQuery';
 import { loadTies } from '@/utils/db/panel-reads';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 interface TiesProps {
   db: AllianceDb;
@@ -11,10 +13,6 @@ interface TiesProps {
   name: string;
   report(kind: 'ok' | 'error', text: string): void;
   onOpen(slug: string): void;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Who this person is strongly connected to: influence travels along these ties. */
@@ -25,7 +23,7 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Ties</h3>
+      <h3 id={`${id}-title`}>{ui.t('ties_title')}</h3>
       {ties.length > 0 ? (
         <ul class="plain stack">
           {ties.map(({ tie, otherSlug, otherName }) => (
@@ -36,20 +34,20 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
               {tie.label && <span class="muted">{tie.label}</span>}
               <button
                 type="button"
-                aria-label={`Remove the tie to ${otherName}`}
+                aria-label={ui.t('ties_removeLabel', { name: otherName })}
                 onClick={() =>
                   void removeTie(db, tie.id)
-                    .then(() => report('ok', `Removed the tie to ${otherName}.`))
-                    .catch((error: unknown) => report('error', errorText(error)))
+                    .then(() => report('ok', ui.t('ties_removed', { name: otherName })))
+                    .catch((error: unknown) => report('error', errorText(ui, error)))
                 }
               >
-                Remove
+                {ui.t('ties_remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        live.status === 'ready' && <p class="muted">No ties recorded.</p>
+        live.status === 'ready' && <p class="muted">{ui.t('ties_none')}</p>
       )}
       <TieAdder
         db={db}
@@ -58,11 +56,11 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
         onTie={(other, label) =>
           addTie(db, slug, other.slug, label, Date.now()).then(
             () => {
-              report('ok', `Tied to ${other.name || other.slug}.`);
+              report('ok', ui.t('ties_tied', { name: other.name || other.slug }));
               return true;
             },
             (error: unknown) => {
-              report('error', errorText(error));
+              report('error', errorText(ui, error));
               return false;
             },
           )

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { clearStashedEdit, stashEdit } from '@/utils/unsaved-edits';
 import { updatePerson, type PersonPatch } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 /** How long typing must pause before an edit is written. */
 export const SAVE_DELAY_MS = 400;
@@ -50,7 +52,7 @@ export function usePatchSaver(
         await updatePerson(db, slug, patch, Date.now());
         if (!pending.current && storage) clearStashedEdit(storage, slug);
       } catch (error) {
-        reportError.current(error instanceof Error ? error.message : String(error));
+        reportError.current(errorText(ui, error));
       }
     };
     return {

@@ -112,12 +112,6 @@ export const PEOPLE_SORTS = ['recent', 'stale', 'name'] as const;
 /** Last touch newest first, last touch oldest first (never touched first), or by name. */
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
-export const SORT_LABELS: Record<PeopleSort, string> = {
-  recent: 'Last touch, newest first',
-  stale: 'Last touch, oldest first',
-  name: 'Name',
-};
-
 function nameOf(row: PersonRow): string {
   return row.name || row.slug;
 }

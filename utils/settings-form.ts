@@ -4,7 +4,8 @@
  * message, and only a fully valid group is saved.
  */
 import { fromDateInput } from '@/utils/format';
-import { LABELS, LIMITS, ROLES, type Role, type Settings } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { LIMITS, ROLES, type Role, type Settings } from '@/utils/model';
 
 /** The settings saved together by the "Save rhythm" button. */
 export type Rhythm = Pick<
@@ -27,16 +28,8 @@ export type RhythmField = Role | 'defaultCadenceDays' | 'weekStart' | 'visibilit
 export type RhythmResult =
   { ok: true; rhythm: Rhythm } | { ok: false; errors: Partial<Record<RhythmField, string>> };
 
-/** Week days in `Date.getDay()` order, as the week-start select offers them. */
-export const WEEKDAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
+/** Days in a week: the week-start select offers them in `Date.getDay()` order (0 is Sunday). */
+export const WEEKDAY_COUNT = 7;
 
 /** The same bounds as a backup file accepts (utils/transfer/backup-format.ts). */
 export const VISIBILITY_WINDOW = { min: 1, max: 365 } as const;
@@ -59,16 +52,17 @@ export function readWholeNumber(
   label: string,
   bounds: { min: number; max: number },
 ): number | { error: string } {
-  const range = `from ${bounds.min} to ${bounds.max}`;
+  const { min, max } = bounds;
   const value = text.trim();
-  if (!value) return { error: `${label} is empty: enter a number ${range}.` };
+  if (!value) return { error: ui.t('settings_numberEmpty', { label, min, max }) };
   if (!/^[+-]?\d+(\.\d+)?$/.test(value)) {
-    return { error: `${label} must be a number ${range}; “${value.slice(0, 20)}” is not.` };
+    return { error: ui.t('settings_numberNaN', { label, min, max, value: value.slice(0, 20) }) };
   }
   const number = Number(value);
-  if (!Number.isInteger(number)) return { error: `${label} must be a whole number ${range}.` };
+  if (!Number.isInteger(number))
+    return { error: ui.t('settings_numberWhole', { label, min, max }) };
   if (number < bounds.min || number > bounds.max) {
-    return { error: `${label} must be ${range}; ${number} is out of range.` };
+    return { error: ui.t('settings_numberRange', { label, min, max, value: number }) };
   }
   return number;
 }
@@ -90,7 +84,11 @@ export function validateRhythm(draft: RhythmDraft): RhythmResult {
   const cadenceByRole = Object.fromEntries(
     ROLES.map((role) => [
       role,
-      read(role, draft.cadenceByRole[role], `${LABELS.role[role]} cadence (days)`),
+      read(
+        role,
+        draft.cadenceByRole[role],
+        ui.t('settings_roleCadence', { role: ui.t(labelKey('role', role)) }),
+      ),
     ]),
   ) as Record<Role, number>;
   const rhythm: Rhythm = {
@@ -98,16 +96,16 @@ export function validateRhythm(draft: RhythmDraft): RhythmResult {
     defaultCadenceDays: read(
       'defaultCadenceDays',
       draft.defaultCadenceDays,
-      'Cadence for people with no role (days)',
+      ui.t('settings_noRoleCadence'),
     ),
-    weekStart: read('weekStart', draft.weekStart, 'Week start', {
+    weekStart: read('weekStart', draft.weekStart, ui.t('settings_weekStartName'), {
       min: 0,
-      max: WEEKDAYS.length - 1,
+      max: WEEKDAY_COUNT - 1,
     }),
     visibilityWindowDays: read(
       'visibilityWindowDays',
       draft.visibilityWindowDays,
-      'Visibility window (days)',
+      ui.t('settings_visibilityWindow'),
       VISIBILITY_WINDOW,
     ),
   };
@@ -122,8 +120,7 @@ export function readRoleStart(value: string): number | null | { error: string } 
   const text = value.trim();
   if (!text) return null;
   const date = fromDateInput(text);
-  if (Number.isNaN(date)) return { error: `“${text.slice(0, 20)}” is not a date.` };
-  if (date < LIMITS.minDate || date > LIMITS.maxDate)
-    return { error: 'Enter a date between the years 1900 and 9999.' };
+  if (Number.isNaN(date)) return { error: ui.t('settings_notADate', { value: text.slice(0, 20) }) };
+  if (date < LIMITS.minDate || date > LIMITS.maxDate) return { error: ui.t('settings_dateRange') };
   return date;
 }

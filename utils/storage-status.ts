@@ -42,10 +42,10 @@ export async function readEstimate(api: StorageApi | undefined): Promise<Storage
   }
 }
 
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
 /** "12.3 MB": sizes as a person reads them (1 KB = 1024 bytes). */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, locale = 'en'): string {
   let value = Math.max(0, bytes);
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
@@ -53,5 +53,10 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const shown = unit === 0 || value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${shown} ${UNITS[unit]}`;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    useGrouping: false,
+  }).format(shown);
 }

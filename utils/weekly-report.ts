@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { addWeeks, weekStartOf } from '@/utils/insights/weeks';
 import { loadSettings, settingsItem } from '@/utils/settings';
+import { ui } from '@/utils/i18n';
 
 /** The name of the weekly alarm. */
 export const WEEKLY_ALARM = 'weekly-report';
@@ -92,8 +93,8 @@ export async function markReportReady(now: number): Promise<void> {
   await notifications.create(REPORT_NOTIFICATION_ID, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Your weekly report is ready',
-    message: 'See how visible your work is to the people who decide your next step.',
+    title: ui.t('notification_reportTitle'),
+    message: ui.t('notification_reportMessage'),
   });
 }
 

@@ -2,7 +2,7 @@ import { useFieldId } from '../fields';
 import { displayName } from '@/utils/insights/alliance';
 import type { RouteToKeyHolder } from '@/utils/insights/paths';
 import type { InsightPerson } from '@/utils/insights/types';
-import { LABELS } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
 
 interface RoutePanelProps {
   keyHolders: readonly InsightPerson[];
@@ -42,7 +42,7 @@ export function RoutePanel({ keyHolders, record, target, route, ...props }: Rout
             <option value="">Choose a key holder</option>
             {keyHolders.map((person) => (
               <option key={person.slug} value={person.slug}>
-                {displayName(person)} ({LABELS.level[person.level]})
+                {displayName(person)} ({ui.t(labelKey('level', person.level))})
               </option>
             ))}
           </select>

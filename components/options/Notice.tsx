@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 /** Where a section says how an action went, announced by screen readers. */
 
@@ -29,7 +31,7 @@ export function Notice({ message }: { message: NoticeMessage | undefined }) {
 
 /** The message of anything thrown, for a Notice. */
 export function errorNotice(error: unknown): NoticeMessage {
-  return { kind: 'error', text: error instanceof Error ? error.message : String(error) };
+  return { kind: 'error', text: errorText(ui, error) };
 }
 
 /**

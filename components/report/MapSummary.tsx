@@ -1,13 +1,17 @@
+import { rich } from '@/components/rich';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
-import { plural } from '@/utils/format';
+import { ui, type Translator } from '@/utils/i18n';
 import type { WeeklyReport } from '@/utils/insights/types';
 
 /** The alliance map in one sentence: who decides, who knows the user's work, who backs them. */
-export function mapSummary(map: WeeklyReport['map']): string {
+export function mapSummary(map: WeeklyReport['map'], t: Translator = ui): string {
   const holders = map.nodes.filter((node) => node.isKeyHolder);
   const aware = holders.filter((node) => node.awareness === 'full').length;
   const backers = map.nodes.length - holders.length + map.omitted;
-  return `${plural(holders.length, 'key holder')}, of whom ${aware} ${aware === 1 ? 'knows' : 'know'} your recent work, and ${plural(backers, 'person', 'people')} who back you.`;
+  return t.n('mapSummary_text', aware, {
+    holders: t.n('count_keyHolders', holders.length),
+    backers: t.n('count_people', backers),
+  });
 }
 
 /**
@@ -19,22 +23,26 @@ export function MapSummary({ map }: { map: WeeklyReport['map'] }) {
   if (map.nodes.length === 0) {
     return (
       <p>
-        Nobody on your map yet.{' '}
-        <a href={FIRST_RUN_PATH} target="_blank">
-          Build your map step by step
-        </a>
-        : who decides your next promotion, your mentors, a sponsor, allies and a board of advisors.
+        {rich(ui.t('mapSummary_empty'), {
+          link: (
+            <a href={FIRST_RUN_PATH} target="_blank">
+              {ui.t('report_buildMap')}
+            </a>
+          ),
+        })}
       </p>
     );
   }
   return (
     <p>
-      {mapSummary(map)}{' '}
-      <a href="/map.html" target="_blank">
-        Open the alliance map
-      </a>{' '}
-      to see who decides and who backs you, move people, draw ties and find the ways in to a key
-      holder.
+      {rich(ui.t('mapSummary_open'), {
+        summary: mapSummary(map),
+        link: (
+          <a href="/map.html" target="_blank">
+            {ui.t('mapSummary_openLink')}
+          </a>
+        ),
+      })}
     </p>
   );
 }

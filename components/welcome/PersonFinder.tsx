@@ -6,6 +6,7 @@ import { findPeopleByName } from '@/utils/db/name-search';
 import type { SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, type Person } from '@/utils/model';
+import { ui } from '@/utils/i18n';
 
 /** Enough matches to choose from, few enough to read. */
 const MATCHES = 8;
@@ -72,15 +73,14 @@ export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps)
           type="search"
           maxLength={2000}
           autocomplete="off"
-          placeholder="A name, or https://www.linkedin.com/in/…"
+          placeholder={ui.t('finder_placeholder')}
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
         />
       </div>
       {input.kind === 'not-a-profile' && (
         <p class="error" role="status">
-          That address is not a LinkedIn profile: it should look like
-          https://www.linkedin.com/in/their-name/.
+          {ui.t('finder_notProfile')}
         </p>
       )}
       {input.kind === 'profile' &&
@@ -91,7 +91,7 @@ export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps)
         ) : (
           <div class="row">
             <div class="field">
-              <label for={`${id}-name`}>Their name</label>
+              <label for={`${id}-name`}>{ui.t('finder_theirName')}</label>
               <input
                 id={`${id}-name`}
                 type="text"
@@ -111,7 +111,7 @@ export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps)
           </div>
         ))}
       {input.kind === 'name' && (
-        <ul class="plain stack" aria-label={`People named like "${input.text}"`}>
+        <ul class="plain stack" aria-label={ui.t('finder_namedLike', { text: input.text })}>
           {matches.map((person) => (
             <li key={person.slug}>
               <button type="button" class="match" onClick={() => choose({ slug: person.slug })}>
@@ -120,12 +120,7 @@ export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps)
               </button>
             </li>
           ))}
-          {matches.length === 0 && (
-            <li class="muted">
-              Nobody by that name among your connections and the people you know: paste their
-              LinkedIn profile address instead.
-            </li>
-          )}
+          {matches.length === 0 && <li class="muted">{ui.t('finder_nobody')}</li>}
         </ul>
       )}
     </div>

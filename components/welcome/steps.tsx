@@ -8,7 +8,9 @@ import { loadWeeklyReport } from '@/utils/loaders/weekly-report';
 import type { AllianceDb } from '@/utils/db/schema';
 import { BOARD_MAX, BOARD_MIN } from '@/utils/insights/scores';
 import { weekStartOf } from '@/utils/insights/weeks';
-import { LABELS, type Person, type Role, type Settings } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import type { Person, Role, Settings } from '@/utils/model';
 import {
   DECIDER_LEVEL,
   DECIDERS,
@@ -16,13 +18,9 @@ import {
   type WelcomeProgress,
 } from '@/utils/welcome-progress';
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function useReport(): [string, (error: unknown) => void] {
   const [error, setError] = useState('');
-  return [error, (reason: unknown) => setError(errorText(reason))];
+  return [error, (reason: unknown) => setError(errorText(ui, reason))];
 }
 
 function Problem({ text }: { text: string }) {
@@ -37,22 +35,11 @@ function Problem({ text }: { text: string }) {
 export function ImportStep() {
   return (
     <div class="stack">
-      <p>
-        Optional. With your LinkedIn connections imported, you find people in the next steps by
-        typing their name; without them, paste each person's LinkedIn profile address. Nothing
-        leaves this computer.
-      </p>
+      <p>{ui.t('welcome_importIntro')}</p>
       <LinkedInImportSection />
     </div>
   );
 }
-
-const DECIDER_TEXT: Record<Decider, { title: string; as: string }> = {
-  manager: { title: 'Your manager', as: 'your manager' },
-  managersManager: { title: "Your manager's manager", as: "your manager's manager" },
-  head: { title: 'The head of your office or department', as: 'the head of your office' },
-  other: { title: 'Anyone else who decides', as: 'someone who decides' },
-};
 
 /** The people named in a list of slugs, in that order, kept current. */
 function usePeople(db: AllianceDb, slugs: readonly string[]): Person[] {
@@ -73,16 +60,15 @@ function DeciderBlock({
 }) {
   const people = usePeople(db, slugs);
   const [problem, report] = useReport();
-  const text = DECIDER_TEXT[kind];
   const level = DECIDER_LEVEL[kind];
   return (
     <section class="stack card" aria-labelledby={`decider-${kind}`}>
-      <h3 id={`decider-${kind}`}>{text.title}</h3>
+      <h3 id={`decider-${kind}`}>{ui.t(`decider_${kind}_title`)}</h3>
       <ChosenPeople
         db={db}
         people={people}
-        empty="Nobody named yet."
-        removeLabel={(name) => `Remove ${name} as ${text.as}`}
+        empty={ui.t('welcome_nobodyNamed')}
+        removeLabel={(name) => ui.t(`decider_${kind}_remove`, { name })}
         onRemove={(person) => {
           onChange(slugs.filter((slug) => slug !== person.slug));
           void updatePerson(db, person.slug, { decisionMaker: false }, Date.now()).catch(report);
@@ -91,8 +77,8 @@ function DeciderBlock({
       />
       <PersonFinder
         db={db}
-        label={`Find ${text.as}`}
-        action={(name) => `Add ${name} as ${text.as}`}
+        label={ui.t(`decider_${kind}_find`)}
+        action={(name) => ui.t(`decider_${kind}_add`, { name })}
         onChoose={(seen) =>
           void recordPerson(
             db,
@@ -122,12 +108,7 @@ export function DecidersStep({
 }) {
   return (
     <div class="stack">
-      <p>
-        The keys to a promotion are often held one, two or more levels above you, and a leader who
-        barely knows you can veto it. Name the people who decide: each becomes a key holder on your
-        map. Set how much influence each has on your career and where they stand toward you: one
-        click each.
-      </p>
+      <p>{ui.t('welcome_decidersIntro')}</p>
       {DECIDERS.map((kind) => (
         <DeciderBlock
           key={kind}
@@ -141,43 +122,18 @@ export function DecidersStep({
   );
 }
 
-/** What each role step says, and the words of its buttons. */
-export const ROLE_STEPS: Record<
-  'mentors' | 'sponsor' | 'allies' | 'board',
-  { role: Role; intro: string; as: string; empty: string }
-> = {
-  mentors: {
-    role: 'mentor',
-    intro:
-      'Mentors advise: a sounding board for your questions and plans. You can have several, and they often pay it forward.',
-    as: 'a mentor',
-    empty: 'No mentor yet.',
-  },
-  sponsor: {
-    role: 'sponsor',
-    intro:
-      'A sponsor advocates: someone senior who puts your name forward when you are not in the room and stakes their reputation on you.',
-    as: 'a sponsor',
-    empty: 'No sponsor yet.',
-  },
-  allies: {
-    role: 'ally',
-    intro:
-      'Allies support your efforts: peers, people above you, people who report to you. Alliances hold on mutual benefit, a shared purpose, or both.',
-    as: 'an ally',
-    empty: 'No ally yet.',
-  },
-  board: {
-    role: 'advisor',
-    intro: `Rather than one role model, keep a board of advisors: ${BOARD_MIN} to ${BOARD_MAX} people whose counsel you seek, each for what they know best.`,
-    as: 'an advisor',
-    empty: 'Nobody on your board yet.',
-  },
+/** The role each role step tags (its words are the `roleStep_`, `roleFind_`… messages). */
+export const ROLE_STEPS: Record<'mentors' | 'sponsor' | 'allies' | 'board', Role> = {
+  mentors: 'mentor',
+  sponsor: 'sponsor',
+  allies: 'ally',
+  board: 'advisor',
 };
 
 /** Steps 3 to 6: mentors, a sponsor, allies, a board of advisors. */
 export function RoleStep({ db, step }: { db: AllianceDb; step: keyof typeof ROLE_STEPS }) {
-  const { role, intro, as, empty } = ROLE_STEPS[step];
+  const role = ROLE_STEPS[step];
+  const bounds = { min: BOARD_MIN, max: BOARD_MAX };
   const live = useLiveQuery(
     () => db.people.filter((person) => person.roles.includes(role)).toArray(),
     [db, role],
@@ -186,25 +142,27 @@ export function RoleStep({ db, step }: { db: AllianceDb; step: keyof typeof ROLE
   const [problem, report] = useReport();
   return (
     <div class="stack">
-      <p>{intro}</p>
+      <p>{ui.t(`roleStep_${step}`, bounds)}</p>
       {step === 'board' && (
         <p
           role="status"
           class={people.length >= BOARD_MIN && people.length <= BOARD_MAX ? 'ok' : 'muted'}
         >
-          {people.length} on your board:{' '}
-          {people.length < BOARD_MIN
-            ? `aim for ${BOARD_MIN} to ${BOARD_MAX}.`
-            : people.length > BOARD_MAX
-              ? `more than ${BOARD_MAX} is hard to keep up with.`
-              : 'a good size.'}
+          {ui.t(
+            people.length < BOARD_MIN
+              ? 'board_small'
+              : people.length > BOARD_MAX
+                ? 'board_large'
+                : 'board_good',
+            { count: people.length, ...bounds },
+          )}
         </p>
       )}
       <ChosenPeople
         db={db}
         people={people}
-        empty={empty}
-        removeLabel={(name) => `Remove ${name} as ${as}`}
+        empty={ui.t(`roleEmpty_${step}`)}
+        removeLabel={(name) => ui.t(`roleRemove_${step}`, { name })}
         onRemove={(person) =>
           void toggleRole(db, { slug: person.slug }, role, Date.now()).catch(report)
         }
@@ -212,8 +170,8 @@ export function RoleStep({ db, step }: { db: AllianceDb; step: keyof typeof ROLE
       />
       <PersonFinder
         db={db}
-        label={`Find ${as}`}
-        action={(name) => `Add ${name} as ${as}`}
+        label={ui.t(`roleFind_${step}`)}
+        action={(name) => ui.t(`roleAdd_${step}`, { name })}
         onChoose={(seen) => void recordPerson(db, seen, {}, Date.now(), [role]).catch(report)}
       />
       {problem && <Problem text={problem} />}
@@ -231,11 +189,11 @@ export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings 
   return (
     <div class="stack">
       <section class="stack" aria-labelledby="first-week-title">
-        <h3 id="first-week-title">Your first week</h3>
+        <h3 id="first-week-title">{ui.t('welcome_firstWeek')}</h3>
         {live.status === 'error' ? (
-          <Problem text={`Could not work out your actions: ${live.error.message}`} />
+          <Problem text={ui.t('welcome_actionsError', { detail: live.error.message })} />
         ) : !report ? (
-          <p class="muted">Working out your first actions…</p>
+          <p class="muted">{ui.t('welcome_working')}</p>
         ) : report.nextActions.length ? (
           <ol class="first-week" data-testid="first-week">
             {report.nextActions.map((action) => (
@@ -244,14 +202,14 @@ export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings 
                 {action.habit && (
                   <>
                     {' '}
-                    <span class="muted">({LABELS.touch[action.habit].toLowerCase()})</span>
+                    <span class="muted">({ui.t(labelKey('touch', action.habit))})</span>
                   </>
                 )}
               </li>
             ))}
           </ol>
         ) : (
-          <p class="muted">Nothing to do yet: name the people who decide and those who back you.</p>
+          <p class="muted">{ui.t('welcome_nothingYet')}</p>
         )}
         {report && report.gaps.length > 0 && (
           <ul>
@@ -261,14 +219,14 @@ export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings 
           </ul>
         )}
         <p>
-          <a href="/map.html">Open the alliance map</a> ·{' '}
-          <a href="/report.html">Open the weekly report</a>
+          <a href="/map.html">{ui.t('welcome_openMap')}</a> ·{' '}
+          <a href="/report.html">{ui.t('welcome_openReport')}</a>
         </p>
       </section>
       <section class="stack" aria-labelledby="your-map-title">
-        <h3 id="your-map-title">Your map</h3>
+        <h3 id="your-map-title">{ui.t('welcome_yourMap')}</h3>
         {/* The map page itself, so that there is one map (and its code stays off the popup's). */}
-        <iframe class="welcome-map" src="/map.html?embedded" title="Your alliance map" />
+        <iframe class="welcome-map" src="/map.html?embedded" title={ui.t('welcome_mapFrame')} />
       </section>
     </div>
   );

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { AllianceDb } from '@/utils/db/schema';
 import { findPerson } from '@/utils/db/lookups';
 import { profileSlugFromUrl } from '@/utils/linkedin/urls';
-import { LABELS, ROLE_SIGN, mainRole } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { mainRole } from '@/utils/model';
 
 const BADGE_COLOUR = '#0a66c2';
 
@@ -14,9 +15,12 @@ export async function toolbarSign(
   const slug = url ? profileSlugFromUrl(url) : null;
   const person = slug ? await findPerson(db, slug) : undefined;
   const role = person ? mainRole(person.roles) : undefined;
-  if (!person || !role) return { text: '', title: 'Alliance Map' };
-  const roles = person.roles.map((r) => LABELS.role[r]).join(', ');
-  return { text: ROLE_SIGN[role], title: `Alliance Map: ${person.name || person.slug} (${roles})` };
+  if (!person || !role) return { text: '', title: ui.t('extName') };
+  const roles = ui.list(person.roles.map((r) => ui.t(labelKey('role', r))));
+  return {
+    text: ui.t(labelKey('roleSign', role)),
+    title: ui.t('toolbar_personTitle', { name: person.name || person.slug, roles }),
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { deleteEverything } from '@/utils/db/records';
 import { clearSnapshot } from '@/utils/map/snapshot';
 import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
+import { ui } from '@/utils/i18n';
 
 const notifications: NotificationPermission = {
   request: () => browser.permissions.request({ permissions: ['notifications'] }),
@@ -26,19 +27,19 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Alliance Map</h1>
-        <p class="muted">Settings and your data. Everything stays on this computer.</p>
-        <nav class="row" aria-label="Alliance Map pages">
-          <a href="/map.html">Alliance map</a>
-          <a href="/report.html">Weekly report</a>
-          <a href={FIRST_RUN_PATH}>Build the map step by step</a>
+        <h1>{ui.t('extName')}</h1>
+        <p class="muted">{ui.t('options_intro')}</p>
+        <nav class="row" aria-label={ui.t('options_pages')}>
+          <a href="/map.html">{ui.t('options_mapLink')}</a>
+          <a href="/report.html">{ui.t('report_title')}</a>
+          <a href={FIRST_RUN_PATH}>{ui.t('options_firstRunLink')}</a>
         </nav>
       </header>
       <StorageSection db={db} storage={navigator.storage} />
       {settings ? (
         <SettingsSection settings={settings} save={saveSettings} notifications={notifications} />
       ) : (
-        <p class="muted">Loading your settings…</p>
+        <p class="muted">{ui.t('options_loading')}</p>
       )}
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import { localizePage } from '@/utils/i18n';
 import { clearReportReady } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
 import '@/components/theme.css';
@@ -12,4 +13,5 @@ void clearReportReady().catch(() => undefined);
 const db = getDb();
 void db.open().catch(() => undefined);
 
+localizePage('report_title');
 render(<App db={db} />, document.getElementById('app')!);

@@ -16,15 +16,10 @@ import {
   type WelcomeStep,
 } from '@/utils/welcome-progress';
 
-const TITLES: Record<WelcomeStep, string> = {
-  import: 'Your LinkedIn connections',
-  decides: 'Who decides your next promotion',
-  mentors: 'Your mentors',
-  sponsor: 'A sponsor',
-  allies: 'Your allies',
-  board: 'A board of advisors',
-  done: 'Your map and your first week',
-};
+import { ui } from '@/utils/i18n';
+
+/** A step's title. */
+const titleOf = (step: WelcomeStep) => ui.t(`welcomeStep_${step}`);
 
 /** The stored progress, kept current (another tab of this page may move it on). */
 function useProgress(): [WelcomeProgress | undefined, (next: WelcomeProgress) => void] {
@@ -69,9 +64,9 @@ export function App() {
   if (!progress || !settings) {
     return (
       <main class="welcome">
-        <h1>Build your alliance map</h1>
+        <h1>{ui.t('welcome_title')}</h1>
         <p class="muted" role="status">
-          Loading…
+          {ui.t('common_loading')}
         </p>
       </main>
     );
@@ -87,14 +82,10 @@ export function App() {
   return (
     <main class={`welcome${step === 'done' ? ' welcome-done' : ''}`} data-step={step}>
       <header class="stack">
-        <h1>Build your alliance map</h1>
-        <p class="muted">
-          The first step to a promotion is a map of the people you need on your side: who decides,
-          who advises you, who puts your name forward. Take it at your own pace: you can leave at
-          any moment and come back to this step. Everything stays on this computer.
-        </p>
+        <h1>{ui.t('welcome_title')}</h1>
+        <p class="muted">{ui.t('welcome_intro')}</p>
       </header>
-      <nav aria-label="Steps">
+      <nav aria-label={ui.t('welcome_steps')}>
         <ol class="steps">
           {WELCOME_STEPS.map((name, i) => (
             <li key={name}>
@@ -103,7 +94,7 @@ export function App() {
                 aria-current={name === step ? 'step' : undefined}
                 onClick={() => go(name)}
               >
-                {i + 1}. {TITLES[name]}
+                {ui.t('welcome_stepButton', { number: i + 1, title: titleOf(name) })}
               </button>
             </li>
           ))}
@@ -111,7 +102,11 @@ export function App() {
       </nav>
       <section class="stack step" aria-labelledby="step-title">
         <h2 id="step-title" ref={heading} tabIndex={-1}>
-          Step {index + 1} of {WELCOME_STEPS.length}: {TITLES[step]}
+          {ui.t('welcome_stepHeading', {
+            number: index + 1,
+            total: WELCOME_STEPS.length,
+            title: titleOf(step),
+          })}
         </h2>
         {step === 'import' ? (
           <ImportStep />
@@ -130,15 +125,15 @@ export function App() {
       <div class="row step-buttons">
         {index > 0 && (
           <button type="button" onClick={() => go(WELCOME_STEPS[index - 1]!)}>
-            Back
+            {ui.t('welcome_back')}
           </button>
         )}
         {index < WELCOME_STEPS.length - 1 && (
           <button type="button" class="primary" onClick={() => go(WELCOME_STEPS[index + 1]!)}>
-            {step === 'import' || step in ROLE_STEPS ? 'Next (or skip)' : 'Next'}
+            {ui.t(step === 'import' || step in ROLE_STEPS ? 'welcome_nextOrSkip' : 'welcome_next')}
           </button>
         )}
-        <span class="muted">Your progress is saved: close this tab whenever you like.</span>
+        <span class="muted">{ui.t('welcome_saved')}</span>
       </div>
     </main>
   );

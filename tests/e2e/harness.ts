@@ -61,6 +61,8 @@ export interface LaunchOptions {
   /** Reuse a profile directory (a browser restart keeps the data). */
   userDataDir?: string;
   extensionDir?: string;
+  /** The browser's language (Chromium's `--lang`): the extension then speaks it. */
+  lang?: string;
   /** Leave open the first run that a fresh install opens (closed by default). */
   keepWelcome?: boolean;
 }
@@ -91,6 +93,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
 
@@ -399,7 +402,8 @@ async function readRows(page: Page, name: string): Promise<Record<string, unknow
  */
 export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
   const page = await openExtensionPage(h, 'popup.html');
-  await page.getByRole('heading', { name: 'This week' }).waitFor();
+  // The summary's heading, in whatever language the browser speaks.
+  await page.locator('#summary-title').waitFor();
   for (const [name, rows] of Object.entries(data)) {
     if (name !== 'people') await putRows(page, name, rows);
   }

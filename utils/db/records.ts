@@ -2,6 +2,7 @@ import type { Collection } from 'dexie';
 import { findPerson } from './lookups';
 import { ALL_TABLES, allOf, type AllianceDb } from './schema';
 import { keptHistory, personOf, storedPerson, type StoredPerson } from './stored-person';
+import { UserError } from '@/utils/i18n/user-error';
 import {
   DEFAULT_DIRECTION,
   LIMITS,
@@ -48,7 +49,7 @@ export type PersonPatch = Partial<
 >;
 
 function checkedDate(ms: number): number {
-  if (!isValidDate(ms)) throw new RangeError('The date must be between the years 1900 and 9999.');
+  if (!isValidDate(ms)) throw new UserError('error_dateRange');
   return ms;
 }
 
@@ -200,7 +201,7 @@ export async function updatePerson(
 ): Promise<Person> {
   return db.transaction('rw', ALL_TABLES, async () => {
     const person = await db.people.get(slug);
-    if (!person) throw new Error('This person is no longer in your records.');
+    if (!person) throw new UserError('error_personGone');
     return putPerson(db, { ...person, ...cleanPatch(patch), updatedAt: now });
   });
 }
@@ -214,7 +215,7 @@ export async function addNote(
   at = now,
 ): Promise<string> {
   const body = clampText(text.trim(), LIMITS.noteText);
-  if (!body) throw new Error('A note needs some text.');
+  if (!body) throw new UserError('error_noteEmpty');
   checkedDate(at);
   return db.transaction('rw', ALL_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
@@ -287,7 +288,7 @@ export async function logTouch(
 /** The person `slug` names, or an error saying they are gone (inside a transaction). */
 async function existingPerson(db: AllianceDb, slug: string): Promise<StoredPerson> {
   const person = await db.people.get(slug);
-  if (!person) throw new Error('This person is no longer in your records.');
+  if (!person) throw new UserError('error_personGone');
   return person;
 }
 
@@ -300,7 +301,7 @@ export async function addFollowUp(
   now: number,
 ): Promise<string> {
   const body = clampText(text.trim(), LIMITS.shortText);
-  if (!body) throw new Error('A follow-up needs a description.');
+  if (!body) throw new UserError('error_followUpEmpty');
   const followUp: FollowUp = {
     id: crypto.randomUUID(),
     personSlug: slug,
@@ -338,7 +339,7 @@ export async function addTie(
   label: string,
   now: number,
 ): Promise<void> {
-  if (x === y) throw new Error('A person cannot be tied to themselves.');
+  if (x === y) throw new UserError('error_tieSelf');
   const [a, b] = orderedPair(x, y);
   await db.transaction('rw', ALL_TABLES, async () => {
     const ends = await Promise.all([existingPerson(db, a), existingPerson(db, b)]);
@@ -396,10 +397,10 @@ export async function mergePeople(
   intoSlug: string,
   now: number,
 ): Promise<Person> {
-  if (fromSlug === intoSlug) throw new Error('Choose two different people to merge.');
+  if (fromSlug === intoSlug) throw new UserError('error_mergeSame');
   return db.transaction('rw', ALL_TABLES, async () => {
     const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
-    if (!from || !into) throw new Error('Both people must exist to be merged.');
+    if (!from || !into) throw new UserError('error_mergeMissing');
     const merged: Person = {
       ...personOf(into),
       memberId: into.memberId ?? from.memberId,
@@ -462,7 +463,7 @@ export async function linkProfile(
   seen: SeenIdentity,
   now: number,
 ): Promise<Person> {
-  if (!isNoProfileKey(noProfileSlug)) throw new Error('This person already has a profile.');
+  if (!isNoProfileKey(noProfileSlug)) throw new UserError('error_hasProfile');
   return db.transaction('rw', ALL_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     await putPerson(db, person);

@@ -1,4 +1,6 @@
 /** Errors of a failed write, in words a user can act on. */
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 
 interface MaybeDexieError {
   name?: unknown;
@@ -13,14 +15,17 @@ function isQuotaError(error: unknown): boolean {
   return found.name === 'QuotaExceededError' || isQuotaError(found.inner);
 }
 
-/** "Nothing was changed" plus the reason, for a write that ran in one aborted transaction. */
-export function describeFailedWrite(error: unknown): string {
+/**
+ * "Nothing was changed" plus the reason, for a write that ran in one aborted transaction. The
+ * import worker has no browser to ask for the language, so it is given one (English by default).
+ */
+export function describeFailedWrite(error: unknown, t: Translator = english): string {
   if (isQuotaError(error)) {
-    return 'The browser has no room left for this data, so nothing was changed. Free some disk space and try again.';
+    return t.t('error_quota');
   }
   const detail =
     error instanceof Error ? error.message : String((error as MaybeDexieError)?.message ?? error);
-  return `The import failed and nothing was changed: ${detail}`;
+  return t.t('error_importFailed', { detail });
 }
 
 /**

@@ -15,6 +15,7 @@ import { BALANCE_WINDOW_DAYS, weekStartOf } from '@/utils/insights';
 import { prepare, snapshot } from '@/utils/insights/context';
 import { connectivityAt, visibilityAt } from '@/utils/insights/scores';
 import { DAY_MS, type Settings } from '@/utils/model';
+import type { Translator } from '@/utils/i18n';
 
 export interface DuePerson {
   slug: string;
@@ -50,6 +51,7 @@ export async function loadSummary(
   settings: Settings,
   now: number,
   limit = 5,
+  t?: Translator,
 ): Promise<AllianceSummary> {
   const scoreDays = Math.max(positiveDays(settings.visibilityWindowDays), BALANCE_WINDOW_DAYS);
   const from = now - scoreDays * DAY_MS;
@@ -67,7 +69,7 @@ export async function loadSummary(
     const weekStart = weekStartOf(now, settings.weekStart);
     // One status pass serves both scores and the "due" list (slugs are the primary key, so
     // each person's status is theirs alone; follow-ups do not change when a touch is due).
-    const snap = snapshot(prepare(data), now);
+    const snap = snapshot(prepare(data, t), now);
     const nameOf = (slug: string) => snap.bySlug.get(slug)?.name || slug;
     const status = snap.status;
     const vis = visibilityAt(snap);

@@ -18,6 +18,7 @@ import { TREND_WEEKS, weeklyReport } from '@/utils/insights/report';
 import type { InsightData, InsightPerson, WeeklyReport } from '@/utils/insights/types';
 import { addWeeks, weekStartOf } from '@/utils/insights/weeks';
 import { DAY_MS, cadenceFor, type Settings } from '@/utils/model';
+import type { Translator } from '@/utils/i18n';
 
 /** The span of dates the report of one week reads touches and notes from: [from, to). */
 export interface ReportSpan {
@@ -88,12 +89,13 @@ export async function loadReportData(
   });
 }
 
-/** The weekly report of the week holding `weekOf`, read and computed as of `now`. */
+/** The weekly report of the week holding `weekOf`, read and computed as of `now`, worded in `t`. */
 export async function loadWeeklyReport(
   db: AllianceDb,
   weekOf: number,
   settings: Settings,
   now: number,
+  t?: Translator,
 ): Promise<WeeklyReport> {
-  return weeklyReport(await loadReportData(db, weekOf, now, settings), weekOf, { now });
+  return weeklyReport(await loadReportData(db, weekOf, now, settings), weekOf, { now, t });
 }

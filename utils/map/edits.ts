@@ -5,14 +5,9 @@
  */
 import { addTie, removeTie, updatePerson } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import {
-  LABELS,
-  orderedPair,
-  type Influence,
-  type Level,
-  type Stance,
-  type Tie,
-} from '@/utils/model';
+import { english } from '@/utils/i18n/english';
+import { labelKey } from '@/utils/i18n/messages';
+import { orderedPair, type Influence, type Level, type Stance, type Tie } from '@/utils/model';
 import type { Edit } from './undo';
 
 /** Where a person sits on the map: what moving them changes. */
@@ -25,9 +20,9 @@ export interface Placement {
 /** "level +3 and above, stance Champion": what a change of placement says. */
 export function describePlacement(patch: Partial<Placement>): string {
   const parts: string[] = [];
-  if (patch.level) parts.push(`level ${LABELS.level[patch.level]}`);
-  if (patch.stance) parts.push(`stance ${LABELS.stance[patch.stance]}`);
-  if (patch.influence) parts.push(`influence ${LABELS.influence[patch.influence]}`);
+  if (patch.level) parts.push(`level ${english.t(labelKey('level', patch.level))}`);
+  if (patch.stance) parts.push(`stance ${english.t(labelKey('stance', patch.stance))}`);
+  if (patch.influence) parts.push(`influence ${english.t(labelKey('influence', patch.influence))}`);
   return parts.join(', ');
 }
 

@@ -1,6 +1,8 @@
 /** The words of the map: its headings, and what it says about a person (one place for all views). */
 import type { Awareness } from '@/utils/insights/types';
-import { LABELS, type Influence, type Level, type Stance } from '@/utils/model';
+import { english } from '@/utils/i18n/english';
+import { labelKey } from '@/utils/i18n/messages';
+import type { Influence, Level, Stance } from '@/utils/model';
 import type { MapPerson, Slot } from './layout';
 
 /** Row headings: where a person sits relative to the user. */
@@ -44,7 +46,7 @@ export function describeSlot(slot: Slot): string {
   const influence =
     slot.influence === 'unknown'
       ? 'influence unknown'
-      : `${LABELS.influence[slot.influence].toLowerCase()} influence`;
+      : `${english.t(labelKey('influence', slot.influence)).toLowerCase()} influence`;
   return `${LEVEL_HEADINGS[slot.level]}, ${STANCE_HEADINGS[slot.stance]}, ${influence}`;
 }
 
@@ -54,7 +56,7 @@ export function describePerson(person: MapPerson): string {
     ? `, key holder who ${AWARENESS_TEXT[person.awareness ?? 'none']}`
     : '';
   const roles = person.roles.length
-    ? `, ${person.roles.map((role) => LABELS.role[role].toLowerCase()).join(' and ')}`
+    ? `, ${person.roles.map((role) => english.t(labelKey('role', role)).toLowerCase()).join(' and ')}`
     : '';
   const shown = person.offMap ? ', not on your map: shown for this way in' : '';
   return `${person.name}: ${describeSlot(person)}${roles}${holder}${shown}`;

@@ -6,26 +6,23 @@ import type { ImportMode, ImportPlan, TableCounts } from '@/utils/transfer/backu
 import { MAX_BACKUP_CHARS } from '@/utils/transfer/backup';
 import { toDateInput } from '@/utils/format';
 import { ALL_TABLES } from '@/utils/db/schema';
-
-/** Plural names of each kind of record, for headings and sentences. */
-export const KIND_LABELS: Record<(typeof ALL_TABLES)[number], string> = {
-  people: 'People',
-  notes: 'Notes',
-  touches: 'Touches',
-  ties: 'Ties',
-  followUps: 'Follow-ups',
-};
+import { labelKey, ui } from '@/utils/i18n';
 
 /** One row of the plan table. */
 export interface PlanRow {
   kind: (typeof ALL_TABLES)[number];
+  /** The kind's name in the user's language. */
   label: string;
   counts: TableCounts;
 }
 
 /** The plan as table rows, in the order the tables are listed everywhere. */
 export function planRows(plan: ImportPlan): PlanRow[] {
-  return ALL_TABLES.map((kind) => ({ kind, label: KIND_LABELS[kind], counts: plan[kind] }));
+  return ALL_TABLES.map((kind) => ({
+    kind,
+    label: ui.t(labelKey('records', kind)),
+    counts: plan[kind],
+  }));
 }
 
 /** One sentence saying what the import will change, or that it will change nothing. */
@@ -35,10 +32,10 @@ export function planSummary(plan: ImportPlan, mode: ImportMode): string {
   const added = total('new');
   const updated = total('updated');
   const removed = total('removed');
-  if (!added && !updated && !removed) return 'Importing this backup would change nothing.';
-  const parts = [`add ${added}`, `update ${updated}`];
-  if (mode === 'replace') parts.push(`remove ${removed}`);
-  return `${mode === 'replace' ? 'Replacing' : 'Merging'} will ${parts.join(', ')} records.`;
+  if (!added && !updated && !removed) return ui.t('backup_planNothing');
+  return mode === 'replace'
+    ? ui.t('backup_planReplace', { added, updated, removed })
+    : ui.t('backup_planMerge', { added, updated });
 }
 
 /** `alliance-map-backup-2024-05-01.json`, dated in the user's own time zone. */

@@ -6,6 +6,9 @@
  * they cannot drift apart.
  */
 import { openDb } from '@/utils/db/open';
+import { english } from '@/utils/i18n/english';
+import { tableTranslator, type MessageTable } from '@/utils/i18n/table';
+import type { Translator } from '@/utils/i18n/translator';
 import { DB_NAME } from '@/utils/db/schema';
 import { throttleProgress, type ProgressListener } from '@/utils/transfer/pacing';
 import {
@@ -20,8 +23,12 @@ import {
 /** The progress bar moves five times a second: enough to see it move; its redraws cost little. */
 const PROGRESS_EVERY_MS = 200;
 
-/** The page's messages: a file as soon as it is picked, then the go-ahead to write it. */
-export type ImportRequest = { kind: 'read'; file: Blob } | { kind: 'import'; now: number };
+/**
+ * The page's messages: a file as soon as it is picked, with the page's words (a worker has no
+ * extension APIs to ask for the user's language), then the go-ahead to write it.
+ */
+export type ImportRequest =
+  { kind: 'read'; file: Blob; words?: MessageTable } | { kind: 'import'; now: number };
 
 export type ImportReply =
   | { kind: 'progress'; done: number; total: number }
@@ -44,18 +51,21 @@ export function serveImports(scope: ImportWorkerScope, name = DB_NAME): void {
     PROGRESS_EVERY_MS,
   );
   let reading: Promise<ReadLinkedInFile> | undefined;
+  let t: Translator = english;
   scope.onmessage = async ({ data }) => {
     if (data.kind === 'read') {
-      reading = readLinkedInFile(data.file, stepProgress('read', progress));
+      if (data.words) t = tableTranslator(data.words);
+      reading = readLinkedInFile(data.file, stepProgress('read', progress), t);
       return;
     }
-    const read = (await reading) ?? { ok: false, report: failure('No file was picked.') };
+    const read = (await reading) ?? { ok: false, report: failure(t.t('import_noFile')) };
     const report = await writeLinkedInFile(
       read,
       data.now,
       stepProgress('write', progress),
       // Workers have no extension APIs: the page tells the other views (`onCommitted` below).
       () => openDb(() => scope.postMessage({ kind: 'committed' }), name, 'relaxed'),
+      t,
     );
     // Dexie resolved the import from its own 'complete' listener, which runs before the one that
     // posts 'committed': one task later, every commit has been told, before the page stops us.
@@ -82,6 +92,7 @@ export function importInWorker(
   now: number,
   onProgress: ProgressListener,
   onCommitted: () => void,
+  t: Translator = english,
 ): Promise<LinkedInImportReport> {
   return new Promise((resolve) => {
     let worker: ImportWorker;
@@ -92,7 +103,7 @@ export function importInWorker(
     try {
       worker = take();
     } catch (error) {
-      resolve(failure(`The import could not start, so nothing was changed: ${String(error)}`));
+      resolve(failure(t.t('import_couldNotStart', { detail: String(error) })));
       return;
     }
     let committed = false;
@@ -109,16 +120,16 @@ export function importInWorker(
     // A worker that fails to load gets a plain `Event`, without a message.
     worker.onerror = (event) => {
       event.preventDefault();
-      const reason = event.message || 'the import worker stopped';
+      const detail = event.message || t.t('import_workerStopped');
       // The import is one transaction: committed means it was saved in full.
       finish(
         committed
           ? {
-              ...failure(`The import was saved, but its report was lost: ${reason}`),
+              ...failure(t.t('import_reportLost', { detail })),
               ok: true,
               changed: true,
             }
-          : failure(`The import stopped, so nothing was changed: ${reason}`),
+          : failure(t.t('import_stopped', { detail })),
       );
     };
     worker.postMessage({ kind: 'import', now });
@@ -130,11 +141,11 @@ export function importInWorker(
  * for the button; the import takes it (or starts one then). A file picked again replaces the
  * last one's worker. Each worker serves one import.
  */
-export function workerInAdvance(spawn: () => ImportWorker) {
+export function workerInAdvance(spawn: () => ImportWorker, words?: () => MessageTable) {
   let next: { worker: ImportWorker; file: Blob } | undefined;
   const start = (file: Blob) => {
     const worker = spawn();
-    worker.postMessage({ kind: 'read', file });
+    worker.postMessage({ kind: 'read', file, words: words?.() });
     return worker;
   };
   return {

@@ -5,7 +5,7 @@
  * lets the next options page say so, rather than leave the user to guess what was written.
  */
 import { storage } from 'wxt/utils/storage';
-import { formatDay } from '@/utils/format';
+import { ui } from '@/utils/i18n';
 
 interface ImportUnderWay {
   fileName: string;
@@ -47,5 +47,8 @@ export async function takeInterruptedImport(): Promise<string | null> {
   // Another options page's import that is still running is not one that was stopped.
   if (!interrupted || locks.held?.some((lock) => lock.name === IMPORT_LOCK)) return null;
   await importUnderWayItem.removeValue();
-  return `The import of ${interrupted.fileName} started on ${formatDay(interrupted.startedAt)} did not finish: the page was closed before it ended, and nothing from it was saved. Import the file again to bring its people in.`;
+  return ui.t('import_interrupted', {
+    file: interrupted.fileName,
+    date: ui.day(interrupted.startedAt),
+  });
 }

@@ -6,7 +6,8 @@
  * its reason.
  */
 import type { AllianceDb } from '@/utils/db/schema';
-import { plural } from '@/utils/format';
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 import { describeFailedWrite } from '@/utils/db/write-errors';
 import { partOf, type ProgressListener } from '@/utils/transfer/pacing';
 import {
@@ -62,30 +63,38 @@ export function failure(summary: string): LinkedInImportReport {
 
 type PeopleResult = Awaited<ReturnType<typeof importConnections>>;
 
-function peopleLine(result: PeopleResult): string {
-  const withoutProfile = result.withoutProfile
-    ? ` (${result.withoutProfile} without a profile URL: open their profile on LinkedIn and link it from the side panel)`
-    : '';
-  return `People: ${result.created} new${withoutProfile}, ${result.updated} updated, ${result.unchanged} unchanged.`;
+function peopleLine(result: PeopleResult, t: Translator): string {
+  const { created, withoutProfile, updated, unchanged } = result;
+  return withoutProfile
+    ? t.t('import_peopleWithoutProfile', { created, withoutProfile, updated, unchanged })
+    : t.t('import_people', { created, updated, unchanged });
 }
 
 /** The headline of an import that was written: what it did, or that it brought nobody in. */
-function headline(file: string, result: PeopleResult | null, touchesAdded = 0): string {
+function headline(
+  t: Translator,
+  file: string,
+  result: PeopleResult | null,
+  touchesAdded = 0,
+): string {
   if ((result && result.created + result.updated > 0) || touchesAdded > 0)
-    return `Imported ${file}.`;
+    return t.t('import_done', { file });
   return result && result.unchanged > 0
-    ? `Everyone in ${file} was already here: nothing changed.`
-    : `Nobody was imported from ${file}.`;
+    ? t.t('import_alreadyHere', { file })
+    : t.t('import_nobody', { file });
 }
 
-function skippedSentence(count: number): string {
-  return count ? `${plural(count, 'line')} skipped (see below).` : 'No line was skipped.';
+/** The headline, then how many lines were skipped. */
+function summaryOf(t: Translator, headline: string, skipped: number): string {
+  const sentence = skipped ? t.n('import_skipped', skipped) : t.t('import_noneSkipped');
+  return t.t('import_summary', { headline, skipped: sentence });
 }
 
 /** The report of a Connections.csv import (pure). */
 export function connectionsReport(
   file: Extract<ConnectionsFile, { ok: true }>,
   result: PeopleResult,
+  t: Translator = english,
 ): LinkedInImportReport {
   const skipped = [...file.skipped, ...result.skipped]
     .sort((x, y) => x.line - y.line)
@@ -93,29 +102,32 @@ export function connectionsReport(
   return {
     ok: true,
     changed: result.created + result.updated > 0,
-    summary: `${headline('Connections.csv', result)} ${skippedSentence(skipped.length)}`,
-    details: [peopleLine(result)],
+    summary: summaryOf(t, headline(t, 'Connections.csv', result), skipped.length),
+    details: [peopleLine(result, t)],
     skipped,
   };
 }
 
 /** The report of an archive import (pure, for the page and the tests). */
-export function archiveReport(result: ArchiveImportResult): LinkedInImportReport {
+export function archiveReport(
+  result: ArchiveImportResult,
+  t: Translator = english,
+): LinkedInImportReport {
   const details: string[] = [];
   const skipped: LinkedInImportReport['skipped'] = [];
   if (result.connections) {
-    details.push(peopleLine(result.connections));
+    details.push(peopleLine(result.connections, t));
     skipped.push(
       ...result.connections.skipped.map((line) => ({ ...line, file: 'Connections.csv' })),
     );
   }
   if (result.messages) {
     details.push(
-      `Messages: ${plural(result.messages.added, 'day in touch', 'days in touch')} logged, ${result.messages.alreadyThere} already there.`,
+      t.n('import_messages', result.messages.added, { already: result.messages.alreadyThere }),
     );
     skipped.push(...result.messages.skipped.map((line) => ({ ...line, file: 'messages.csv' })));
   }
-  details.push(...result.problems.map((problem) => `Not imported: ${problem}`));
+  details.push(...result.problems.map((problem) => t.t('import_notImported', { problem })));
   const imported = Boolean(result.connections || result.messages);
   const added = result.messages?.added ?? 0;
   const people = result.connections;
@@ -123,8 +135,8 @@ export function archiveReport(result: ArchiveImportResult): LinkedInImportReport
     ok: imported,
     changed: (people ? people.created + people.updated : 0) + added > 0,
     summary: imported
-      ? `${headline('the LinkedIn archive', people, added)} ${skippedSentence(skipped.length)}`
-      : 'Nothing in this archive could be imported.',
+      ? summaryOf(t, headline(t, t.t('import_theArchive'), people, added), skipped.length)
+      : t.t('import_archiveNothing'),
     details,
     skipped,
   };
@@ -140,6 +152,7 @@ export type ReadLinkedInFile =
 export async function readLinkedInFile(
   picked: Blob,
   onProgress?: ProgressListener,
+  t: Translator = english,
 ): Promise<ReadLinkedInFile> {
   const refused = (summary: string) => ({ ok: false, report: failure(summary) }) as const;
   try {
@@ -147,14 +160,14 @@ export async function readLinkedInFile(
     if (isZip(bytes)) {
       // Unzipping is one synchronous call: the bar shows the import started.
       onProgress?.(0, 1);
-      const read = readArchive(bytes);
+      const read = readArchive(bytes, t);
       if (!read.ok) return refused(read.error);
-      return { ok: true, kind: 'archive', archive: parseArchive(read.archive, onProgress) };
+      return { ok: true, kind: 'archive', archive: parseArchive(read.archive, onProgress, t) };
     }
-    const file = parseConnectionsCsv(new TextDecoder('utf-8').decode(bytes), onProgress);
+    const file = parseConnectionsCsv(new TextDecoder('utf-8').decode(bytes), onProgress, t);
     return file.ok ? { ok: true, kind: 'connections', file } : refused(file.error);
   } catch (error) {
-    return refused(describeFailedWrite(error));
+    return refused(describeFailedWrite(error, t));
   }
 }
 
@@ -168,19 +181,21 @@ export async function writeLinkedInFile(
   now: number,
   onProgress: ProgressListener | undefined,
   openDb: () => AllianceDb,
+  t: Translator = english,
 ): Promise<LinkedInImportReport> {
   if (!read.ok) return read.report;
   const db = openDb();
   try {
     if (read.kind === 'archive') {
-      return archiveReport(await importArchive(db, read.archive, now, onProgress));
+      return archiveReport(await importArchive(db, read.archive, now, onProgress, t), t);
     }
     return connectionsReport(
       read.file,
-      await importConnections(db, read.file.rows, now, onProgress),
+      await importConnections(db, read.file.rows, now, onProgress, t),
+      t,
     );
   } catch (error) {
-    return failure(describeFailedWrite(error));
+    return failure(describeFailedWrite(error, t));
   } finally {
     db.close();
   }

@@ -125,7 +125,9 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     await fill(popup, /^One-line note/, NOTE_PAYLOAD);
     await clickButton(popup, 'Add note');
     await waitForText(popup, '[role="status"]', 'Note saved.');
-    // A note full of markup is plain text, and runs nothing, in the popup or on LinkedIn.
+    // A note full of markup is plain text, and runs nothing, in the popup or on LinkedIn. The
+    // popup's live query may redraw a moment after the status.
+    await waitForText(popup, '[data-testid="latest-note"]', NOTE_PAYLOAD);
     expect(await textOf(popup, '[data-testid="latest-note"]')).toBe(NOTE_PAYLOAD);
     expect(
       await popup.evaluate(() => document.querySelectorAll('main img, main b').length, null),
@@ -250,7 +252,7 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(/^Connections\.csv, line 7: no name or profile URL/),
       expect.stringMatching(
-        /^Connections\.csv, line 10: 'https:\/\/example\.com\/not-linkedin' is not a LinkedIn profile URL/,
+        /^Connections\.csv, line 10: “https:\/\/example\.com\/not-linkedin” is not a LinkedIn profile URL/,
       ),
     ]);
     await options.close();

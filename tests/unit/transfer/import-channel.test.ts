@@ -9,6 +9,8 @@ import {
   type ImportWorkerScope,
 } from '@/utils/transfer/import-channel';
 import { AllianceDb } from '@/utils/db/schema';
+import { tableOf, tableTranslator } from '@/utils/i18n/table';
+import de from '@/public/_locales/de/messages.json';
 import { transferFixture } from './fixtures';
 
 const NOW = Date.UTC(2025, 0, 1);
@@ -60,14 +62,21 @@ function freshName(): string {
   return name;
 }
 
+/** The German messages, as a German options page sends them to the worker. */
+const german: Record<string, { message: string } | undefined> = de;
+const GERMAN = tableOf((id) => german[id]?.message, 'de-DE');
+
 /** Workers of a fresh database, and every one started. */
-function workersOf(name = freshName()) {
+function workersOf(name = freshName(), words?: typeof GERMAN) {
   const started: FakeWorker[] = [];
-  const workers = workerInAdvance(() => {
-    const worker = inProcessWorker(name);
-    started.push(worker);
-    return worker;
-  });
+  const workers = workerInAdvance(
+    () => {
+      const worker = inProcessWorker(name);
+      started.push(worker);
+      return worker;
+    },
+    words && (() => words),
+  );
   return { name, started, workers };
 }
 
@@ -117,6 +126,32 @@ describe('importInWorker', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(started[0]!.terminated).toBe(true);
     expect(await peopleIn(name)).toBe(4);
+  });
+
+  it("reports in the page's language, which the worker is sent with the file", async () => {
+    const { workers } = workersOf(freshName(), GERMAN);
+    const file = new Blob([CONNECTIONS]);
+    workers.prepare(file);
+    const report = await unwatchedImport(() => workers.take(file));
+    expect(report).toMatchObject({
+      ok: true,
+      summary: 'Connections.csv importiert. 2 Zeilen übersprungen (siehe unten).',
+      details: ['Personen: 4 neu, 0 aktualisiert, 0 unverändert.'],
+    });
+    expect(report.skipped[0]?.reason).toMatch(/^kein Name und keine Profil-URL/);
+    // A worker that cannot start is said in the page's language too.
+    const failed = await importInWorker(
+      () => {
+        throw new Error('no workers here');
+      },
+      NOW,
+      () => undefined,
+      () => undefined,
+      tableTranslator(GERMAN),
+    );
+    expect(failed.summary).toBe(
+      'Der Import konnte nicht starten, daher wurde nichts geändert: Error: no workers here',
+    );
   });
 
   it('reports a file that is no export, and announces no change', async () => {

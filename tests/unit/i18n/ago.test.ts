@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysAgo } from '@/utils/format';
+import { english } from '@/utils/i18n/english';
+
+/** How long ago, in English words, as every surface says it. */
+const daysAgo = (ms: number, now: number) => english.ago(ms, now);
 
 const NOW = new Date(2026, 5, 15, 9, 30).getTime();
 /** `days` local calendar days before NOW, at `hour`. */
