@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ReportView } from '@/components/report/ReportView';
-import { useLiveQuery } from '@/components/useLiveQuery';
+import { useReadOnChange } from '@/components/useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
 import { fromDateInput, toDateInput } from '@/utils/format';
 import { ui } from '@/utils/i18n';
@@ -103,7 +103,7 @@ function WeekReport({
   const now = Date.now();
   const isCurrent = now >= weekStart && now < weekEnd;
   // Read from the data and kept current as it changes anywhere.
-  const view = useLiveQuery(
+  const view = useReadOnChange(
     () => loadWeeklyReport(db, weekStart, settings, Date.now(), ui),
     [db, weekStart, settings],
   );
