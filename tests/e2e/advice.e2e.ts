@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, openExtensionPage, type Harness } from './harness';
+import { axeViolations, launch, openExtensionPage, sidePanelsOpen, type Harness } from './harness';
 import { weeklyReport, type NextAction, type WeeklyReport } from '@/utils/insights';
 import { toDateInput } from '@/utils/format';
 import {
@@ -125,16 +125,6 @@ async function actionTexts(page: Page): Promise<string[]> {
 function shown(action: NextAction): string {
   if (action.place === 'side-panel') return `${action.text} Open the side panel`;
   return action.text;
-}
-
-/** How many side panels of the extension are open, as the browser's debugging protocol lists them. */
-async function sidePanelsOpen(h: Harness): Promise<number> {
-  const browser = h.context.browser();
-  if (!browser) throw new Error('No browser behind the context');
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  await cdp.detach();
-  return targetInfos.filter((target) => target.url.endsWith('/sidepanel.html')).length;
 }
 
 /** Sentences the report used to say of empty sets, or while it listed problems. */
