@@ -65,7 +65,7 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     commands: {
       _execute_action: {
-        suggested_key: { default: 'Alt+Shift+A' },
+        suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_command_quickTag__',
       },
       // Firefox opens its sidebar itself, without waking the background, and its menu bar's

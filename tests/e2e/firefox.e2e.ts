@@ -54,7 +54,7 @@ describe('Firefox: the sidebar, the toolbar popup and the shortcuts', () => {
   it('declares the shortcuts Firefox lets an add-on have', async () => {
     const commands = await session.inExtension(() => chrome.commands.getAll(), null);
     expect(commands.map((c) => [c.name, c.shortcut])).toEqual([
-      ['_execute_action', 'Alt+Shift+A'],
+      ['_execute_action', 'Alt+Shift+L'],
       ['_execute_sidebar_action', 'Alt+Shift+R'],
     ]);
   });
@@ -110,10 +110,10 @@ describe('Firefox: the sidebar, the toolbar popup and the shortcuts', () => {
     });
   });
 
-  it('opens the toolbar popup with Alt+Shift+A, and tags the person in the tab from it', async () => {
+  it('opens the toolbar popup with Alt+Shift+L, and tags the person in the tab from it', async () => {
     const h = session.harness();
     await eduardo.activate();
-    await pressShortcut(h, 'Alt+Shift+A');
+    await pressShortcut(h, 'Alt+Shift+L');
     await waitFor(
       'the toolbar popup',
       async () => (await toolbarPopup(h)) === `${session.origin}/popup.html`,

@@ -49,6 +49,14 @@ describe('tag a person on their profile and see it again', () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
+  it('is given the shortcuts the README promises (Chromium leaves one it keeps for itself unset)', async () => {
+    const commands = await h.serviceWorker.evaluate(() => chrome.commands.getAll());
+    expect(commands.map((c) => [c.name, c.shortcut])).toEqual([
+      ['_execute_action', 'Alt+Shift+L'],
+      ['open-side-panel', 'Alt+Shift+S'],
+    ]);
+  });
+
   it('offers to tag an unknown person next to their name', async () => {
     const page = await openProfile(h, PAGES.eduardo.url);
     const island = await waitForIsland(page, (i) => i.text.includes('Tag in Alliance Map'));

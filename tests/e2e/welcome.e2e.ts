@@ -234,8 +234,7 @@ describe('the first run', () => {
     const popup = actions.nth(2);
     expect(await popup.textContent()).toMatch(/^Log a touch/);
     await popup.getByText('How to open the popup').click();
-    // Chromium leaves Alt+Shift+A unset (the browser's own "focus inactive dialogs" has it): the
-    // words follow what the browser says.
+    // The words follow what the browser says (the user may have changed or cleared it).
     const shortcut = await page.evaluate(
       async () =>
         (await chrome.commands.getAll()).find((c) => c.name === '_execute_action')?.shortcut,

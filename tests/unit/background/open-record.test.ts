@@ -58,16 +58,16 @@ describe('the shortcuts of the side panel and the popup', () => {
 
   it("reads Chromium's command and Firefox's built-in sidebar command", async () => {
     commands([
-      { name: '_execute_action', shortcut: 'Alt+Shift+A' },
+      { name: '_execute_action', shortcut: 'Alt+Shift+L' },
       { name: 'open-side-panel', shortcut: 'Alt+Shift+S' },
     ]);
     expect(await sidePanelShortcut()).toBe('Alt+Shift+S');
     commands([
-      { name: '_execute_action', shortcut: 'Alt+Shift+A' },
+      { name: '_execute_action', shortcut: 'Alt+Shift+L' },
       { name: '_execute_sidebar_action', shortcut: 'Ctrl+Alt+Y' },
     ]);
     expect(await sidePanelShortcut()).toBe('Ctrl+Alt+Y');
-    expect(await popupShortcut()).toBe('Alt+Shift+A');
+    expect(await popupShortcut()).toBe('Alt+Shift+L');
   });
 
   it('is null when the user removed the shortcut, or the browser cannot say', async () => {
