@@ -2,9 +2,10 @@
  * The extension in the browser's language, in real Chromium started with `--lang`: German (left
  * to right) and Arabic (right to left). Every surface — popup, side panel, options, first run,
  * weekly report and its Markdown, the badge and chips on LinkedIn, the toolbar icon, the
- * manifest — speaks the language (the map page does not yet: docs/translating.md), no English
- * sentence of the interface is left on any of them, the pages mirror for Arabic, and axe-core
- * finds nothing wrong in either language.
+ * manifest, the alliance map and its exported picture — speaks the language, no English sentence
+ * of the interface is left on any of them (nor in what a screen reader hears on the map), the
+ * pages mirror for Arabic while the map's drawing keeps its axes, and axe-core finds nothing
+ * wrong in either language.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -247,6 +248,87 @@ for (const { folder, lang, dir } of LANGUAGES) {
         .waitFor();
       expect(await englishLeftOn(welcome, folder)).toEqual([]);
       await welcome.close();
+    });
+
+    it('the alliance map speaks it, mirrors its page but not its drawing, and passes axe-core', async () => {
+      const map = await open('map.html', t('map_title'));
+      await map.locator('.map-workspace[data-state="ready"]').waitFor();
+      expect(await map.title()).toBe(t('map_pageTitle'));
+      await map.locator('summary', { hasText: t('map_keyboard') }).click();
+      await map.getByText(t('map_keyUndo')).waitFor();
+      expect(await englishLeftOn(map, folder)).toEqual([]);
+      // What a screen reader hears: every chip, button and group of the map.
+      const heard = await map.evaluate(() =>
+        [...document.querySelectorAll('[aria-label]')].map((node) => node.ariaLabel ?? ''),
+      );
+      const english = englishSentences(folder);
+      expect(heard.filter((label) => english.some((sentence) => label.includes(sentence)))).toEqual(
+        [],
+      );
+      const dana = map.getByRole('button', {
+        name: words.t('map_chip', {
+          name: 'Dana Lee',
+          details: [
+            words.t('map_slot', {
+              level: '+2',
+              stance: t('mapColumn_unknown'),
+              influence: t('mapSlotInfluence_high'),
+            }),
+            t('mapChipKeyHolder_none'),
+          ].reduce((first, next) => words.t('map_also', { first, next })),
+        }),
+        exact: true,
+      });
+      expect(await dana.count()).toBe(1);
+
+      // The page mirrors: the side column is on the side a line ends.
+      const side = (await map.locator('.map-side').boundingBox())!;
+      const view = (await map.locator('.map-viewport').boundingBox())!;
+      if (dir === 'rtl') expect(side.x).toBeLessThan(view.x);
+      else expect(side.x).toBeGreaterThan(view.x);
+      // The drawing does not: skeptics left of champions, the headings inside the map.
+      const heading = (text: string) =>
+        map
+          .locator('.map-grid text', { hasText: new RegExp(`^${text.replace(/[()+]/g, '\\$&')}$`) })
+          .boundingBox();
+      const skeptic = (await heading(t('mapColumn_skeptic')))!;
+      const champion = (await heading(t('mapColumn_champion')))!;
+      expect(skeptic.x).toBeLessThan(champion.x);
+      const corner = (await heading(t('map_corner')))!;
+      expect(corner.x).toBeGreaterThanOrEqual(view.x);
+      expect(corner.x).toBeLessThan(view.x + 40);
+
+      // The keyboard's words: a move, said and undone in the language.
+      const status = map.getByTestId('map-status');
+      await map.getByRole('combobox', { name: t('map_routeKeyHolder') }).selectOption({
+        label: words.t('map_routeOption', { name: 'Dana Lee', level: t('level_plus2') }),
+      });
+      await map.getByRole('heading', { name: t('map_routeNext') }).waitFor();
+      // No way in to Dana: the count in the language's form for none (Arabic has its own).
+      const lit = words.n('map_routeLit', 0, { next: '|' }).split(/\u2068?\|/)[0]!;
+      await expect.poll(() => status.textContent()).toContain(lit);
+      expect(await englishLeftOn(map, folder)).toEqual([]);
+      await dana.focus();
+      await map.keyboard.press('Shift+ArrowUp');
+      const saved = t('map_saved').split('{edit}')[0]!;
+      await expect.poll(() => status.textContent()).toContain(saved.trim());
+      await map.keyboard.press('Control+z');
+      await expect
+        .poll(() => status.textContent())
+        .toContain(t('map_undone').split('{edit}')[0]!.trim());
+      expect(await englishLeftOn(map, folder)).toEqual([]);
+      expect(await axeViolations(map)).toEqual([]);
+
+      // The exported picture names its rows and columns in the language.
+      const [download] = await Promise.all([
+        map.waitForEvent('download'),
+        map.getByRole('button', { name: t('map_exportSvg') }).click(),
+      ]);
+      const svg = readFileSync((await download.path())!, 'utf8');
+      expect(svg).toContain(`<title>${t('map_title')}</title>`);
+      expect(svg).toContain(t('mapColumn_skeptic'));
+      expect(svg.includes('direction="rtl"')).toBe(dir === 'rtl');
+      await map.close();
     });
 
     it('the weekly report and its Markdown speak it, and the report passes axe-core', async () => {
