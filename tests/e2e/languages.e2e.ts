@@ -297,6 +297,26 @@ for (const { folder, lang, dir } of LANGUAGES) {
       const corner = (await heading(t('map_corner')))!;
       expect(corner.x).toBeGreaterThanOrEqual(view.x);
       expect(corner.x).toBeLessThan(view.x + 40);
+      // Longer words than English's still fit: no heading runs into another.
+      const headings = await map.evaluate(() =>
+        [...document.querySelectorAll('.map-grid text')].map((node) => {
+          const box = node.getBoundingClientRect();
+          return { text: node.textContent ?? '', box: [box.left, box.top, box.right, box.bottom] };
+        }),
+      );
+      const clashes = headings.flatMap((one, i) =>
+        headings
+          .slice(i + 1)
+          .filter(
+            (other) =>
+              one.box[0]! < other.box[2]! &&
+              other.box[0]! < one.box[2]! &&
+              one.box[1]! < other.box[3]! &&
+              other.box[1]! < one.box[3]!,
+          )
+          .map((other) => `${one.text} / ${other.text}`),
+      );
+      expect(clashes).toEqual([]);
 
       // The keyboard's words: a move, said and undone in the language.
       const status = map.getByTestId('map-status');
