@@ -14,7 +14,6 @@ import type { Page } from 'playwright-core';
 import {
   EXTENSION_DIR,
   PAGES,
-  ROOT,
   axeViolations,
   fixtureHtml,
   launch,
@@ -25,56 +24,18 @@ import {
   type Harness,
 } from './harness';
 import { demoDataset } from '../support/dataset';
-import { readLocales } from '@/build/check-locales';
-import { createTranslator } from '@/utils/i18n/translator';
+import { TEST_LANGUAGES, englishIn, englishSentences, message, translator } from './locale-words';
 import { newPerson } from '@/utils/model';
 
 /** A list page LinkedIn draws (2026), on which one known person gets a chip. */
 const LIST_URL = 'https://www.linkedin.com/feed/';
 const LIST_HTML = fixtureHtml('list-2026-server-driven-rails.html');
 
-const LOCALES = readLocales(join(ROOT, 'public/_locales'));
-const ENGLISH = LOCALES.en!;
-
-/** The message `key` of `folder`'s file, its placeholders left as they are. */
-function message(folder: string, key: string): string {
-  const text = LOCALES[folder]?.[key]?.message;
-  if (text === undefined) throw new Error(`No message ${key} in ${folder}`);
-  return text;
-}
-
-/**
- * The English interface's own words: each message's text between its placeholders, where it is
- * long enough to be a sentence of ours (not a name like "Alliance Map") and the other language
- * does not use it too. None may show on a page that speaks `folder`.
- */
-function englishSentences(folder: string): string[] {
-  const other = Object.values(LOCALES[folder]!)
-    .map((entry) => entry.message)
-    .join('\n');
-  return Object.entries(ENGLISH)
-    .filter(([key]) => !key.startsWith('meta_'))
-    .flatMap(([, { message: text }]) => text.split(/\{\w+\}/))
-    .map((part) => part.trim())
-    .filter((part) => part.length >= 12 && !other.includes(part));
-}
-
-/** What the extension says in `folder`'s language, as the browser would pick it. */
-function translator(folder: string) {
-  return createTranslator((key) => LOCALES[folder]?.[key]?.message);
-}
-
 async function englishLeftOn(page: Page, folder: string): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
-  return englishSentences(folder).filter((sentence) => text.includes(sentence));
+  return englishIn(await page.evaluate(() => document.body.innerText), folder);
 }
 
-const LANGUAGES = [
-  { folder: 'de', lang: 'de', dir: 'ltr' },
-  { folder: 'ar', lang: 'ar', dir: 'rtl' },
-] as const;
-
-for (const { folder, lang, dir } of LANGUAGES) {
+for (const { folder, lang, dir } of TEST_LANGUAGES) {
   describe(`the extension in ${lang} (Chromium started with --lang=${lang})`, () => {
     const NOW = Date.now();
     const DATA = demoDataset(NOW);
