@@ -31,6 +31,15 @@ import { newPerson } from '@/utils/model';
 const LIST_URL = 'https://www.linkedin.com/feed/';
 const LIST_HTML = fixtureHtml('list-2026-server-driven-rails.html');
 
+/** The text of the file the button named `name` makes the browser download. */
+async function downloaded(page: Page, name: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
 async function englishLeftOn(page: Page, folder: string): Promise<string[]> {
   return englishIn(await page.evaluate(() => document.body.innerText), folder);
 }
@@ -301,11 +310,7 @@ for (const { folder, lang, dir } of TEST_LANGUAGES) {
       expect(await axeViolations(map)).toEqual([]);
 
       // The exported picture names its rows and columns in the language.
-      const [download] = await Promise.all([
-        map.waitForEvent('download'),
-        map.getByRole('button', { name: t('map_exportSvg') }).click(),
-      ]);
-      const svg = readFileSync((await download.path())!, 'utf8');
+      const svg = await downloaded(map, t('map_exportSvg'));
       expect(svg).toContain(`<title>${t('map_title')}</title>`);
       expect(svg).toContain(t('mapColumn_skeptic'));
       expect(svg.includes('direction="rtl"')).toBe(dir === 'rtl');
@@ -318,11 +323,7 @@ for (const { folder, lang, dir } of TEST_LANGUAGES) {
       await report.getByRole('heading', { name: t('report_map') }).waitFor();
       expect(await englishLeftOn(report, folder)).toEqual([]);
       expect(await axeViolations(report)).toEqual([]);
-      const [download] = await Promise.all([
-        report.waitForEvent('download'),
-        report.getByRole('button', { name: t('report_download') }).click(),
-      ]);
-      const markdown = readFileSync((await download.path())!, 'utf8');
+      const markdown = await downloaded(report, t('report_download'));
       expect(markdown).toContain(t('md_title').split('{date}')[0]!);
       expect(markdown).toContain(`## ${t('report_nextActions')}`);
       for (const sentence of englishSentences(folder)) expect(markdown).not.toContain(sentence);

@@ -11,9 +11,10 @@ import { createTranslator, type Translator } from '@/utils/i18n/translator';
 import { UserError } from '@/utils/i18n/user-error';
 import { describePlacement, placeEdit, tieEdit } from '@/utils/map/edits';
 import { headingAnchor, mapSvgText } from '@/utils/map/export';
-import { ALL_SLOTS, layoutMap, type MapPerson } from '@/utils/map/layout';
+import { ALL_SLOTS, layoutMap } from '@/utils/map/layout';
 import { describePerson, describeSlot, keyHolderSentence, levelHeading } from '@/utils/map/labels';
 import type { AllianceDb } from '@/utils/db/schema';
+import { person, textWidth } from './fixtures';
 
 const LOCALES = readLocales(join(import.meta.dirname, '../../../public/_locales'));
 function translatorFor(folder: string): Translator {
@@ -24,21 +25,6 @@ const ar = translatorFor('ar');
 /** Text without the isolates a right-to-left translator sets around each value. */
 const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
-const textWidth = (text: string) => Array.from(text).length * 7.5;
-function person(slug: string, fields: Partial<MapPerson> = {}): MapPerson {
-  return {
-    slug,
-    name: slug,
-    level: 'plus2',
-    stance: 'champion',
-    influence: 'high',
-    roles: [],
-    isKeyHolder: false,
-    awareness: null,
-    ...fields,
-  };
-}
-
 describe("the map's words", () => {
   it('name a place and a person in the language', () => {
     const slot = { level: 'peer', stance: 'unknown', influence: 'low' } as const;
@@ -46,6 +32,7 @@ describe("the map's words", () => {
     expect(plain(describeSlot(slot, ar))).toBe('نظراؤك، الموقف غير معروف، تأثير منخفض');
     const dana = person('dana', {
       name: 'Dana Lee',
+      stance: 'champion',
       roles: ['ally', 'mentor'],
       isKeyHolder: true,
       awareness: 'full',
