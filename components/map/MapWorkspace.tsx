@@ -28,7 +28,7 @@ import { rich } from '../rich';
 
 type Status = { kind: 'ok' | 'error'; text: string };
 
-/** What went wrong, in the user's language (a failed write says which and why). */
+/** What went wrong: a known problem in the user's language, anything else as it came. */
 const problem = (error: unknown) => ({ detail: errorText(ui, error) });
 
 /** Ctrl+Z (Cmd+Z) undoes, with Shift (or Ctrl+Y) redoes; text fields keep their own undo. */
