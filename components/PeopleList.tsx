@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { ChoiceField, FilterSelect } from './fields';
 import { RoleChips } from './RoleChips';
 import { liveValue, useLiveQuery } from './useLiveQuery';
 import { VirtualList } from './VirtualList';
@@ -107,63 +108,37 @@ export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleList
           />
         </label>
         <div class="grid-2">
-          <label class="field">
-            <span>{ui.t('people_role')}</span>
-            <select
-              value={filter.role}
-              onChange={(e) => setFilter({ role: e.currentTarget.value as PeopleFilter['role'] })}
-            >
-              <option value="">{ui.t('people_anyRole')}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ui.t(labelKey('role', role))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{ui.t('people_stance')}</span>
-            <select
-              value={filter.stance}
-              onChange={(e) =>
-                setFilter({ stance: e.currentTarget.value as PeopleFilter['stance'] })
-              }
-            >
-              <option value="">{ui.t('people_anyStance')}</option>
-              {STANCES.map((stance) => (
-                <option key={stance} value={stance}>
-                  {ui.t(labelKey('stance', stance))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{ui.t('people_level')}</span>
-            <select
-              value={filter.level}
-              onChange={(e) => setFilter({ level: e.currentTarget.value as PeopleFilter['level'] })}
-            >
-              <option value="">{ui.t('people_anyLevel')}</option>
-              {LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {ui.t(labelKey('level', level))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{ui.t('people_sortBy')}</span>
-            <select
-              value={state.sort}
-              onChange={(e) => onChange({ ...state, sort: e.currentTarget.value as PeopleSort })}
-            >
-              {PEOPLE_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {ui.t(labelKey('sort', sort))}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={ui.t('people_role')}
+            value={filter.role}
+            any={ui.t('people_anyRole')}
+            options={ROLES}
+            labels={(role) => ui.t(labelKey('role', role))}
+            onChoose={(role) => setFilter({ role })}
+          />
+          <FilterSelect
+            label={ui.t('people_stance')}
+            value={filter.stance}
+            any={ui.t('people_anyStance')}
+            options={STANCES}
+            labels={(stance) => ui.t(labelKey('stance', stance))}
+            onChoose={(stance) => setFilter({ stance })}
+          />
+          <FilterSelect
+            label={ui.t('people_level')}
+            value={filter.level}
+            any={ui.t('people_anyLevel')}
+            options={LEVELS}
+            labels={(level) => ui.t(labelKey('level', level))}
+            onChoose={(level) => setFilter({ level })}
+          />
+          <ChoiceField
+            label={ui.t('people_sortBy')}
+            value={state.sort}
+            options={PEOPLE_SORTS}
+            labels={(sort) => ui.t(labelKey('sort', sort))}
+            onChoose={(sort) => onChange({ ...state, sort })}
+          />
         </div>
         <div class="row">
           <label class="check">

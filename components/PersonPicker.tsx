@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
-import { findPeopleByName } from '@/utils/db/name-search';
+import { useNameMatches } from './useNameMatches';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, type Person } from '@/utils/model';
 import { ui } from '@/utils/i18n';
-
-/** How many matches the picker offers: enough to choose, few enough to read. */
-const MATCHES = 8;
 
 interface PersonPickerProps {
   db: AllianceDb;
@@ -21,18 +18,8 @@ interface PersonPickerProps {
 /** Finds a known person by name: type a few letters, then choose one of the buttons. */
 export function PersonPicker({ db, label, excludeSlug, action, onPick }: PersonPickerProps) {
   const [text, setText] = useState('');
-  const [matches, setMatches] = useState<Person[]>([]);
+  const matches = useNameMatches(db, text, excludeSlug);
   const id = useFieldId('picker');
-
-  useEffect(() => {
-    let current = true;
-    findPeopleByName(db, text, MATCHES, excludeSlug)
-      .then((found) => current && setMatches(found))
-      .catch(() => current && setMatches([]));
-    return () => {
-      current = false;
-    };
-  }, [db, text, excludeSlug]);
 
   return (
     <div class="stack">

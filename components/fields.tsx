@@ -133,6 +133,30 @@ export function ChoiceField<T extends string>({
   );
 }
 
+/**
+ * A labelled select that narrows a list to one of a closed set, or to any of it (the empty
+ * value, listed first).
+ */
+export function FilterSelect<T extends string>({
+  any,
+  options,
+  labels,
+  ...props
+}: Omit<ChoiceFieldProps<T | ''>, 'options' | 'labels'> & {
+  /** The words for "any of them". */
+  any: string;
+  options: readonly T[];
+  labels(option: T): string;
+}) {
+  return (
+    <ChoiceField<T | ''>
+      {...props}
+      options={['', ...options]}
+      labels={(option) => (option === '' ? any : labels(option))}
+    />
+  );
+}
+
 /** A day picker bounded to the years the product supports (1900–9999), as the model checks. */
 export function DayInput({
   id,

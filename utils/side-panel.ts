@@ -36,16 +36,26 @@ export async function openSidePanel(target: {
   return false;
 }
 
-/**
- * The keyboard shortcut that opens the full record as the user has it now (they can change it),
- * or null when none is set. Said where the browser refuses to open the panel, as Firefox does for
- * a click relayed from the LinkedIn page (docs/firefox.md).
- */
-export async function sidePanelShortcut(): Promise<string | null> {
+/** The shortcut of the first of these commands the user has one for now (they can change it). */
+async function shortcutOf(names: readonly string[]): Promise<string | null> {
   try {
     const commands = await browser.commands.getAll();
-    return commands.find((c) => OPEN_COMMANDS.includes(c.name ?? ''))?.shortcut || null;
+    return commands.find((c) => names.includes(c.name ?? '') && c.shortcut)?.shortcut || null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The keyboard shortcut that opens the full record as the user has it now, or null when none is
+ * set. Said where the browser refuses to open the panel, as Firefox does for a click relayed
+ * from the LinkedIn page (docs/firefox.md).
+ */
+export function sidePanelShortcut(): Promise<string | null> {
+  return shortcutOf(OPEN_COMMANDS);
+}
+
+/** The keyboard shortcut that opens the popup, which no page can open for the user. */
+export function popupShortcut(): Promise<string | null> {
+  return shortcutOf(['_execute_action']);
 }

@@ -64,38 +64,36 @@ export async function staticPageOpen(floor: Harness, runs: number): Promise<numb
   return times;
 }
 
-/** Popup opened to its summary drawn, right after a change to the data (`badgeChanges`). */
-export async function popupOpen(
+/** A page opened until `ready` is drawn, each time right after a change to the data. */
+async function openAfterChange(
   h: Harness,
   runs: number,
   change: () => Promise<void>,
+  path: string,
+  ready: string,
 ): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     await change();
-    times.push(
-      await timeToReady(
-        h,
-        'popup.html',
-        'section[aria-labelledby="summary-title"] dl.scores strong',
-      ),
-    );
+    times.push(await timeToReady(h, path, ready));
   }
   return times;
 }
 
+/** Popup opened to its summary drawn, right after a change to the data (`badgeChanges`). */
+export function popupOpen(h: Harness, runs: number, change: () => Promise<void>) {
+  return openAfterChange(
+    h,
+    runs,
+    change,
+    'popup.html',
+    'section[aria-labelledby="summary-title"] dl.scores strong',
+  );
+}
+
 /** Weekly report opened to every section drawn, right after a change to the data. */
-export async function reportOpen(
-  h: Harness,
-  runs: number,
-  change: () => Promise<void>,
-): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await change();
-    times.push(await timeToReady(h, 'report.html', 'main.report[data-state="ready"]'));
-  }
-  return times;
+export function reportOpen(h: Harness, runs: number, change: () => Promise<void>) {
+  return openAfterChange(h, runs, change, 'report.html', 'main.report[data-state="ready"]');
 }
 
 /**

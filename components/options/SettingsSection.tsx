@@ -268,6 +268,42 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
   );
 }
 
+/** A setting turned on and off, with a line that says what it does. */
+function Switch({
+  id,
+  label,
+  hint,
+  checked,
+  busy = false,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  /** Waiting for the browser (a permission prompt). */
+  busy?: boolean;
+  onChange(checked: boolean, box: HTMLInputElement): void;
+}) {
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-busy={busy ? 'true' : undefined}
+          onChange={(event) => onChange(event.currentTarget.checked, event.currentTarget)}
+          aria-describedby={`${id}-hint`}
+        />
+        {label}
+      </label>
+      <p id={`${id}-hint`} class="muted small hint">
+        {hint}
+      </p>
+    </>
+  );
+}
+
 function Switches({ settings, save, notifications }: SettingsSectionProps) {
   const [message, setMessage] = useState<NoticeMessage>();
   const [asking, setAsking] = useState(false);
@@ -281,13 +317,11 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
     }
   };
 
-  const onNotificationChange = (event: Event) => {
-    const box = event.currentTarget as HTMLInputElement;
+  const onNotificationChange = (wanted: boolean, box: HTMLInputElement) => {
     if (asking) {
-      box.checked = !box.checked;
+      box.checked = !wanted;
       return;
     }
-    const wanted = box.checked;
     if (!wanted) {
       void notifications.remove().catch(() => undefined);
       void apply({ weeklyNotification: false }, ui.t('settings_notificationOff'));
@@ -315,52 +349,32 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
     <fieldset class="stack">
       <legend>{ui.t('settings_behaviour')}</legend>
       <p class="muted small">{ui.t('settings_switchesHint')}</p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={settings.stealth}
-          onChange={(event) => {
-            const stealth = event.currentTarget.checked;
-            void apply(
-              { stealth },
-              stealth ? ui.t('settings_stealthOn') : ui.t('settings_stealthOff'),
-            );
-          }}
-          aria-describedby="stealth-hint"
-        />
-        {ui.t('settings_stealth')}
-      </label>
-      <p id="stealth-hint" class="muted small hint">
-        {ui.t('settings_stealthHint')}
-      </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={settings.weeklyNotification}
-          aria-busy={asking ? 'true' : undefined}
-          onChange={onNotificationChange}
-          aria-describedby="notification-hint"
-        />
-        {ui.t('settings_notification')}
-      </label>
-      <p id="notification-hint" class="muted small hint">
-        {ui.t('settings_notificationHint')}
-      </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={settings.debug}
-          onChange={(event) => {
-            const debug = event.currentTarget.checked;
-            void apply({ debug }, ui.t(debug ? 'settings_debugOn' : 'settings_debugOff'));
-          }}
-          aria-describedby="debug-hint"
-        />
-        {ui.t('settings_debug')}
-      </label>
-      <p id="debug-hint" class="muted small hint">
-        {ui.t('settings_debugHint')}
-      </p>
+      <Switch
+        id="stealth"
+        label={ui.t('settings_stealth')}
+        hint={ui.t('settings_stealthHint')}
+        checked={settings.stealth}
+        onChange={(stealth) =>
+          void apply({ stealth }, ui.t(stealth ? 'settings_stealthOn' : 'settings_stealthOff'))
+        }
+      />
+      <Switch
+        id="notification"
+        label={ui.t('settings_notification')}
+        hint={ui.t('settings_notificationHint')}
+        checked={settings.weeklyNotification}
+        busy={asking}
+        onChange={onNotificationChange}
+      />
+      <Switch
+        id="debug"
+        label={ui.t('settings_debug')}
+        hint={ui.t('settings_debugHint')}
+        checked={settings.debug}
+        onChange={(debug) =>
+          void apply({ debug }, ui.t(debug ? 'settings_debugOn' : 'settings_debugOff'))
+        }
+      />
       <Notice message={message} />
     </fieldset>
   );

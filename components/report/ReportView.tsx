@@ -30,17 +30,35 @@ function Section({
   );
 }
 
-/** A list that shows its first items and, on request, all of them. */
-function LongList<T>({
+/** What a next step needs from the page: which actions are listed, and where it links already. */
+interface StepPlace {
+  /** The ids of the next actions. */
+  listed: ReadonlySet<string>;
+  /** The map's section, first on the page, already leads to the first run: no second link. */
+  firstRunLinked: boolean;
+  onOpenSidePanel?: () => void;
+}
+
+/**
+ * Findings, each followed by its next step: the first ten and, on request, all of them (a long
+ * list can hold 10,000 people); what to say when there is none.
+ */
+function FindingList<T extends { action: NextAction }>({
   items,
   empty,
-  render,
   keyOf,
+  finding,
+  whole = false,
+  place,
 }: {
   items: readonly T[];
   empty: string;
-  render(item: T): ComponentChildren;
   keyOf(item: T): string;
+  /** What was found about the item. */
+  finding(item: T): ComponentChildren;
+  /** The next step as a whole sentence (where the finding does not say why). */
+  whole?: boolean;
+  place: StepPlace;
 }) {
   const [all, setAll] = useState(false);
   if (items.length === 0) return <p class="muted">{empty}</p>;
@@ -49,7 +67,10 @@ function LongList<T>({
     <>
       <ul>
         {shown.map((item) => (
-          <li key={keyOf(item)}>{render(item)}</li>
+          <li key={keyOf(item)}>
+            {finding(item)}
+            <NextStep action={item.action} whole={whole} {...place} />
+          </li>
         ))}
       </ul>
       {shown.length < items.length && (
@@ -61,6 +82,19 @@ function LongList<T>({
   );
 }
 
+/** A section of the report that is a list of findings. */
+function FindingSection<T extends { action: NextAction }>({
+  id,
+  title,
+  ...list
+}: { id: string; title: string } & Parameters<typeof FindingList<T>>[0]) {
+  return (
+    <Section id={id} title={title}>
+      <FindingList {...list} />
+    </Section>
+  );
+}
+
 /**
  * What to do about a listed finding, after the finding itself: the step alone in a list whose
  * item says why, or the whole sentence. A first step that is among the next actions (where it
@@ -69,35 +103,29 @@ function LongList<T>({
 function NextStep({
   action,
   whole = false,
-  listed,
-  onOpenSidePanel,
-}: {
-  action: NextAction;
-  whole?: boolean;
-  /** The ids of the next actions. */
-  listed: ReadonlySet<string>;
-  onOpenSidePanel?: () => void;
-}) {
-  const named = action.place !== null && listed.has(action.id);
+  ...place
+}: { action: NextAction; whole?: boolean } & StepPlace) {
+  const named = action.place !== null && place.listed.has(action.id);
   return (
     <span class="next-step" data-action={action.id}>
       {' '}
       <strong>{ui.t('report_nextStep')}</strong>{' '}
       {whole && !named ? action.text : ui.t('insight_stepOnly', { step: action.step })}
-      {!named && <PlaceLink action={action} onOpenSidePanel={onOpenSidePanel} />}
+      {!named && <PlaceLink action={action} {...place} />}
     </span>
   );
 }
 
-/** Where a first step is taken: the first run that builds the map, or the side panel. */
+/**
+ * Where a first step is taken: the first run that builds the map (unless the page already leads
+ * there), or the side panel.
+ */
 function PlaceLink({
   action,
+  firstRunLinked,
   onOpenSidePanel,
-}: {
-  action: NextAction;
-  onOpenSidePanel?: () => void;
-}) {
-  if (action.place === 'import')
+}: { action: NextAction } & Omit<StepPlace, 'listed'>) {
+  if (action.place === 'import' && !firstRunLinked)
     return (
       <>
         {' '}
@@ -131,12 +159,15 @@ export function ReportView({
 }) {
   const empty = emptyListText(report.counts, ui);
   const { newRole, feedback, payItForward } = report;
-  const listed = new Set(report.nextActions.map((action) => action.id));
-  const step = (action: NextAction, whole = false) => (
-    <NextStep action={action} whole={whole} listed={listed} onOpenSidePanel={onOpenSidePanel} />
-  );
   // With nobody on the map yet, the way to build it comes first.
   const mapIsEmpty = report.map.nodes.length === 0;
+  const place: StepPlace = {
+    listed: new Set(report.nextActions.map((action) => action.id)),
+    firstRunLinked: mapIsEmpty,
+    onOpenSidePanel,
+  };
+  /** A next step after a text that does not say why: the whole sentence. */
+  const sentence = (action: NextAction) => <NextStep action={action} whole {...place} />;
   const mapSection = (
     <Section id="map" title={ui.t('report_map')}>
       <MapSummary map={report.map} />
@@ -151,23 +182,21 @@ export function ReportView({
           {newRole.toMeet.length > 0 && (
             <>
               <h3>{ui.t('report_notMet')}</h3>
-              <LongList
+              <FindingList
                 items={newRole.toMeet}
                 empty=""
                 keyOf={(person) => person.slug}
-                render={(person) => (
-                  <>
-                    {rich(ui.t('report_personLevel'), {
-                      name: <strong>{person.name}</strong>,
-                      level: ui.t(labelKey('level', person.level)),
-                    })}
-                    {step(person.action)}
-                  </>
-                )}
+                finding={(person) =>
+                  rich(ui.t('report_personLevel'), {
+                    name: <strong>{person.name}</strong>,
+                    level: ui.t(labelKey('level', person.level)),
+                  })
+                }
+                place={place}
               />
             </>
           )}
-          {newRole.action && <p>{step(newRole.action, true)}</p>}
+          {newRole.action && <p>{sentence(newRole.action)}</p>}
         </Section>
       )}
 
@@ -200,7 +229,7 @@ export function ReportView({
                 data-place={action.place ?? undefined}
               >
                 {action.text}
-                <PlaceLink action={action} onOpenSidePanel={onOpenSidePanel} />
+                <PlaceLink action={action} {...place} />
               </li>
             ))}
           </ol>
@@ -211,112 +240,96 @@ export function ReportView({
 
       {!mapIsEmpty && mapSection}
 
-      <Section id="unaware" title={ui.t('report_unaware')}>
-        <LongList
-          items={report.unawareKeyHolders}
-          empty={empty.unaware}
-          keyOf={(holder) => holder.slug}
-          render={(holder) => (
-            <>
-              {holder.reason}
-              {step(holder.action)}
-            </>
-          )}
-        />
-      </Section>
+      <FindingSection
+        id="unaware"
+        title={ui.t('report_unaware')}
+        items={report.unawareKeyHolders}
+        empty={empty.unaware}
+        keyOf={(holder) => holder.slug}
+        finding={(holder) => holder.reason}
+        place={place}
+      />
 
-      <Section id="cold" title={ui.t('report_cold')}>
-        <LongList
-          items={report.goingCold}
-          empty={empty.cold}
-          keyOf={(item) => item.slug}
-          render={(item) => (
-            <>
-              {rich(
-                ui.n(
-                  item.lastTouchAt === null ? 'report_coldNever' : 'report_coldLast',
-                  item.daysOverdue,
-                ),
-                {
-                  name: <strong>{item.name}</strong>,
-                  roles: ui.list(item.roles.map((role) => ui.t(labelKey('role', role)))),
-                  date: item.lastTouchAt === null ? '' : ui.day(item.lastTouchAt),
-                },
-              )}
-              {step(item.action)}
-            </>
-          )}
-        />
-      </Section>
+      <FindingSection
+        id="cold"
+        title={ui.t('report_cold')}
+        items={report.goingCold}
+        empty={empty.cold}
+        keyOf={(item) => item.slug}
+        finding={(item) =>
+          rich(
+            ui.n(
+              item.lastTouchAt === null ? 'report_coldNever' : 'report_coldLast',
+              item.daysOverdue,
+            ),
+            {
+              name: <strong>{item.name}</strong>,
+              roles: ui.list(item.roles.map((role) => ui.t(labelKey('role', role)))),
+              date: item.lastTouchAt === null ? '' : ui.day(item.lastTouchAt),
+            },
+          )
+        }
+        place={place}
+      />
 
-      <Section id="follow-ups" title={ui.t('summary_overdueTitle')}>
-        <LongList
-          items={report.overdueFollowUps}
-          empty={empty.followUps}
-          keyOf={(item) => item.id}
-          render={(item) => (
-            <>
-              {item.text}{' '}
-              <span class="muted">
-                {ui.n('report_followUpLate', item.daysOverdue, {
-                  name: item.personName,
-                  date: ui.day(item.due),
-                })}
-              </span>
-              {step(item.action)}
-            </>
-          )}
-        />
-      </Section>
-
-      <Section id="takers" title={ui.t('report_takers')}>
-        <LongList
-          items={report.takersOnly}
-          empty={empty.takers}
-          keyOf={(taker) => taker.slug}
-          render={(taker) => (
-            <>
-              {rich(ui.n('report_taker', taker.received90), {
-                name: <strong>{taker.name}</strong>,
+      <FindingSection
+        id="follow-ups"
+        title={ui.t('summary_overdueTitle')}
+        items={report.overdueFollowUps}
+        empty={empty.followUps}
+        keyOf={(item) => item.id}
+        finding={(item) => (
+          <>
+            {item.text}{' '}
+            <span class="muted">
+              {ui.n('report_followUpLate', item.daysOverdue, {
+                name: item.personName,
+                date: ui.day(item.due),
               })}
-              {step(taker.action)}
-            </>
-          )}
-        />
-      </Section>
+            </span>
+          </>
+        )}
+        place={place}
+      />
 
-      <Section id="gaps" title={ui.t('report_gaps')}>
-        <LongList
-          items={report.gaps}
-          empty={empty.gaps}
-          keyOf={(gap) => gap.id}
-          render={(gap) => (
-            <>
-              {gap.text}
-              {step(gap.action, true)}
-            </>
-          )}
-        />
-      </Section>
+      <FindingSection
+        id="takers"
+        title={ui.t('report_takers')}
+        items={report.takersOnly}
+        empty={empty.takers}
+        keyOf={(taker) => taker.slug}
+        finding={(taker) =>
+          rich(ui.n('report_taker', taker.received90), { name: <strong>{taker.name}</strong> })
+        }
+        place={place}
+      />
 
-      <Section id="basis" title={ui.t('report_basis')}>
-        <LongList
-          items={report.basisRisks}
-          empty={empty.basis}
-          keyOf={(risk) => risk.slug}
-          render={(risk) => (
-            <>
-              {risk.text}
-              {step(risk.action, true)}
-            </>
-          )}
-        />
-      </Section>
+      <FindingSection
+        id="gaps"
+        title={ui.t('report_gaps')}
+        items={report.gaps}
+        empty={empty.gaps}
+        keyOf={(gap) => gap.id}
+        finding={(gap) => gap.text}
+        whole
+        place={place}
+      />
+
+      <FindingSection
+        id="basis"
+        title={ui.t('report_basis')}
+        items={report.basisRisks}
+        empty={empty.basis}
+        keyOf={(risk) => risk.slug}
+        finding={(risk) => risk.text}
+        whole
+        place={place}
+      />
 
       <Section id="feedback" title={ui.t('report_feedback')}>
         <p>
           {feedback.text}
-          {feedback.action && step(feedback.action, true)}
+          {feedback.action && sentence(feedback.action)}
         </p>
         <p class="muted">
           {ui.t('report_feedbackAsked', { times: ui.n('insight_times', report.feedbackAsked) })}
@@ -326,7 +339,7 @@ export function ReportView({
       <Section id="pay-it-forward" title={ui.t('report_forward')}>
         <p>
           {payItForward.text}
-          {payItForward.action && step(payItForward.action, true)}
+          {payItForward.action && sentence(payItForward.action)}
         </p>
       </Section>
 

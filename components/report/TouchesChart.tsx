@@ -1,12 +1,7 @@
 import type { WeekTouches } from '@/utils/insights/types';
 import { labelKey, ui } from '@/utils/i18n';
 import { TOUCH_KINDS, type TouchKind } from '@/utils/model';
-import { weekLabel } from './chart-text';
-import { CHART_HEIGHT, CHART_PAD, CHART_WIDTH, ChartGrid } from './ChartGrid';
-
-const WIDTH = CHART_WIDTH;
-const HEIGHT = CHART_HEIGHT;
-const PAD = CHART_PAD;
+import { CHART_PAD, PLOT_HEIGHT, PLOT_WIDTH, WeekChart } from './WeekChart';
 
 /** A colour per kind, from the report's theme variables (light and dark). */
 function kindColour(kind: TouchKind): string {
@@ -46,91 +41,64 @@ export function TouchesChart({
 }) {
   const kinds = kindsShown(weeks);
   const top = axisTop(Math.max(0, ...weeks.map((week) => week.total)));
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = (WIDTH - PAD.left - PAD.right) / Math.max(1, weeks.length);
+  const slot = PLOT_WIDTH / Math.max(1, weeks.length);
   const barWidth = slot * 0.6;
-  const yOf = (value: number) => PAD.top + plotHeight * (1 - value / top);
-  const label = touchesSummary(weeks);
+  const yOf = (value: number) => CHART_PAD.top + PLOT_HEIGHT * (1 - value / top);
+  const kindLabel = (kind: TouchKind) => ui.t(labelKey('touch', kind));
   return (
-    <figure class="stack" style={{ margin: 0 }}>
-      <svg
-        class="chart touches-chart"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={label}
-      >
-        <title>{label}</title>
-        <ChartGrid ticks={[0, top / 2, top]} yOf={yOf} />
-        {weeks.map((week, i) => {
-          const x = PAD.left + slot * i + (slot - barWidth) / 2;
-          let below = 0;
-          return (
-            <g key={week.weekStart}>
-              {kinds.map((kind) => {
-                const count = week.byKind[kind];
-                if (count === 0) return null;
-                const y = yOf(below + count);
-                const height = yOf(below) - y;
-                below += count;
-                return (
-                  <rect
-                    key={kind}
-                    x={x}
-                    y={y}
-                    width={barWidth}
-                    height={height}
-                    style={{ fill: kindColour(kind) }}
-                  >
-                    <title>{`${ui.t(labelKey('touch', kind))}: ${ui.number(count)}`}</title>
-                  </rect>
-                );
-              })}
-              {i % 2 === (weeks.length - 1) % 2 && (
-                <text class="axis-label" x={x + barWidth / 2} y={HEIGHT - 8} text-anchor="middle">
-                  {weekLabel(week.weekStart)}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      {kinds.length > 0 ? (
-        <ul class="legend" aria-hidden="true">
-          {kinds.map((kind) => (
-            <li key={kind}>
-              <span class="swatch" style={{ background: kindColour(kind) }} />{' '}
-              {ui.t(labelKey('touch', kind))}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{empty}</p>
-      )}
-      <table class="sr-only">
-        <caption>{ui.t('chart_touchesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ui.t('chart_weekOf')}</th>
-            {kinds.map((kind) => (
-              <th key={kind} scope="col">
-                {ui.t(labelKey('touch', kind))}
-              </th>
-            ))}
-            <th scope="col">{ui.t('md_total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.weekStart}>
-              <th scope="row">{weekLabel(week.weekStart)}</th>
-              {kinds.map((kind) => (
-                <td key={kind}>{ui.number(week.byKind[kind])}</td>
-              ))}
-              <td>{ui.number(week.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <WeekChart
+      name="touches-chart"
+      summary={touchesSummary(weeks)}
+      ticks={[0, top / 2, top]}
+      yOf={yOf}
+      weekStarts={weeks.map((week) => week.weekStart)}
+      xOf={(i) => CHART_PAD.left + slot * i + slot / 2}
+      legend={kinds.map((kind) => ({
+        key: kind,
+        label: kindLabel(kind),
+        colour: kindColour(kind),
+        swatch: 'block',
+      }))}
+      empty={empty}
+      table={{
+        caption: ui.t('chart_touchesCaption'),
+        columns: [
+          ...kinds.map((kind) => ({ key: kind, label: kindLabel(kind) })),
+          { key: 'total', label: ui.t('md_total') },
+        ],
+        rows: weeks.map((week) => ({
+          weekStart: week.weekStart,
+          cells: [...kinds.map((kind) => week.byKind[kind]), week.total],
+        })),
+      }}
+    >
+      {weeks.map((week, i) => {
+        const x = CHART_PAD.left + slot * i + (slot - barWidth) / 2;
+        let below = 0;
+        return (
+          <g key={week.weekStart}>
+            {kinds.map((kind) => {
+              const count = week.byKind[kind];
+              if (count === 0) return null;
+              const y = yOf(below + count);
+              const height = yOf(below) - y;
+              below += count;
+              return (
+                <rect
+                  key={kind}
+                  x={x}
+                  y={y}
+                  width={barWidth}
+                  height={height}
+                  style={{ fill: kindColour(kind) }}
+                >
+                  <title>{`${kindLabel(kind)}: ${ui.number(count)}`}</title>
+                </rect>
+              );
+            })}
+          </g>
+        );
+      })}
+    </WeekChart>
   );
 }

@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFieldId } from '../fields';
+import { useNameMatches } from '../useNameMatches';
 import { readFinderInput } from './finder-input';
 import { findPerson } from '@/utils/db/lookups';
-import { findPeopleByName } from '@/utils/db/name-search';
 import type { SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, type Person } from '@/utils/model';
 import { ui } from '@/utils/i18n';
-
-/** Enough matches to choose from, few enough to read. */
-const MATCHES = 8;
 
 interface PersonFinderProps {
   db: AllianceDb;
@@ -26,23 +23,12 @@ interface PersonFinderProps {
  */
 export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps) {
   const [text, setText] = useState('');
-  const [matches, setMatches] = useState<Person[]>([]);
   const [known, setKnown] = useState<Person | null>(null);
   const [name, setName] = useState('');
   const id = useFieldId('finder');
   const input = readFinderInput(text);
   const slug = input.kind === 'profile' ? input.slug : null;
-
-  useEffect(() => {
-    let current = true;
-    const query = input.kind === 'name' ? input.text : '';
-    findPeopleByName(db, query, MATCHES)
-      .then((found) => current && setMatches(found))
-      .catch(() => current && setMatches([]));
-    return () => {
-      current = false;
-    };
-  }, [db, input.kind === 'name' ? input.text : '']);
+  const matches = useNameMatches(db, input.kind === 'name' ? input.text : '');
 
   // A pasted address may name someone already known: then their record is used as it is.
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { ActionLink, GAP_STEPS, StepButton } from './ActionLink';
 import { ChosenPeople } from './ChosenPeople';
 import { PersonFinder } from './PersonFinder';
 import { LinkedInImportSection } from '../options/LinkedInImportSection';
@@ -16,6 +17,7 @@ import {
   DECIDERS,
   type Decider,
   type WelcomeProgress,
+  type WelcomeStep,
 } from '@/utils/welcome-progress';
 
 function useReport(): [string, (error: unknown) => void] {
@@ -179,8 +181,20 @@ export function RoleStep({ db, step }: { db: AllianceDb; step: keyof typeof ROLE
   );
 }
 
-/** The end: the map as built, and the first week's actions from the weekly report's engine. */
-export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings }) {
+/**
+ * The end: the map as built, and the first week's actions from the weekly report's engine, each
+ * with the way to where it is done.
+ */
+export function DoneStep({
+  db,
+  settings,
+  onGo,
+}: {
+  db: AllianceDb;
+  settings: Settings;
+  /** Moves the first run to one of its steps. */
+  onGo(step: WelcomeStep): void;
+}) {
   const live = useLiveQuery(
     () => loadWeeklyReport(db, weekStartOf(Date.now(), settings.weekStart), settings, Date.now()),
     [db, settings],
@@ -205,6 +219,7 @@ export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings 
                     <span class="muted">({ui.t(labelKey('touch', action.habit))})</span>
                   </>
                 )}
+                <ActionLink action={action} onGo={onGo} />
               </li>
             ))}
           </ol>
@@ -214,7 +229,9 @@ export function DoneStep({ db, settings }: { db: AllianceDb; settings: Settings 
         {report && report.gaps.length > 0 && (
           <ul>
             {report.gaps.map((gap) => (
-              <li key={gap.id}>{gap.text}</li>
+              <li key={gap.id}>
+                {gap.text} <StepButton step={GAP_STEPS[gap.id]} onGo={onGo} />
+              </li>
             ))}
           </ul>
         )}

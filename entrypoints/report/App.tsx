@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { ReportView } from '@/components/report/ReportView';
-import { useLiveQuery } from '@/components/useLiveQuery';
+import { useReadOnChange } from '@/components/useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
 import { fromDateInput, toDateInput } from '@/utils/format';
 import { ui } from '@/utils/i18n';
@@ -10,7 +9,7 @@ import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
 import { loadWeeklyReport } from '@/utils/loaders/weekly-report';
-import { openSidePanel } from '@/utils/side-panel';
+import { useOpenSidePanel } from '@/components/useOpenSidePanel';
 import { searchForWeek, weekFromSearch } from './week-param';
 import { rich } from '@/components/rich';
 
@@ -27,22 +26,6 @@ function useSearch(): [string, (search: string) => void] {
     setSearch(next);
   };
   return [search, navigate];
-}
-
-/**
- * Opens the side panel in this window, where a first step is taken. The window is looked up
- * beforehand: the browser opens the panel only while the click's gesture lasts, so the click
- * must call it with nothing awaited first.
- */
-function useOpenSidePanel(): () => void {
-  const [windowId, setWindowId] = useState<number>();
-  useEffect(() => {
-    void browser.windows
-      .getCurrent()
-      .then((window) => setWindowId(window.id))
-      .catch(() => undefined);
-  }, []);
-  return () => void openSidePanel({ windowId });
 }
 
 /** Saves the Markdown through a download link (no permission needed, nothing leaves the machine). */
@@ -103,7 +86,7 @@ function WeekReport({
   const now = Date.now();
   const isCurrent = now >= weekStart && now < weekEnd;
   // Read from the data and kept current as it changes anywhere.
-  const view = useLiveQuery(
+  const view = useReadOnChange(
     () => loadWeeklyReport(db, weekStart, settings, Date.now(), ui),
     [db, weekStart, settings],
   );
@@ -182,7 +165,7 @@ function WeekReport({
           {ui.t('report_error', { detail: error })}
         </p>
       ) : report ? (
-        <ReportView report={report} onOpenSidePanel={openPanel} />
+        <ReportView report={report} onOpenSidePanel={() => void openPanel()} />
       ) : (
         <p class="muted" role="status">
           {ui.t('report_reading')}

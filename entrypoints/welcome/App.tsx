@@ -117,7 +117,7 @@ export function App() {
             onChange={(deciders) => save({ ...progress, deciders })}
           />
         ) : step === 'done' ? (
-          <DoneStep db={db} settings={settings} />
+          <DoneStep db={db} settings={settings} onGo={go} />
         ) : (
           <RoleStep db={db} step={step} key={step} />
         )}

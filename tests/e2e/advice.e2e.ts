@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, launch, openExtensionPage, type Harness } from './harness';
+import { axeViolations, launch, openExtensionPage, sidePanelsOpen, type Harness } from './harness';
 import { weeklyReport, type NextAction, type WeeklyReport } from '@/utils/insights';
 import { toDateInput } from '@/utils/format';
 import {
@@ -118,21 +118,13 @@ async function actionTexts(page: Page): Promise<string[]> {
   return page.locator('[data-section="next-actions"] li').allTextContents();
 }
 
-/** An action as its list item reads: the sentence, then where a first step is taken. */
+/**
+ * An action as its list item reads: the sentence, then where a first step is taken (the import
+ * is taken in the first run, which the map's section above leads to).
+ */
 function shown(action: NextAction): string {
-  if (action.place === 'import') return `${action.text} Build your map step by step`;
   if (action.place === 'side-panel') return `${action.text} Open the side panel`;
   return action.text;
-}
-
-/** How many side panels of the extension are open, as the browser's debugging protocol lists them. */
-async function sidePanelsOpen(h: Harness): Promise<number> {
-  const browser = h.context.browser();
-  if (!browser) throw new Error('No browser behind the context');
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  await cdp.detach();
-  return targetInfos.filter((target) => target.url.endsWith('/sidepanel.html')).length;
 }
 
 /** Sentences the report used to say of empty sets, or while it listed problems. */
@@ -184,24 +176,30 @@ describe('the weekly report after restoring a backup', () => {
     await page.locator('[data-place="side-panel"] button').first().click();
     await expect.poll(() => sidePanelsOpen(h)).toBe(1);
 
-    // The first step leads to the first run, which starts with the import.
+    // The map's section leads to the first run, which starts with the import; the first step
+    // (the import) does not repeat the link.
+    expect(await page.getByText('Build your map step by step').count()).toBe(1);
+    expect(await page.locator('[data-section="next-actions"]').getByRole('link').count()).toBe(0);
+    const opened = h.context.waitForEvent('page');
     await page
-      .locator('[data-section="next-actions"]')
+      .locator('[data-section="map"]')
       .getByRole('link', { name: 'Build your map step by step' })
       .click();
-    await page.waitForURL(/\/welcome\.html$/);
-    await page
+    const firstRun = await opened;
+    await firstRun.waitForURL(/\/welcome\.html$/);
+    await firstRun
       .getByRole('heading', { name: 'Step 1 of 7: Your LinkedIn connections' })
       .waitFor({ timeout: 30_000 });
-    await page.getByRole('heading', { name: 'Import from LinkedIn' }).waitFor();
+    await firstRun.getByRole('heading', { name: 'Import from LinkedIn' }).waitFor();
+    await firstRun.close();
     await page.close();
 
     // The popup leads there too.
     const popup = await openExtensionPage(h, 'popup.html');
     await popup.getByText(/^Nobody tagged yet\. Start with your map/).waitFor();
-    const opened = h.context.waitForEvent('page');
+    const fromPopup = h.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Build your map' }).click();
-    const start = await opened;
+    const start = await fromPopup;
     await start.waitForURL(/\/welcome\.html$/);
     await start.close();
   });

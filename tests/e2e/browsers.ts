@@ -39,6 +39,8 @@ export interface Tab {
   reload(): Promise<void>;
   /** A real mouse click at the page's coordinates. */
   click(x: number, y: number): Promise<void>;
+  /** A real double click at the page's coordinates. */
+  dblclick(x: number, y: number): Promise<void>;
   /** Real key presses into the focused element. */
   type(text: string): Promise<void>;
   /** One key press, as named by both drivers ("Enter", "Tab", "Escape"). */
@@ -98,6 +100,7 @@ function chromiumTab(page: PlaywrightPage): Tab {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
     reload: async () => void (await page.reload({ waitUntil: 'domcontentloaded' })),
     click: (x, y) => page.mouse.click(x, y),
+    dblclick: (x, y) => page.mouse.dblclick(x, y),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
     setFiles: (selector, path) => page.setInputFiles(selector, path),
@@ -184,6 +187,7 @@ function firefoxTab(h: FirefoxHarness, page: PuppeteerPage, extensionPage: boole
       await h.gotoExtensionPage(page, path);
     },
     click: (x, y) => page.mouse.click(x, y),
+    dblclick: (x, y) => page.mouse.click(x, y, { count: 2 }),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key as never),
     setFiles: async (selector, path) => {

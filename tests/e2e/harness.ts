@@ -169,6 +169,16 @@ async function closeFirstRun(serviceWorker: Worker): Promise<void> {
   if (!closed) throw new Error('The extension did not open its first run when installed.');
 }
 
+/** How many side panels of the extension are open, as the browser's debugging protocol lists them. */
+export async function sidePanelsOpen(h: Harness): Promise<number> {
+  const browser = h.context.browser();
+  if (!browser) throw new Error('No browser behind the context');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  await cdp.detach();
+  return targetInfos.filter((target) => target.url.endsWith('/sidepanel.html')).length;
+}
+
 /** The fixture HTML of a saved page. */
 export function fixtureHtml(file: string): string {
   return readFileSync(join(FIXTURES, file), 'utf8');

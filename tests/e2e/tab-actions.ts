@@ -99,6 +99,15 @@ export async function clickButton(tab: Tab, name: Name, within?: string): Promis
   await tab.click(at.x, at.y);
 }
 
+/** Double-clicks the enabled button of that accessible name, with a real mouse. */
+export async function doubleClickButton(tab: Tab, name: Name, within?: string): Promise<void> {
+  const at = await waitFor(`an enabled button "${String(name)}"`, async () => {
+    const found = await tab.evaluate(locateInPage, wanted('button', name, within));
+    return found && !found.disabled ? found : undefined;
+  });
+  await tab.dblclick(at.x, at.y);
+}
+
 /** The button's `aria-pressed` ("true" / "false"), or null when it has none. */
 export async function pressedOf(tab: Tab, name: Name, within?: string): Promise<string | null> {
   return (await locate(tab, wanted('button', name, within), `a button "${String(name)}"`)).pressed;

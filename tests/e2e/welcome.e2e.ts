@@ -3,12 +3,19 @@
  * nothing is known; LinkedIn's Connections.csv imported through the options page's own import;
  * who decides found by typing a name and by pasting a profile address, one click for influence;
  * left and resumed where it was; mentors, a sponsor, allies and a board; the map and the first
- * week's actions at the end; axe-core in both themes.
+ * week's actions at the end, each leading to where it is done; axe-core in both themes.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, axeViolations, launch, openExtensionPage, type Harness } from './harness';
+import {
+  ROOT,
+  axeViolations,
+  launch,
+  openExtensionPage,
+  sidePanelsOpen,
+  type Harness,
+} from './harness';
 
 const CONNECTIONS_CSV = join(ROOT, 'tests/fixtures/transfer/connections-current.csv');
 
@@ -150,6 +157,22 @@ describe('the first run', () => {
     const actions = page.getByTestId('first-week').locator('li');
     await expect.poll(() => actions.count()).toBeGreaterThan(0);
     expect((await actions.allTextContents()).join('\n')).toMatch(/Hugo Marchetti|Ada Lovelace/);
+    // Every action has its way to where it is done; one with a person opens their record.
+    expect(
+      await page
+        .getByTestId('first-week')
+        .evaluate(
+          (list) =>
+            [...list.children].filter((li) => !li.querySelector('a, button, details')).length,
+        ),
+    ).toBe(0);
+    const records = page
+      .getByTestId('first-week')
+      .getByRole('button', { name: /^Open .*'s record$/ });
+    expect(await records.count()).toBeGreaterThan(0);
+    expect(await sidePanelsOpen(h)).toBe(0);
+    await records.first().click();
+    await expect.poll(() => sidePanelsOpen(h)).toBe(1);
     const map = page.frameLocator('iframe[title="Your alliance map"]');
     for (const name of ['Ada Lovelace', 'Hugo Marchetti', 'Grace Hopper', 'Sofia Reyes', 'Zoë Ngô'])
       await map.locator('.map-person', { hasText: name }).waitFor();
@@ -199,6 +222,49 @@ describe('the first run', () => {
     await options.close();
     const page = await openWelcome(h);
     expect(await stepHeading(page)).toBe('Step 1 of 7: Your LinkedIn connections');
+    await page.close();
+  });
+
+  it('with nobody named, leads each first step of the first week to where it is done', async () => {
+    const page = await openWelcome(h);
+    await page.getByRole('button', { name: '7. Your map and your first week' }).click();
+    const actions = page.getByTestId('first-week').locator('li');
+    await expect.poll(() => actions.count()).toBe(3);
+    // The touch: the popup, which no page can open, with the shortcut the user has.
+    const popup = actions.nth(2);
+    expect(await popup.textContent()).toMatch(/^Log a touch/);
+    await popup.getByText('How to open the popup').click();
+    // Chromium leaves Alt+Shift+A unset (the browser's own "focus inactive dialogs" has it): the
+    // words follow what the browser says.
+    const shortcut = await page.evaluate(
+      async () =>
+        (await chrome.commands.getAll()).find((c) => c.name === '_execute_action')?.shortcut,
+    );
+    await popup
+      .getByText(
+        shortcut
+          ? `Press ${shortcut}, or click the Alliance Map button in the browser's toolbar`
+          : "Click the Alliance Map button in the browser's toolbar",
+      )
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // The levels: the map page, where people are placed by level.
+    const levels = actions.nth(1);
+    expect(await levels.textContent()).toMatch(/^Set the level/);
+    expect(
+      await levels.getByRole('link', { name: 'Open the alliance map' }).getAttribute('href'),
+    ).toBe('/map.html');
+    // A gap: the step of the first run that fills it.
+    await page.getByRole('button', { name: 'Go to step 4: A sponsor' }).click();
+    await expect.poll(() => stepHeading(page)).toBe('Step 4 of 7: A sponsor');
+    await page.getByRole('button', { name: '7. Your map and your first week' }).click();
+    // The import: the first step of this page.
+    await actions
+      .first()
+      .getByRole('button', { name: 'Go to step 1: Your LinkedIn connections' })
+      .click();
+    await expect.poll(() => stepHeading(page)).toBe('Step 1 of 7: Your LinkedIn connections');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
     await page.close();
   });
 });

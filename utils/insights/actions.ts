@@ -116,6 +116,12 @@ export function firstStep(t: Translator, id: FirstStep): NextAction {
   };
 }
 
+/** Which first step an action is, or null for an action with a person. */
+export function firstStepOf(action: Pick<NextAction, 'id'>): FirstStep | null {
+  const id = action.id.startsWith('start:') ? action.id.slice('start:'.length) : '';
+  return Object.hasOwn(FIRST_STEPS, id) ? (id as FirstStep) : null;
+}
+
 /** What the actions need to know of the record beyond each finding. */
 export interface ActionContext {
   snap: Snapshot;

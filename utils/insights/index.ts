@@ -25,6 +25,6 @@ export {
   type ReportOptions,
 } from './report';
 export { escapeMarkdown } from './markdown';
-export { MAX_NEXT_ACTIONS, FIRST_STEPS, type FirstStep } from './actions';
+export { MAX_NEXT_ACTIONS, FIRST_STEPS, firstStepOf, type FirstStep } from './actions';
 export { allianceGaps, FEEDBACK_DUE_DAYS, NEW_ROLE_DAYS } from './advice';
 export { emptyListText, quoted, type ListedSection } from './wording';

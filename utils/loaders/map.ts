@@ -64,20 +64,23 @@ export async function loadMapData(
 ): Promise<MapData> {
   const from = now - settings.visibilityWindowDays * DAY_MS;
   return db.transaction('r', db.people, db.ties, db.touches, async () => {
-    const [shown, ties, ...touches] = await Promise.all([
-      // Everyone on the map has marks of their own, so is tracked: the index holds the
-      // alliance, not the thousands of connections an import brought in.
-      readTrackedPeople(db).then((tracked) => tracked.filter(isOnMap)),
+    const [tracked, ties, ...touches] = await Promise.all([
+      // Everyone on the map has marks of their own, and everyone a tie leads to has the tie:
+      // both are tracked, so the index holds them all, not the thousands of connections an
+      // import brought in.
+      readTrackedPeople(db),
       db.ties.toArray(),
       ...AWARENESS_KINDS.map((kind) =>
         db.touches.where('[kind+at]').between([kind, from], [kind, now], true, true).toArray(),
       ),
     ]);
+    const shown = tracked.filter(isOnMap);
     const onMap = new Set(shown.map((person) => person.slug));
+    const trackedBySlug = new Map(tracked.map((person) => [person.slug, person]));
     const elsewhere = [
       ...new Set(ties.flatMap((tie) => [tie.a, tie.b]).filter((slug) => !onMap.has(slug))),
     ];
-    const tied = (await db.people.bulkGet(elsewhere)).filter((person) => person !== undefined);
+    const tied = elsewhere.flatMap((slug) => trackedBySlug.get(slug) ?? []);
     const record = [...shown, ...tied].map(insightPerson);
     const awareness = new Map(
       visibility(

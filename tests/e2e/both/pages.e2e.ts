@@ -13,6 +13,7 @@ import { PAGES, ROOT, fixtureHtml } from '../harness';
 import {
   clickButton,
   clickField,
+  doubleClickButton,
   fill,
   navigateInPage,
   pressedOf,
@@ -197,6 +198,52 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     await clickButton(map, /^Sam Okafor: /, '.map-viewport');
     await clickButton(map, 'Supporter', PERSON_PANEL);
     await sam('+1, Supporter');
+    await map.close();
+  });
+
+  it("opens a person's record from the map by double-click and by the O key", async () => {
+    const map = await session.openExtensionPage('map.html');
+    await map.setSize(1280, 900);
+    await waitFor('the map', () =>
+      map.evaluate(
+        () => document.querySelector('.map-workspace[data-state="ready"]') !== null,
+        null,
+      ),
+    );
+    const requested = () =>
+      session.inExtension(
+        async () =>
+          ((await chrome.storage.session.get('recordRequest')).recordRequest as { slug: string })
+            ?.slug ?? null,
+        null,
+      );
+    const status = () => textOf(map, '[data-testid="map-status"]').catch(() => '');
+    await doubleClickButton(map, /^Sam Okafor: /, '.map-viewport');
+    await waitFor("Sam's record asked for", async () => (await requested()) === 'sam-okafor');
+    // The side panel (here in a tab of its own) shows the record the map asked for.
+    const panel = await openFor('sidepanel.html', map);
+    await waitForText(panel, 'h2', 'Sam Okafor');
+    expect(await status()).not.toContain('did not open');
+    // A double click is not a move: Sam stays where he was.
+    expect(
+      await map.evaluate(
+        () =>
+          document.querySelector('.map-person[data-slug="sam-okafor"]')?.getAttribute('aria-label'),
+        null,
+      ),
+    ).toContain('+1, Supporter, high influence');
+
+    // From the keyboard: O on the person who has the focus.
+    await map.activate();
+    await clickButton(map, /^Dana Lee: /, '.map-viewport');
+    await waitFor('Dana focused', () =>
+      map.evaluate(() => document.activeElement?.getAttribute('data-slug') === 'dana-lee', null),
+    );
+    await map.press('o');
+    await waitFor("Dana's record asked for", async () => (await requested()) === 'dana-lee');
+    await waitForText(panel, 'h2', 'Dana Lee');
+    expect(await status()).not.toContain('did not open');
+    await panel.close();
     await map.close();
   });
 

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type HandlerDeps } from '@/entrypoints/background/handlers';
 import { getDb } from '@/utils/db';
 import { DEFAULT_SETTINGS } from '@/utils/model';
-import { sidePanelShortcut } from '@/utils/side-panel';
+import { popupShortcut, sidePanelShortcut } from '@/utils/side-panel';
 import { howToOpenRecord } from '@/entrypoints/linkedin/ui/Badge';
 
 const FROM_LINKEDIN = {
@@ -52,7 +52,7 @@ describe('the ui/open-side-panel message', () => {
   });
 });
 
-describe('sidePanelShortcut', () => {
+describe('the shortcuts of the side panel and the popup', () => {
   const commands = (list: Array<{ name: string; shortcut?: string }>) =>
     vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue(list);
 
@@ -67,11 +67,13 @@ describe('sidePanelShortcut', () => {
       { name: '_execute_sidebar_action', shortcut: 'Ctrl+Alt+Y' },
     ]);
     expect(await sidePanelShortcut()).toBe('Ctrl+Alt+Y');
+    expect(await popupShortcut()).toBe('Alt+Shift+A');
   });
 
   it('is null when the user removed the shortcut, or the browser cannot say', async () => {
     commands([{ name: 'open-side-panel', shortcut: '' }]);
     expect(await sidePanelShortcut()).toBeNull();
+    expect(await popupShortcut()).toBeNull();
     vi.spyOn(fakeBrowser.commands, 'getAll').mockRejectedValue(new Error('no commands'));
     expect(await sidePanelShortcut()).toBeNull();
   });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyListText,
+  firstStepOf,
   MAX_NEXT_ACTIONS,
   reportToMarkdown,
   weeklyReport,
@@ -68,6 +69,8 @@ describe('what a new user found', () => {
       'gap-allies:zoe',
     ]);
     expect(report.nextActions.slice(0, 2).every((a) => a.place === 'side-panel')).toBe(true);
+    // The first run reads which first step each is, to lead to where it is done.
+    expect(report.nextActions.map(firstStepOf)).toEqual(['tag', 'levels', null]);
     const empty = emptyListText(report.counts);
     expect(empty.unaware).toMatch(/^No key holders yet: set the level/);
     expect(empty.cold).toMatch(/^Nobody tagged yet, so there is no relationship to keep warm/);

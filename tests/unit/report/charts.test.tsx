@@ -179,7 +179,11 @@ describe('ReportView', () => {
       'side-panel',
       'side-panel',
     ]);
-    expect(steps[0]?.querySelector('a')?.getAttribute('href')).toBe(FIRST_RUN_PATH);
+    // The map's section, first, leads to the first run; the import step does not say it again.
+    expect(root.querySelector('section')?.dataset.section).toBe('map');
+    expect(root.querySelector('[data-section="map"] a')?.getAttribute('href')).toBe(FIRST_RUN_PATH);
+    expect(steps[0]?.querySelector('a')).toBeNull();
+    expect(root.textContent?.split('Build your map step by step')).toHaveLength(2);
     expect(steps[0]?.textContent).toMatch(
       /^Import your LinkedIn connections if you have not yet, then tag the people who support your work: /,
     );
