@@ -3,7 +3,8 @@
  * served offline. Headed where there is a display; otherwise it saves a screenshot of each
  * surface to .demo/, and the store listings' images to docs/store/screenshots/ (made in Chromium
  * and Firefox: scripts/store-images.ts), and says where. `DEMO_LANG=ar npm run demo` runs the
- * browser in another language (Arabic: right to left) and saves its screenshots to .demo/ar/.
+ * browsers in another language (Arabic: right to left), saves its screenshots to .demo/ar/ and
+ * the store images in that language to docs/store/screenshots/ar/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import {
   type Harness,
 } from '../tests/e2e/harness';
 import { demoDataset } from '../tests/support/dataset';
-import { makeStoreImages } from './store-images';
+import { makeStoreImages, storeLanguage } from './store-images';
 import { newPerson } from '../utils/model';
 
 const SEARCH_URL = 'https://www.linkedin.com/search/results/people/';
@@ -155,12 +156,10 @@ async function main() {
   }
   await h.close();
   console.log(`No display: screenshots of each surface are in ${outDir}`);
-  // The store listings are English: made once, by the demo in English.
-  if (lang) return;
-  const storeImages = await makeStoreImages({
-    ...data,
-    people: [...data.people, ...LIST_PEOPLE(now)],
-  });
+  const storeImages = await makeStoreImages(
+    { ...data, people: [...data.people, ...LIST_PEOPLE(now)] },
+    storeLanguage(lang),
+  );
   console.log(`The store listings' images:\n${storeImages.map((f) => `  ${f}`).join('\n')}`);
 }
 

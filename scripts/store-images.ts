@@ -1,16 +1,19 @@
 /**
  * The store listings' images, made from the built extension on the sample people: each surface
  * is captured in the store's own browser (Chromium for the Chrome Web Store, Firefox for
- * addons.mozilla.org), then framed with a caption at the store's size in the same browser.
- * Sizes and rules: docs/store/README.md.
+ * addons.mozilla.org), then framed with a caption at the store's size in the same browser. In
+ * another language the browser speaks it (so does the extension) and the captions are that
+ * language's. Sizes and rules: docs/store/README.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSession, type BrowserName, type Session, type Tab } from '../tests/e2e/browsers';
 import { PAGES, ROOT } from '../tests/e2e/harness';
 import { seedThroughBackup } from '../tests/e2e/both/seed';
-import { waitFor, waitForIsland, waitForText } from '../tests/e2e/tab-actions';
+import { message, translator } from '../tests/e2e/locale-words';
+import { textOf, waitFor, waitForIsland, waitForText } from '../tests/e2e/tab-actions';
 import type { Dataset } from '../tests/support/dataset';
+import { STORE_CAPTIONS } from './store-captions';
 
 interface StoreSet {
   browser: BrowserName;
@@ -40,32 +43,28 @@ interface Shot {
 
 type Surfaces = Record<'badge' | 'popup' | 'panel' | 'people' | 'report' | 'options', Shot>;
 
-const FRAMES: Array<{ file: string; title: string; text: string; shots: Array<keyof Surfaces> }> = [
-  {
-    file: '1-badge-and-popup.png',
-    title: 'Your private record, next to the name on LinkedIn',
-    text: 'Roles, notes and the last touch in a badge LinkedIn’s page cannot read. Tag in two clicks.',
-    shots: ['badge', 'popup'],
-  },
-  {
-    file: '2-full-record.png',
-    title: 'The full record follows the tab you are on',
-    text: 'Level, influence, stance, motivations, ties, a timeline of touches, follow-ups, and everyone in one list.',
-    shots: ['panel', 'people'],
-  },
-  {
-    file: '3-weekly-report.png',
-    title: 'A weekly report on how visible your work is',
-    text: 'Scores and their trend, the key holders who do not know your work, and next actions naming people.',
-    shots: ['report'],
-  },
-  {
-    file: '4-your-data.png',
-    title: 'Everything stays on your computer',
-    text: 'Backup and restore, LinkedIn import, delete everything. No account, no server, no tracking.',
-    shots: ['options'],
-  },
+/** The images, in order; their captions are STORE_CAPTIONS' frames. */
+const FRAMES: Array<{ file: string; shots: Array<keyof Surfaces> }> = [
+  { file: '1-badge-and-popup.png', shots: ['badge', 'popup'] },
+  { file: '2-full-record.png', shots: ['panel', 'people'] },
+  { file: '3-weekly-report.png', shots: ['report'] },
+  { file: '4-your-data.png', shots: ['options'] },
 ];
+
+/** The language the images are made in: its message folder and the browser's tag for it. */
+interface Language {
+  folder: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** A browser language tag (`de`, `pt-BR`) as the extension's language. */
+export function storeLanguage(lang = 'en'): Language {
+  const folder = lang.replace('-', '_');
+  if (!STORE_CAPTIONS[folder])
+    throw new Error(`No store captions in ${folder} (store-captions.ts).`);
+  return { folder, lang, dir: message(folder, 'meta_dir') === 'rtl' ? 'rtl' : 'ltr' };
+}
 
 /** The whole viewport of `tab` at `width` × `height`, once `ready` holds. */
 async function capture(
@@ -79,10 +78,11 @@ async function capture(
   return { png: await tab.screenshot(), crop: { x: 0, y: 0, width, height } };
 }
 
-async function captureSurfaces(session: Session): Promise<Surfaces> {
+async function captureSurfaces(session: Session, language: Language): Promise<Surfaces> {
+  const t = (key: string) => message(language.folder, key);
   const profile = await session.openTab(PAGES.eduardo.url);
   await profile.setSize(1280, 800);
-  await waitForIsland(profile, (i) => i.text.includes('Sponsor'));
+  await waitForIsland(profile, (i) => i.text.includes(t('role_sponsor')));
   // The name and the badge under it, with the headline: LinkedIn's own styles stay offline.
   const box = await profile.evaluate(() => {
     const name = document.querySelector('h1')!;
@@ -95,7 +95,9 @@ async function captureSurfaces(session: Session): Promise<Surfaces> {
 
   const page = (path: string) => session.openExtensionPage(path);
   const popupTab = await page(`popup.html?tab=${tabId}`);
-  const popup = await capture(popupTab, 400, 760, () => waitForText(popupTab, 'h2', 'This week'));
+  const popup = await capture(popupTab, 400, 760, () =>
+    waitForText(popupTab, 'h2', t('summary_thisWeek')),
+  );
   const panelTab = await page(`sidepanel.html?tab=${tabId}`);
   const panel = await capture(panelTab, 380, 760, () =>
     waitForText(panelTab, 'h2', 'Eduardo Alvarez Nowak'),
@@ -111,14 +113,20 @@ async function captureSurfaces(session: Session): Promise<Surfaces> {
     ),
   );
   const optionsTab = await page('options.html');
+  // Counted: the records' numbers are on the page.
   const options = await capture(optionsTab, 900, 820, () =>
-    waitForText(optionsTab, '[data-testid="record-counts"]', /^People: \d+/),
+    waitFor('the record counts', async () => {
+      const counts = await textOf(optionsTab, '[data-testid="record-counts"]');
+      return counts.includes(t('records_people')) && counts !== t('storage_counting');
+    }),
   );
   return { badge, popup, panel, people, report, options };
 }
 
 /** In the page: lays out a caption and images (data URLs, each with its crop) at the page's size. */
 function layOutFrame(frame: {
+  lang: string;
+  dir: string;
   title: string;
   text: string;
   images: Array<{ src: string; crop: Shot['crop'] }>;
@@ -130,11 +138,14 @@ function layOutFrame(frame: {
       'header{padding:3.2vh 5vw 2vh;text-align:center}h1{margin:0;font-size:4.6vh;color:#0a3d73}' +
       'p{margin:1.2vh auto 0;max-width:80vw;font-size:2.6vh;color:#3d4852}' +
       'main{flex:1;display:flex;gap:3vw;align-items:center;justify-content:center;padding:0 4vw 4vh;min-height:0}' +
-      '.shot{overflow:hidden;border-radius:10px;box-shadow:0 8px 28px rgba(10,40,80,.25);background:#fff}' +
+      // A capture is placed from its top-left corner, whatever the direction of the caption.
+      '.shot{direction:ltr;overflow:hidden;border-radius:10px;box-shadow:0 8px 28px rgba(10,40,80,.25);background:#fff}' +
       '.shot img{display:block}' +
       '</style></head><body><header><h1></h1><p></p></header><main></main></body></html>',
     'text/html',
   );
+  doc.documentElement.lang = frame.lang;
+  doc.documentElement.dir = frame.dir;
   doc.querySelector('h1')!.textContent = frame.title;
   doc.querySelector('p')!.textContent = frame.text;
   document.replaceChild(document.adoptNode(doc.documentElement), document.documentElement);
@@ -160,9 +171,11 @@ function layOutFrame(frame: {
 }
 
 /** In the page: the Chrome Web Store's small promo tile, the icon beside the name. */
-function layOutTile(tile: { icon: string; name: string; text: string }) {
+function layOutTile(tile: { icon: string; name: string; text: string; lang: string; dir: string }) {
   document.head.replaceChildren();
   document.body.replaceChildren();
+  document.documentElement.lang = tile.lang;
+  document.documentElement.dir = tile.dir;
   document.body.style.cssText =
     'margin:0;height:100vh;display:flex;flex-direction:row;align-items:center;gap:22px;padding:0 28px;box-sizing:border-box;' +
     'background:linear-gradient(150deg,#0a66c2,#084a8c);color:#fff;font-family:system-ui,sans-serif';
@@ -184,22 +197,40 @@ function layOutTile(tile: { icon: string; name: string; text: string }) {
 
 const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
 
-/** Makes every store image; returns the files written. */
-export async function makeStoreImages(data: Dataset): Promise<string[]> {
+/**
+ * Makes every store image in `language` (English by default: docs/store/screenshots/<store>/;
+ * another language in docs/store/screenshots/<folder>/<store>/); returns the files written.
+ */
+export async function makeStoreImages(
+  data: Dataset,
+  language: Language = storeLanguage(),
+): Promise<string[]> {
   const written: string[] = [];
+  const captions = STORE_CAPTIONS[language.folder]!;
+  const words = translator(language.folder);
   for (const set of SETS) {
-    const session = await startSession(set.browser);
+    const session = await startSession(
+      set.browser,
+      language.folder === 'en' ? {} : { lang: language.lang },
+    );
     try {
-      await seedThroughBackup(session, data);
-      const surfaces = await captureSurfaces(session);
-      const dir = join(ROOT, set.dir);
+      await seedThroughBackup(session, data, {
+        merge: message(language.folder, 'backup_mergeAction'),
+        merged: words.t('backup_merged', { held: '|' }).split(/\u2068?\|/)[0]!,
+      });
+      const surfaces = await captureSurfaces(session, language);
+      const dir =
+        language.folder === 'en'
+          ? join(ROOT, set.dir)
+          : join(ROOT, set.dir.replace('/screenshots/', `/screenshots/${language.folder}/`));
       mkdirSync(dir, { recursive: true });
       const canvas = await session.openTab('about:blank');
       await canvas.setSize(set.width, set.height);
-      for (const frame of FRAMES) {
+      for (const [index, frame] of FRAMES.entries()) {
         await canvas.evaluate(layOutFrame, {
-          title: frame.title,
-          text: frame.text,
+          lang: language.lang,
+          dir: language.dir,
+          ...captions.frames[index]!,
           images: frame.shots.map((name) => ({
             src: dataUrl(surfaces[name].png),
             crop: surfaces[name].crop,
@@ -213,8 +244,10 @@ export async function makeStoreImages(data: Dataset): Promise<string[]> {
         await canvas.setSize(440, 280);
         await canvas.evaluate(layOutTile, {
           icon: dataUrl(readFileSync(join(ROOT, set.promoTile.icon))),
-          name: 'Alliance Map',
-          text: 'Your private map of allies, mentors and sponsors on LinkedIn',
+          name: message(language.folder, 'extName'),
+          text: captions.tile,
+          lang: language.lang,
+          dir: language.dir,
         });
         const file = join(dir, 'small-promo-tile.png');
         writeFileSync(file, await canvas.screenshot());

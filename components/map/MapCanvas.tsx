@@ -15,15 +15,16 @@ import {
   type PlacedItem,
   type Slot,
 } from '@/utils/map/layout';
-import { influenceBars, stanceTone } from '@/utils/map/export';
+import { headingAnchor, influenceBars, stanceTone } from '@/utils/map/export';
 import {
-  CORNER_HEADING,
-  INFLUENCE_HEADINGS,
-  LEVEL_HEADINGS,
-  STANCE_HEADINGS,
+  cornerHeading,
   describePerson,
   describeSlot,
+  influenceHeading,
+  levelHeading,
+  stanceHeading,
 } from '@/utils/map/labels';
+import { ui } from '@/utils/i18n';
 import { orderedPair, type Tie } from '@/utils/model';
 
 /** The people and ties a "Who can get me to them?" answer lights up. */
@@ -233,14 +234,15 @@ export function MapCanvas(props: MapCanvasProps) {
         keyMove(
           person,
           level && { level },
-          `${person.name} is already on the ${arrow === 'up' ? 'top' : 'bottom'} row.`,
+          ui.t(arrow === 'up' ? 'map_atTop' : 'map_atBottom', { name: person.name }),
         );
       } else {
+        // The drawing keeps its left-to-right axes in every language: → is toward the champions.
         const stance = stepStance(person.stance, arrow === 'right' ? 1 : -1);
         keyMove(
           person,
           stance && { stance },
-          `${person.name} is already in the ${arrow === 'right' ? 'last' : 'first'} column.`,
+          ui.t(arrow === 'right' ? 'map_atLastColumn' : 'map_atFirstColumn', { name: person.name }),
         );
       }
     } else if (event.key === '+' || event.key === '=' || event.key === '-') {
@@ -249,7 +251,9 @@ export function MapCanvas(props: MapCanvasProps) {
       keyMove(
         person,
         influence && { influence },
-        `${person.name}'s influence cannot go ${event.key === '-' ? 'lower' : 'higher'}.`,
+        ui.t(event.key === '-' ? 'map_influenceLowest' : 'map_influenceHighest', {
+          name: person.name,
+        }),
       );
     } else if (event.key === 't' || event.key === 'T') {
       event.preventDefault();
@@ -303,7 +307,7 @@ export function MapCanvas(props: MapCanvasProps) {
       target.style.transform = `translate(${column.x}px, ${lane.y}px)`;
       target.style.width = `${column.width}px`;
       target.style.height = `${lane.height}px`;
-      label.textContent = `Move to ${describeSlot(slot)}`;
+      label.textContent = ui.t('map_moveTo', { slot: describeSlot(slot, ui) });
     }
     target.hidden = false;
     label.hidden = false;
@@ -506,26 +510,26 @@ export function MapCanvas(props: MapCanvasProps) {
 
   return (
     <div class="map-frame">
-      <div class="row map-zoom" role="group" aria-label="Zoom">
-        <button type="button" aria-label="Zoom out" onClick={() => zoomTo(zoom / 1.25)}>
+      <div class="row map-zoom" role="group" aria-label={ui.t('map_zoom')}>
+        <button type="button" aria-label={ui.t('map_zoomOut')} onClick={() => zoomTo(zoom / 1.25)}>
           −
         </button>
-        <output aria-live="off">{Math.round(zoom * 100)}%</output>
-        <button type="button" aria-label="Zoom in" onClick={() => zoomTo(zoom * 1.25)}>
+        <output aria-live="off">{ui.percent(Math.round(zoom * 100))}</output>
+        <button type="button" aria-label={ui.t('map_zoomIn')} onClick={() => zoomTo(zoom * 1.25)}>
           +
         </button>
         <button type="button" onClick={fit}>
-          Fit the whole map
+          {ui.t('map_fit')}
         </button>
         <button type="button" onClick={() => zoomTo(1)}>
-          Actual size
+          {ui.t('map_actualSize')}
         </button>
       </div>
       <div
         ref={viewport}
         class={`map-viewport${highlight ? ' has-highlight' : ''}`}
         role="region"
-        aria-label="Alliance map"
+        aria-label={ui.t('map_title')}
         aria-describedby="map-keys"
         tabIndex={0}
         onPointerDown={onBackgroundPointerDown}
@@ -566,9 +570,10 @@ export function MapCanvas(props: MapCanvasProps) {
                 class="lane-heading"
                 x={6}
                 y={GEOMETRY.columnHeader / 2}
+                {...headingAnchor('left', ui.dir)}
                 dominant-baseline="central"
               >
-                {CORNER_HEADING}
+                {cornerHeading(ui)}
               </text>
               {layout.columns.map((column, i) => (
                 <g key={column.stance}>
@@ -585,18 +590,18 @@ export function MapCanvas(props: MapCanvasProps) {
                     class="heading"
                     x={column.x + column.width / 2}
                     y={GEOMETRY.columnHeader / 2}
-                    text-anchor="middle"
+                    {...headingAnchor('middle', ui.dir)}
                     dominant-baseline="central"
                   >
-                    {STANCE_HEADINGS[column.stance]}
+                    {stanceHeading(column.stance, ui)}
                   </text>
                 </g>
               ))}
               {layout.rows.map((row) => (
                 <g key={row.level}>
                   <line class="rule" x1={0} x2={layout.width} y1={row.y} y2={row.y} />
-                  <text class="heading" x={6} y={row.y + 14}>
-                    {LEVEL_HEADINGS[row.level]}
+                  <text class="heading" x={6} y={row.y + 14} {...headingAnchor('left', ui.dir)}>
+                    {levelHeading(row.level, ui)}
                   </text>
                   {row.lanes.map((lane) => (
                     <g key={lane.influence}>
@@ -613,10 +618,10 @@ export function MapCanvas(props: MapCanvasProps) {
                         class="lane-heading"
                         x={GEOMETRY.rowHeader - 6}
                         y={lane.y + GEOMETRY.lanePadY + GEOMETRY.chipHeight / 2}
-                        text-anchor="end"
+                        {...headingAnchor('right', ui.dir)}
                         dominant-baseline="central"
                       >
-                        {INFLUENCE_HEADINGS[lane.influence]}
+                        {influenceHeading(lane.influence, ui)}
                       </text>
                     </g>
                   ))}
@@ -652,10 +657,14 @@ export function MapCanvas(props: MapCanvasProps) {
                   aria-expanded={isPerson ? undefined : item.open}
                   aria-label={
                     isPerson
-                      ? describePerson(item.person)
+                      ? describePerson(item.person, ui)
                       : item.open
-                        ? `Show fewer people in ${describeSlot(slotFromKey(item.slot))}`
-                        : `${item.slugs.length} more people in ${describeSlot(slotFromKey(item.slot))}: show them`
+                        ? ui.t('map_showFewerIn', {
+                            slot: describeSlot(slotFromKey(item.slot), ui),
+                          })
+                        : ui.n('map_moreIn', item.slugs.length, {
+                            slot: describeSlot(slotFromKey(item.slot), ui),
+                          })
                   }
                   // Preact 11 adds no unit to numbers in styles.
                   style={{ left: `${item.x}px`, top: `${item.y}px`, width: `${item.width}px` }}
@@ -668,13 +677,15 @@ export function MapCanvas(props: MapCanvasProps) {
                   {isPerson && item.person.isKeyHolder && (
                     <Diamond awareness={item.person.awareness} />
                   )}
-                  <span class="chip-label">{item.label}</span>
+                  <span class="chip-label" dir={isPerson ? 'auto' : ui.dir}>
+                    {item.label}
+                  </span>
                   {isPerson && <InfluenceBars influence={item.person.influence} />}
                 </button>
               );
             })}
             <div ref={dropTarget} class="drop-target" hidden />
-            <div ref={dropLabel} class="drop-label" hidden />
+            <div ref={dropLabel} class="drop-label" dir={ui.dir} hidden />
           </div>
         </div>
       </div>

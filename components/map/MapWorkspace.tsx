@@ -21,12 +21,15 @@ import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openRecord } from '@/utils/record-request';
 import { dataChangedItem } from '@/utils/settings';
 import type { Settings } from '@/utils/model';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import type { MessageKey } from '@/utils/i18n';
+import { rich } from '../rich';
 
 type Status = { kind: 'ok' | 'error'; text: string };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** What went wrong: a known problem in the user's language, anything else as it came. */
+const problem = (error: unknown) => ({ detail: errorText(ui, error) });
 
 /** Ctrl+Z (Cmd+Z) undoes, with Shift (or Ctrl+Y) redoes; text fields keep their own undo. */
 function useUndoKeys(stack: UndoStack, run: (step: 'undo' | 'redo') => void): void {
@@ -104,6 +107,18 @@ function useMapData(
   };
 }
 
+/** The keyboard's paths through the map, as the help lists them (docs/map.md). */
+const KEYBOARD_HELP = [
+  'map_keyReach',
+  'map_keyMove',
+  'map_keyInfluence',
+  'map_keyChoose',
+  'map_keyTie',
+  'map_keyGroup',
+  'map_keyUndo',
+  'map_keyZoom',
+] as const satisfies readonly MessageKey[];
+
 /** The people and ties a way in lights up. */
 function highlightOf(route: ReturnType<typeof routeTo>): Highlight | null {
   if (!route) return null;
@@ -162,18 +177,14 @@ export function MapWorkspace({
   }, []);
 
   const route = useMemo(
-    () => (data && target ? routeTo(data.record, data.ties, target) : null),
+    () => (data && target ? routeTo(data.record, data.ties, target, ui) : null),
     [data, target],
   );
   const highlight = useMemo(() => highlightOf(route), [route]);
   // Said once per key holder chosen, not again at every change of the data.
   useEffect(() => {
     if (!route) return;
-    const ways = route.paths.length;
-    say(
-      'ok',
-      `${ways} ${ways === 1 ? 'way' : 'ways'} in lit on the map. Next action: ${route.next.text}.`,
-    );
+    say('ok', ui.n('map_routeLit', route.paths.length, { next: route.next.text }));
   }, [target, route === null]);
   const pinned = useMemo(() => {
     const slugs = new Set(highlight?.people ?? []);
@@ -190,7 +201,7 @@ export function MapWorkspace({
     return [...data.people, ...through];
   }, [data, highlight]);
   const layout = useMemo(
-    () => people && layoutMap(people, { textWidth: chipTextWidth, opened, pinned }),
+    () => people && layoutMap(people, { textWidth: chipTextWidth, opened, pinned, t: ui }),
     [people, opened, pinned],
   );
   const person = selected ? people?.find((p) => p.slug === selected) : undefined;
@@ -199,32 +210,34 @@ export function MapWorkspace({
   const run = (edit: Edit): Promise<boolean> =>
     stack.run(edit).then(
       () => {
-        say('ok', `Saved: ${edit.label}. Ctrl+Z undoes it.`);
+        say('ok', ui.t('map_saved', { edit: edit.label }));
         return true;
       },
       (error: unknown) => {
-        say('error', `Not saved: ${errorText(error)}`);
+        say('error', ui.t('map_notSaved', problem(error)));
         return false;
       },
     );
 
   const step = (which: 'undo' | 'redo') => {
     const action = which === 'undo' ? stack.undo() : stack.redo();
+    const undo = which === 'undo';
     action.then(
       (edit) =>
         say(
           'ok',
           edit
-            ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${edit.label}.`
-            : `Nothing to ${which}.`,
+            ? ui.t(undo ? 'map_undone' : 'map_redone', { edit: edit.label })
+            : ui.t(undo ? 'map_nothingToUndo' : 'map_nothingToRedo'),
         ),
-      (error: unknown) => say('error', `Could not ${which}: ${errorText(error)}`),
+      (error: unknown) =>
+        say('error', ui.t(undo ? 'map_undoFailed' : 'map_redoFailed', problem(error))),
     );
   };
   useUndoKeys(stack, step);
 
   const place = (who: MapPerson, patch: Partial<Placement>) =>
-    void run(placeEdit(db, who.slug, who.name, patch));
+    void run(placeEdit(db, who.slug, who.name, patch, ui));
 
   const move = (who: MapPerson, slot: Slot) => {
     const before = slotOf(who);
@@ -236,41 +249,41 @@ export function MapWorkspace({
     // Keep them in sight in a crowd.
     setSelected(who.slug);
     void run({
-      ...placeEdit(db, who.slug, who.name, patch),
-      label: `${who.name} to ${describeSlot(slot)}`,
+      ...placeEdit(db, who.slug, who.name, patch, ui),
+      label: ui.t('map_editMove', { name: who.name, slot: describeSlot(slot, ui) }),
     });
   };
 
   const showRecord = (slug: string) => {
     void openRecord(slug, tabId !== undefined ? { tabId } : {}).then((opened) => {
-      if (!opened) say('error', 'The side panel did not open: press Alt+Shift+S to open it.');
+      if (!opened) say('error', ui.t('map_panelClosed'));
     });
   };
 
   const exportAs = async (format: 'svg' | 'png') => {
     if (!data) return;
     try {
-      const full = layoutMap(data.people, { textWidth: chipTextWidth, opened: ALL_SLOTS });
-      const svg = mapSvgText(document, full, data.ties);
+      const full = layoutMap(data.people, { textWidth: chipTextWidth, opened: ALL_SLOTS, t: ui });
+      const svg = mapSvgText(document, full, data.ties, ui);
       const name = `alliance-map-${toDateInput(Date.now())}.${format}`;
       if (format === 'svg') downloadText(name, svg, 'image/svg+xml');
       else downloadBlob(name, await mapPng(svg, full));
-      say('ok', `Saved ${name}.`);
+      say('ok', ui.t('map_exported', { file: name }));
     } catch (error) {
-      say('error', `The map could not be exported: ${errorText(error)}`);
+      say('error', ui.t('map_exportFailed', problem(error)));
     }
   };
 
   if (error)
     return (
       <p class="error" role="alert">
-        Could not read your map: {error.message}
+        {ui.t('map_readFailed', problem(error))}
       </p>
     );
   if (!data || !layout)
     return (
       <p class="muted" role="status">
-        Drawing your map…
+        {ui.t('map_drawing')}
       </p>
     );
 
@@ -285,40 +298,40 @@ export function MapWorkspace({
         <button
           type="button"
           disabled={!undo.undo}
-          aria-label={undo.undo ? `Undo: ${undo.undo}` : 'Undo'}
+          aria-label={undo.undo ? ui.t('map_undoLabel', { edit: undo.undo }) : ui.t('map_undo')}
           onClick={() => step('undo')}
         >
-          Undo
+          {ui.t('map_undo')}
         </button>
         <button
           type="button"
           disabled={!undo.redo}
-          aria-label={undo.redo ? `Redo: ${undo.redo}` : 'Redo'}
+          aria-label={undo.redo ? ui.t('map_redoLabel', { edit: undo.redo }) : ui.t('map_redo')}
           onClick={() => step('redo')}
         >
-          Redo
+          {ui.t('map_redo')}
         </button>
-        <div class="row" role="group" aria-label="Dragging a person">
+        <div class="row" role="group" aria-label={ui.t('map_dragging')}>
           <button
             type="button"
             aria-pressed={dragMode === 'move'}
             onClick={() => setDragMode('move')}
           >
-            Drag to move
+            {ui.t('map_dragMove')}
           </button>
           <button
             type="button"
             aria-pressed={dragMode === 'tie'}
             onClick={() => setDragMode('tie')}
           >
-            Drag to tie
+            {ui.t('map_dragTie')}
           </button>
         </div>
         <button type="button" onClick={() => void exportAs('svg')}>
-          Export SVG
+          {ui.t('map_exportSvg')}
         </button>
         <button type="button" onClick={() => void exportAs('png')}>
-          Export PNG
+          {ui.t('map_exportPng')}
         </button>
       </div>
       <p
@@ -330,8 +343,9 @@ export function MapWorkspace({
       </p>
       {data.people.length === 0 && (
         <p class="muted">
-          Nobody on the map yet: tag people with a role, set the level and influence of those above
-          you, or <a href={FIRST_RUN_PATH}>build your map step by step</a>.
+          {rich(ui.t('map_empty'), {
+            link: <a href={FIRST_RUN_PATH}>{ui.t('map_emptyLink')}</a>,
+          })}
         </p>
       )}
       <div class="map-body">
@@ -350,12 +364,7 @@ export function MapWorkspace({
           }}
           onStartTie={(from) => {
             setTieFrom(from?.slug ?? null);
-            say(
-              'ok',
-              from
-                ? `Tying ${from.name}: go to the other person and press Enter or T. Escape cancels.`
-                : 'No tie drawn.',
-            );
+            say('ok', from ? ui.t('map_tying', { name: from.name }) : ui.t('map_noTie'));
           }}
           onToggleSlot={(slot) =>
             setOpened((before) => {
@@ -375,8 +384,8 @@ export function MapWorkspace({
               data={data}
               person={person}
               onPlace={(patch) => place(person, patch)}
-              onTie={(other, label) => run(tieEdit(db, person, other, label))}
-              onUntie={(other) => void run(untieEdit(db, person, other))}
+              onTie={(other, label) => run(tieEdit(db, person, other, label, ui))}
+              onUntie={(other) => void run(untieEdit(db, person, other, ui))}
               onOpenRecord={() => showRecord(person.slug)}
               onRoute={() => setTarget(person.slug)}
               onClose={() => setSelected(null)}
@@ -392,19 +401,11 @@ export function MapWorkspace({
             onShow={setSelected}
           />
           <details class="map-panel" id="map-keys">
-            <summary>Keyboard</summary>
+            <summary>{ui.t('map_keyboard')}</summary>
             <ul>
-              <li>Tab reaches the map; the arrow keys go from person to person.</li>
-              <li>
-                Shift + ↑ / ↓ moves the person a level up or down; Shift + ← / → changes their
-                stance.
-              </li>
-              <li>+ and − raise or lower their influence.</li>
-              <li>Enter chooses the person; O opens their record.</li>
-              <li>T starts a tie; go to the other person and press Enter or T. Escape cancels.</li>
-              <li>Enter on a “+N more” chip shows the people it counts.</li>
-              <li>Ctrl + Z undoes, Ctrl + Shift + Z redoes.</li>
-              <li>On the map itself, + and − zoom; the scroll bars and arrow keys pan.</li>
+              {KEYBOARD_HELP.map((key) => (
+                <li key={key}>{ui.t(key)}</li>
+              ))}
             </ul>
           </details>
         </aside>
@@ -415,11 +416,11 @@ export function MapWorkspace({
           to={draft.to.name}
           onCancel={() => {
             setDraft(null);
-            say('ok', 'No tie drawn.');
+            say('ok', ui.t('map_noTie'));
           }}
           onSave={(label) => {
             setDraft(null);
-            void run(tieEdit(db, draft.from, draft.to, label));
+            void run(tieEdit(db, draft.from, draft.to, label, ui));
           }}
         />
       )}

@@ -4,7 +4,8 @@ import type { AllianceDb } from '@/utils/db/schema';
 import { tiesOf, type MapData } from '@/utils/loaders/map';
 import type { Placement } from '@/utils/map/edits';
 import type { MapPerson } from '@/utils/map/layout';
-import { AWARENESS_TEXT } from '@/utils/map/labels';
+import { keyHolderSentence } from '@/utils/map/labels';
+import { ui } from '@/utils/i18n';
 
 interface PersonPanelProps {
   db: AllianceDb;
@@ -28,46 +29,50 @@ export function PersonPanel(props: PersonPanelProps) {
         <h2 id="person-panel-title" tabIndex={-1}>
           {person.name}
         </h2>
-        <button type="button" onClick={props.onClose} aria-label={`Close ${person.name}`}>
-          Close
+        <button
+          type="button"
+          onClick={props.onClose}
+          aria-label={ui.t('map_closeLabel', { name: person.name })}
+        >
+          {ui.t('map_close')}
         </button>
       </header>
-      {person.isKeyHolder && (
-        <p>
-          Key holder: {person.name} {AWARENESS_TEXT[person.awareness ?? 'none']}.
-        </p>
-      )}
+      {person.isKeyHolder && <p>{keyHolderSentence(person.name, person.awareness, ui)}</p>}
       <div class="row">
         <button type="button" class="primary" onClick={props.onOpenRecord}>
-          Open the record
+          {ui.t('map_openRecord')}
         </button>
         {person.isKeyHolder && (
           <button type="button" onClick={props.onRoute}>
-            Who can get me to them?
+            {ui.t('map_routeTitle')}
           </button>
         )}
       </div>
       <PlacementChoices placement={person} onChoose={props.onPlace} />
       <section class="stack" aria-labelledby="person-ties-title">
-        <h3 id="person-ties-title">Ties</h3>
+        <h3 id="person-ties-title">{ui.t('ties_title')}</h3>
         {ties.length ? (
           <ul class="plain stack">
             {ties.map(({ tie, other, name }) => (
               <li key={tie.id} class="row">
-                <span>{name}</span>
-                {tie.label && <span class="muted">{tie.label}</span>}
+                <span dir="auto">{name}</span>
+                {tie.label && (
+                  <span class="muted" dir="auto">
+                    {tie.label}
+                  </span>
+                )}
                 <button
                   type="button"
-                  aria-label={`Remove the tie to ${name}`}
+                  aria-label={ui.t('ties_removeLabel', { name })}
                   onClick={() => props.onUntie({ slug: other, name })}
                 >
-                  Remove
+                  {ui.t('ties_remove')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="muted">No ties recorded.</p>
+          <p class="muted">{ui.t('ties_none')}</p>
         )}
         <TieAdder
           db={db}

@@ -25,24 +25,24 @@ export function RoutePanel({ keyHolders, record, target, route, ...props }: Rout
   const targetName = target ? nameOf(target) : '';
   return (
     <section class="stack map-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Who can get me to them?</h2>
+      <h2 id={`${id}-title`}>{ui.t('map_routeTitle')}</h2>
       {keyHolders.length === 0 ? (
-        <p class="muted">
-          No key holder yet: set the level and influence of the people above you, or mark who
-          decides your promotion in their record.
-        </p>
+        <p class="muted">{ui.t('map_routeNoKeyHolder')}</p>
       ) : (
         <div class="field">
-          <label for={`${id}-target`}>Key holder</label>
+          <label for={`${id}-target`}>{ui.t('map_routeKeyHolder')}</label>
           <select
             id={`${id}-target`}
             value={target ?? ''}
             onChange={(event) => props.onChoose(event.currentTarget.value || null)}
           >
-            <option value="">Choose a key holder</option>
+            <option value="">{ui.t('map_routeChoose')}</option>
             {keyHolders.map((person) => (
               <option key={person.slug} value={person.slug}>
-                {displayName(person)} ({ui.t(labelKey('level', person.level))})
+                {ui.t('map_routeOption', {
+                  name: displayName(person),
+                  level: ui.t(labelKey('level', person.level)),
+                })}
               </option>
             ))}
           </select>
@@ -51,30 +51,33 @@ export function RoutePanel({ keyHolders, record, target, route, ...props }: Rout
       {route && (
         <div class="stack" data-testid="route">
           <div class="next-step">
-            <h3>Next action</h3>
-            <p data-testid="route-next">{route.next.text}.</p>
+            <h3>{ui.t('map_routeNext')}</h3>
+            <p data-testid="route-next">{route.next.text}</p>
             <div class="row">
               <button type="button" onClick={() => props.onOpenRecord(route.next.personSlug)}>
-                Open {route.next.personName}'s record
+                {ui.t('map_routeOpenRecord', { name: route.next.personName })}
               </button>
               <button type="button" onClick={() => props.onShow(route.next.personSlug)}>
-                Show {route.next.personName} on the map
+                {ui.t('map_routeShow', { name: route.next.personName })}
               </button>
             </div>
           </div>
-          <h3>Who could put your name forward to {targetName}</h3>
+          <h3>{ui.t('map_routeCarriers', { name: targetName })}</h3>
           {route.carriers.length ? (
             <ol class="stack carriers" data-testid="route-carriers">
               {route.carriers.map((carrier) => (
                 <li key={carrier.slug}>
-                  <strong>{carrier.name}</strong>{' '}
+                  <strong dir="auto">{carrier.name}</strong>{' '}
                   <span class="muted">
                     {carrier.backsMe
-                      ? `backs you and is tied to ${targetName}`
-                      : `is tied to ${targetName}; reach them through ${carrier.path.slugs
-                          .slice(0, -2)
-                          .map(nameOf)
-                          .join(', then ')}`}
+                      ? ui.t('map_routeBacksYou', { name: targetName })
+                      : ui.t('map_routeReach', {
+                          name: targetName,
+                          path: carrier.path.slugs
+                            .slice(0, -2)
+                            .map(nameOf)
+                            .reduce((first, next) => ui.t('map_routeThen', { first, next })),
+                        })}
                   </span>
                 </li>
               ))}
@@ -82,27 +85,29 @@ export function RoutePanel({ keyHolders, record, target, route, ...props }: Rout
           ) : (
             <p class="muted">
               {route.direct
-                ? `${targetName} backs you: you can go to them directly.`
-                : `Nobody who backs you is within three ties of ${targetName}.`}
+                ? ui.t('map_routeDirect', { name: targetName })
+                : ui.t('map_routeNobody', { name: targetName })}
             </p>
           )}
           {route.paths.length > 0 && (
             <>
-              <h3>The ways in, best first</h3>
+              <h3>{ui.t('map_routePaths')}</h3>
               <ol class="stack" data-testid="route-paths">
                 {route.paths.map((path) => (
                   <li key={path.slugs.join('>')}>
-                    You → {path.slugs.map(nameOf).join(' → ')}{' '}
-                    <span class="muted">
-                      ({path.ties} {path.ties === 1 ? 'tie' : 'ties'})
-                    </span>
+                    {ui.t('map_routePath', {
+                      path: path.slugs
+                        .map(nameOf)
+                        .reduce((first, next) => ui.t('map_routeStep', { first, next })),
+                      ties: ui.n('count_ties', path.ties),
+                    })}
                   </li>
                 ))}
               </ol>
             </>
           )}
           <button type="button" onClick={() => props.onChoose(null)}>
-            Clear the ways in
+            {ui.t('map_routeClear')}
           </button>
         </div>
       )}

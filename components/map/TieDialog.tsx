@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TieLabelField } from '../TieAdder';
+import { ui } from '@/utils/i18n';
 
 interface TieDialogProps {
   from: string;
@@ -34,16 +35,14 @@ export function TieDialog({ from, to, onSave, onCancel }: TieDialogProps) {
           onSave(label);
         }}
       >
-        <h2 id="tie-dialog-title">
-          Tie {from} and {to}
-        </h2>
+        <h2 id="tie-dialog-title">{ui.t('map_tieTitle', { from, to })}</h2>
         <TieLabelField id="tie-dialog-label" value={label} onInput={setLabel} />
         <div class="row">
           <button type="submit" class="primary">
-            Save the tie
+            {ui.t('map_tieSave')}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {ui.t('common_cancel')}
           </button>
         </div>
       </form>

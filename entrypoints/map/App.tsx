@@ -2,6 +2,7 @@ import { MapWorkspace } from '@/components/map/MapWorkspace';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
+import { ui } from '@/utils/i18n';
 
 /** Shown inside the first run's last step (`?embedded`): the first run has its own links. */
 const EMBEDDED = new URLSearchParams(location.search).has('embedded');
@@ -12,25 +13,21 @@ export function App({ openingVersion }: { openingVersion: Promise<number> }) {
   return (
     <main class="map-page">
       <header class="row map-header">
-        <h1>Alliance map</h1>
+        <h1>{ui.t('map_title')}</h1>
         {!EMBEDDED && (
-          <nav class="row" aria-label="Alliance Map pages">
-            <a href="/report.html">Weekly report</a>
-            <a href={FIRST_RUN_PATH}>Build the map step by step</a>
-            <a href="/options.html">Settings</a>
+          <nav class="row" aria-label={ui.t('options_pages')}>
+            <a href="/report.html">{ui.t('report_title')}</a>
+            <a href={FIRST_RUN_PATH}>{ui.t('options_firstRunLink')}</a>
+            <a href="/options.html">{ui.t('popup_settings')}</a>
           </nav>
         )}
       </header>
-      <p class="muted map-intro">
-        Who decides your next step (higher up), who is on your side (to the right) and how much each
-        one weighs on your career (higher in the row, and the bars). Drag a person to move them, or
-        use the keyboard; every change is saved at once and can be undone.
-      </p>
+      <p class="muted map-intro">{ui.t('map_intro')}</p>
       {settings ? (
         <MapWorkspace db={getDb()} settings={settings} openingVersion={openingVersion} />
       ) : (
         <p class="muted" role="status">
-          Drawing your map…
+          {ui.t('map_drawing')}
         </p>
       )}
     </main>

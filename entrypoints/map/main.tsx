@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import { dataChangedItem } from '@/utils/settings';
+import { localizePage } from '@/utils/i18n';
 import '@/components/theme.css';
 import '@/components/map/map.css';
 
@@ -8,4 +9,5 @@ import '@/components/map/map.css';
 // data did not change since (utils/map/snapshot.ts).
 const openingVersion = dataChangedItem.getValue();
 
+localizePage('map_pageTitle');
 render(<App openingVersion={openingVersion} />, document.getElementById('app')!);

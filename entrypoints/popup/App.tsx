@@ -36,7 +36,7 @@ export function App() {
             {tab?.identity ? ui.t('popup_fullRecord') : ui.t('popup_allPeople')}
           </button>
           <button type="button" onClick={() => openPage('/map.html')}>
-            Map
+            {ui.t('panel_openMap')}
           </button>
           <button type="button" onClick={() => openPage('/options.html')}>
             {ui.t('popup_settings')}

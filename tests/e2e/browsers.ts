@@ -87,6 +87,8 @@ export interface SessionOptions {
   plain?: boolean;
   /** Another build of the extension than the tests' (the bench's). */
   extensionDir?: string;
+  /** The browser's language (a BCP 47 tag): the extension then speaks it. */
+  lang?: string;
 }
 
 // ---- Chromium ----
@@ -133,7 +135,8 @@ async function chromiumSession(options: SessionOptions): Promise<Session> {
   const profileDir = options.restartable
     ? mkdtempSync(join(tmpdir(), 'alliance-map-profile-'))
     : undefined;
-  const start = () => launch({ userDataDir: profileDir, extensionDir: options.extensionDir });
+  const start = () =>
+    launch({ userDataDir: profileDir, extensionDir: options.extensionDir, lang: options.lang });
   let h: Harness = await start();
   const served = new Map<string, string>();
   const session: Session = {
@@ -218,6 +221,7 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
       extensionDir: options.extensionDir,
       uuid,
       install: options.plain ? 'none' : options.restartable ? 'permanent' : 'temporary',
+      lang: options.lang,
     });
   let h = await start();
   const served = new Map<string, string>();

@@ -51,6 +51,8 @@ export interface FirefoxLaunchOptions {
   install?: Install;
   /** The extension's internal UUID (its moz-extension:// host); random unless given. */
   uuid?: string;
+  /** The browser's language, as Chromium's `--lang`: the extension then speaks it. */
+  lang?: string;
 }
 
 export interface FirefoxHarness {
@@ -295,6 +297,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
 
   let wasInstalled = false;
   try {
+    // Firefox speaks the languages of its language packs, and this one has none: the language is
+    // made available and asked for before the extension starts, which then picks its messages
+    // and reports it as its UI language (docs/firefox.md, "Another language").
+    if (options.lang) {
+      const lang = JSON.stringify(options.lang);
+      await inChrome(`(() => {
+        Services.locale.availableLocales = [...new Set([...Services.locale.availableLocales, ${lang}])];
+        Services.locale.requestedLocales = [${lang}];
+      })()`);
+    }
     if (install === 'temporary') {
       await browser.installExtension(extensionDir);
     } else if (install === 'permanent') {

@@ -2,9 +2,10 @@
  * The extension in the browser's language, in real Chromium started with `--lang`: German (left
  * to right) and Arabic (right to left). Every surface — popup, side panel, options, first run,
  * weekly report and its Markdown, the badge and chips on LinkedIn, the toolbar icon, the
- * manifest — speaks the language (the map page does not yet: docs/translating.md), no English
- * sentence of the interface is left on any of them, the pages mirror for Arabic, and axe-core
- * finds nothing wrong in either language.
+ * manifest, the alliance map and its exported picture — speaks the language, no English sentence
+ * of the interface is left on any of them (nor in what a screen reader hears on the map), the
+ * pages mirror for Arabic while the map's drawing keeps its axes, and axe-core finds nothing
+ * wrong in either language.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,6 @@ import type { Page } from 'playwright-core';
 import {
   EXTENSION_DIR,
   PAGES,
-  ROOT,
   axeViolations,
   fixtureHtml,
   launch,
@@ -24,56 +24,27 @@ import {
   type Harness,
 } from './harness';
 import { demoDataset } from '../support/dataset';
-import { readLocales } from '@/build/check-locales';
-import { createTranslator } from '@/utils/i18n/translator';
+import { TEST_LANGUAGES, englishIn, englishSentences, message, translator } from './locale-words';
 import { newPerson } from '@/utils/model';
 
 /** A list page LinkedIn draws (2026), on which one known person gets a chip. */
 const LIST_URL = 'https://www.linkedin.com/feed/';
 const LIST_HTML = fixtureHtml('list-2026-server-driven-rails.html');
 
-const LOCALES = readLocales(join(ROOT, 'public/_locales'));
-const ENGLISH = LOCALES.en!;
-
-/** The message `key` of `folder`'s file, its placeholders left as they are. */
-function message(folder: string, key: string): string {
-  const text = LOCALES[folder]?.[key]?.message;
-  if (text === undefined) throw new Error(`No message ${key} in ${folder}`);
-  return text;
-}
-
-/**
- * The English interface's own words: each message's text between its placeholders, where it is
- * long enough to be a sentence of ours (not a name like "Alliance Map") and the other language
- * does not use it too. None may show on a page that speaks `folder`.
- */
-function englishSentences(folder: string): string[] {
-  const other = Object.values(LOCALES[folder]!)
-    .map((entry) => entry.message)
-    .join('\n');
-  return Object.entries(ENGLISH)
-    .filter(([key]) => !key.startsWith('meta_'))
-    .flatMap(([, { message: text }]) => text.split(/\{\w+\}/))
-    .map((part) => part.trim())
-    .filter((part) => part.length >= 12 && !other.includes(part));
-}
-
-/** What the extension says in `folder`'s language, as the browser would pick it. */
-function translator(folder: string) {
-  return createTranslator((key) => LOCALES[folder]?.[key]?.message);
+/** The text of the file the button named `name` makes the browser download. */
+async function downloaded(page: Page, name: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  return readFileSync((await download.path())!, 'utf8');
 }
 
 async function englishLeftOn(page: Page, folder: string): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
-  return englishSentences(folder).filter((sentence) => text.includes(sentence));
+  return englishIn(await page.evaluate(() => document.body.innerText), folder);
 }
 
-const LANGUAGES = [
-  { folder: 'de', lang: 'de', dir: 'ltr' },
-  { folder: 'ar', lang: 'ar', dir: 'rtl' },
-] as const;
-
-for (const { folder, lang, dir } of LANGUAGES) {
+for (const { folder, lang, dir } of TEST_LANGUAGES) {
   describe(`the extension in ${lang} (Chromium started with --lang=${lang})`, () => {
     const NOW = Date.now();
     const DATA = demoDataset(NOW);
@@ -249,17 +220,110 @@ for (const { folder, lang, dir } of LANGUAGES) {
       await welcome.close();
     });
 
+    it('the alliance map speaks it, mirrors its page but not its drawing, and passes axe-core', async () => {
+      const map = await open('map.html', t('map_title'));
+      await map.locator('.map-workspace[data-state="ready"]').waitFor();
+      expect(await map.title()).toBe(t('map_pageTitle'));
+      await map.locator('summary', { hasText: t('map_keyboard') }).click();
+      await map.getByText(t('map_keyUndo')).waitFor();
+      expect(await englishLeftOn(map, folder)).toEqual([]);
+      // What a screen reader hears: every chip, button and group of the map.
+      const heard = await map.evaluate(() =>
+        [...document.querySelectorAll('[aria-label]')].map((node) => node.ariaLabel ?? ''),
+      );
+      const english = englishSentences(folder);
+      expect(heard.filter((label) => english.some((sentence) => label.includes(sentence)))).toEqual(
+        [],
+      );
+      const dana = map.getByRole('button', {
+        name: words.t('map_chip', {
+          name: 'Dana Lee',
+          details: [
+            words.t('map_slot', {
+              level: '+2',
+              stance: t('mapColumn_unknown'),
+              influence: t('mapSlotInfluence_high'),
+            }),
+            t('mapChipKeyHolder_none'),
+          ].reduce((first, next) => words.t('map_also', { first, next })),
+        }),
+        exact: true,
+      });
+      expect(await dana.count()).toBe(1);
+
+      // The page mirrors: the side column is on the side a line ends.
+      const side = (await map.locator('.map-side').boundingBox())!;
+      const view = (await map.locator('.map-viewport').boundingBox())!;
+      if (dir === 'rtl') expect(side.x).toBeLessThan(view.x);
+      else expect(side.x).toBeGreaterThan(view.x);
+      // The drawing does not: skeptics left of champions, the headings inside the map.
+      const heading = (text: string) =>
+        map
+          .locator('.map-grid text', { hasText: new RegExp(`^${text.replace(/[()+]/g, '\\$&')}$`) })
+          .boundingBox();
+      const skeptic = (await heading(t('mapColumn_skeptic')))!;
+      const champion = (await heading(t('mapColumn_champion')))!;
+      expect(skeptic.x).toBeLessThan(champion.x);
+      const corner = (await heading(t('map_corner')))!;
+      expect(corner.x).toBeGreaterThanOrEqual(view.x);
+      expect(corner.x).toBeLessThan(view.x + 40);
+      // Longer words than English's still fit: no heading runs into another.
+      const headings = await map.evaluate(() =>
+        [...document.querySelectorAll('.map-grid text')].map((node) => {
+          const box = node.getBoundingClientRect();
+          return { text: node.textContent ?? '', box: [box.left, box.top, box.right, box.bottom] };
+        }),
+      );
+      const clashes = headings.flatMap((one, i) =>
+        headings
+          .slice(i + 1)
+          .filter(
+            (other) =>
+              one.box[0]! < other.box[2]! &&
+              other.box[0]! < one.box[2]! &&
+              one.box[1]! < other.box[3]! &&
+              other.box[1]! < one.box[3]!,
+          )
+          .map((other) => `${one.text} / ${other.text}`),
+      );
+      expect(clashes).toEqual([]);
+
+      // The keyboard's words: a move, said and undone in the language.
+      const status = map.getByTestId('map-status');
+      await map.getByRole('combobox', { name: t('map_routeKeyHolder') }).selectOption({
+        label: words.t('map_routeOption', { name: 'Dana Lee', level: t('level_plus2') }),
+      });
+      await map.getByRole('heading', { name: t('map_routeNext') }).waitFor();
+      // No way in to Dana: the count in the language's form for none (Arabic has its own).
+      const lit = words.n('map_routeLit', 0, { next: '|' }).split(/\u2068?\|/)[0]!;
+      await expect.poll(() => status.textContent()).toContain(lit);
+      expect(await englishLeftOn(map, folder)).toEqual([]);
+      await dana.focus();
+      await map.keyboard.press('Shift+ArrowUp');
+      const saved = t('map_saved').split('{edit}')[0]!;
+      await expect.poll(() => status.textContent()).toContain(saved.trim());
+      await map.keyboard.press('Control+z');
+      await expect
+        .poll(() => status.textContent())
+        .toContain(t('map_undone').split('{edit}')[0]!.trim());
+      expect(await englishLeftOn(map, folder)).toEqual([]);
+      expect(await axeViolations(map)).toEqual([]);
+
+      // The exported picture names its rows and columns in the language.
+      const svg = await downloaded(map, t('map_exportSvg'));
+      expect(svg).toContain(`<title>${t('map_title')}</title>`);
+      expect(svg).toContain(t('mapColumn_skeptic'));
+      expect(svg.includes('direction="rtl"')).toBe(dir === 'rtl');
+      await map.close();
+    });
+
     it('the weekly report and its Markdown speak it, and the report passes axe-core', async () => {
       const report = await open('report.html', t('report_title'));
       await report.getByRole('heading', { name: t('report_nextActions') }).waitFor();
       await report.getByRole('heading', { name: t('report_map') }).waitFor();
       expect(await englishLeftOn(report, folder)).toEqual([]);
       expect(await axeViolations(report)).toEqual([]);
-      const [download] = await Promise.all([
-        report.waitForEvent('download'),
-        report.getByRole('button', { name: t('report_download') }).click(),
-      ]);
-      const markdown = readFileSync((await download.path())!, 'utf8');
+      const markdown = await downloaded(report, t('report_download'));
       expect(markdown).toContain(t('md_title').split('{date}')[0]!);
       expect(markdown).toContain(`## ${t('report_nextActions')}`);
       for (const sentence of englishSentences(folder)) expect(markdown).not.toContain(sentence);

@@ -3,6 +3,8 @@
  * holder, through the ties the user recorded, up to three ties long; the people who could put
  * the user's name forward to them, ranked; and the next action on the best way. Pure.
  */
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 import type { Tie, TouchKind } from '@/utils/model';
 import {
   SPONSOR_PROMOTION_CREDIT,
@@ -46,7 +48,7 @@ export interface RouteAction {
   personName: string;
   /** The habit to log when it is done. */
   habit: TouchKind;
-  /** The whole sentence, without its full stop. */
+  /** The whole sentence, in the translator's language. */
   text: string;
 }
 
@@ -145,6 +147,7 @@ export function nextStepOnPath(
   people: readonly InsightPerson[],
   target: InsightPerson,
   best: TiePath | undefined,
+  t: Translator = english,
 ): RouteAction {
   const bySlug = new Map(people.map((person) => [person.slug, person]));
   const nameOf = (slug: string) => {
@@ -152,22 +155,15 @@ export function nextStepOnPath(
     return person ? displayName(person) : slug;
   };
   const them = displayName(target);
-  if (backsMe(target)) {
-    return {
-      personSlug: target.slug,
-      personName: them,
-      habit: 'shared-work',
-      text: `${them} backs you: share a recent win with ${them} directly`,
-    };
-  }
-  if (!best) {
-    return {
-      personSlug: target.slug,
-      personName: them,
-      habit: 'shared-work',
-      text: `Nobody in your alliance is tied to ${them} within ${MAX_PATH_TIES} ties: share your work with ${them} directly, and record who ${them} is tied to`,
-    };
-  }
+  const toTarget = (text: string): RouteAction => ({
+    personSlug: target.slug,
+    personName: them,
+    habit: 'shared-work',
+    text,
+  });
+  if (backsMe(target)) return toTarget(t.t('route_backsYou', { name: them }));
+  // The words say "three ties": the reach is fixed (MAX_PATH_TIES).
+  if (!best) return toTarget(t.t('route_noWay', { name: them }));
   const [first, second] = best.slugs;
   const backer = bySlug.get(first!)!;
   const name = displayName(backer);
@@ -179,19 +175,22 @@ export function nextStepOnPath(
       // A sponsor or champion stakes their standing on the user's name (docs/insights.md).
       text:
         promotionCredit(backer) === SPONSOR_PROMOTION_CREDIT
-          ? `Share a recent win with ${name} and ask them to put your name forward to ${them}`
-          : `Share a recent win with ${name}, who is tied to ${them}, so they can mention it to ${them}`,
+          ? t.t('route_askSponsor', { name, target: them })
+          : t.t('route_shareWin', { name, target: them }),
     };
   }
-  const further = best.slugs
+  // "Alex, who knows Bo, who knows Cy": everyone between the backer and the key holder.
+  const chain = best.slugs
     .slice(2, -1)
-    .map((slug) => `, who knows ${nameOf(slug)}`)
-    .join('');
+    .reduce(
+      (before, slug) => t.t('route_whoKnows', { first: before, next: nameOf(slug) }),
+      nameOf(second!),
+    );
   return {
     personSlug: backer.slug,
     personName: name,
     habit: 'message',
-    text: `Ask ${name} for an introduction to ${nameOf(second!)}${further}, who is tied to ${them}`,
+    text: t.t('route_introduction', { name, chain, target: them }),
   };
 }
 
@@ -200,6 +199,7 @@ export function routeTo(
   people: readonly InsightPerson[],
   ties: readonly Tie[],
   targetSlug: string,
+  t: Translator = english,
 ): RouteToKeyHolder | null {
   const target = people.find((person) => person.slug === targetSlug);
   if (!target) return null;
@@ -219,6 +219,6 @@ export function routeTo(
     direct: backsMe(target),
     paths: paths.slice(0, MAX_PATHS),
     carriers,
-    next: nextStepOnPath(people, target, paths[0]),
+    next: nextStepOnPath(people, target, paths[0], t),
   };
 }

@@ -7,7 +7,10 @@ import { addTie, removeTie, updatePerson } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { english } from '@/utils/i18n/english';
 import { labelKey } from '@/utils/i18n/messages';
+import type { Translator } from '@/utils/i18n/translator';
+import { UserError } from '@/utils/i18n/user-error';
 import { orderedPair, type Influence, type Level, type Stance, type Tie } from '@/utils/model';
+import { joinDetails } from './labels';
 import type { Edit } from './undo';
 
 /** Where a person sits on the map: what moving them changes. */
@@ -18,12 +21,14 @@ export interface Placement {
 }
 
 /** "level +3 and above, stance Champion": what a change of placement says. */
-export function describePlacement(patch: Partial<Placement>): string {
+export function describePlacement(patch: Partial<Placement>, t: Translator = english): string {
   const parts: string[] = [];
-  if (patch.level) parts.push(`level ${english.t(labelKey('level', patch.level))}`);
-  if (patch.stance) parts.push(`stance ${english.t(labelKey('stance', patch.stance))}`);
-  if (patch.influence) parts.push(`influence ${english.t(labelKey('influence', patch.influence))}`);
-  return parts.join(', ');
+  if (patch.level) parts.push(t.t('map_editLevel', { value: t.t(labelKey('level', patch.level)) }));
+  if (patch.stance)
+    parts.push(t.t('map_editStance', { value: t.t(labelKey('stance', patch.stance)) }));
+  if (patch.influence)
+    parts.push(t.t('map_editInfluence', { value: t.t(labelKey('influence', patch.influence)) }));
+  return joinDetails(parts, t);
 }
 
 /** Moves a person: a new level, stance or influence. */
@@ -32,13 +37,14 @@ export function placeEdit(
   slug: string,
   name: string,
   patch: Partial<Placement>,
+  t: Translator = english,
 ): Edit {
   let before: Partial<Placement> = {};
   return {
-    label: `${name}: ${describePlacement(patch)}`,
+    label: t.t('map_editPlace', { name, change: describePlacement(patch, t) }),
     apply: async () => {
       const person = await db.people.get(slug);
-      if (!person) throw new Error(`${name} is no longer in your records.`);
+      if (!person) throw new UserError('map_personGone', { name });
       before = Object.fromEntries(
         (Object.keys(patch) as Array<keyof Placement>).map((key) => [key, person[key]]),
       );
@@ -60,10 +66,11 @@ export function tieEdit(
   x: { slug: string; name: string },
   y: { slug: string; name: string },
   label: string,
+  t: Translator = english,
 ): Edit {
   let before: Tie | undefined;
   return {
-    label: `tie between ${x.name} and ${y.name}`,
+    label: t.t('map_editTie', { a: x.name, b: y.name }),
     apply: async () => {
       before = await tieBetween(db, x.slug, y.slug);
       await addTie(db, x.slug, y.slug, label, Date.now());
@@ -84,13 +91,14 @@ export function untieEdit(
   db: AllianceDb,
   x: { slug: string; name: string },
   y: { slug: string; name: string },
+  t: Translator = english,
 ): Edit {
   let removed: Tie | undefined;
   return {
-    label: `removal of the tie between ${x.name} and ${y.name}`,
+    label: t.t('map_editUntie', { a: x.name, b: y.name }),
     apply: async () => {
       removed = await tieBetween(db, x.slug, y.slug);
-      if (!removed) throw new Error(`${x.name} and ${y.name} are no longer tied.`);
+      if (!removed) throw new UserError('map_notTied', { a: x.name, b: y.name });
       await removeTie(db, removed.id);
     },
     revert: async () => {

@@ -4,6 +4,9 @@
  * Built with DOM calls and serialised, so a name is always text, never markup. Light colours
  * whatever the theme: the file is for printing and sharing.
  */
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
+import { UserError } from '@/utils/i18n/user-error';
 import type { Tie } from '@/utils/model';
 import {
   GEOMETRY,
@@ -12,7 +15,7 @@ import {
   type PlacedItem,
   type PlacedPerson,
 } from './layout';
-import { CORNER_HEADING, INFLUENCE_HEADINGS, LEVEL_HEADINGS, STANCE_HEADINGS } from './labels';
+import { cornerHeading, influenceHeading, levelHeading, stanceHeading } from './labels';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const MAP_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -42,6 +45,20 @@ export function influenceBars(influence: MapPerson['influence']): number | null 
 }
 
 type Attributes = Record<string, string | number>;
+
+/**
+ * How a heading is anchored at its point: `side` is the side of the text the point is on. The
+ * drawing keeps its left-to-right axes in every language (docs/translating.md); a right-to-left
+ * heading is drawn in its own direction, so the same side is the other end of its text.
+ */
+export function headingAnchor(
+  side: 'left' | 'middle' | 'right',
+  dir: 'ltr' | 'rtl',
+): { 'text-anchor': 'start' | 'middle' | 'end'; direction: 'ltr' | 'rtl' } {
+  const anchor =
+    side === 'middle' ? 'middle' : (side === 'left') === (dir === 'ltr') ? 'start' : 'end';
+  return { 'text-anchor': anchor, direction: dir };
+}
 
 function element(doc: Document, name: string, attributes: Attributes, text?: string): Element {
   const node = doc.createElementNS(SVG_NS, name);
@@ -122,8 +139,13 @@ function drawPerson(doc: Document, item: PlacedPerson): Element {
   return group;
 }
 
-/** The map as an SVG element of `doc`, the size of the layout. */
-export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): SVGSVGElement {
+/** The map as an SVG element of `doc`, the size of the layout, its headings in `t`'s language. */
+export function mapSvg(
+  doc: Document,
+  layout: MapLayout,
+  ties: readonly Tie[],
+  t: Translator = english,
+): SVGSVGElement {
   // The serializer writes the namespace: an `xmlns` attribute too would be written twice.
   const svg = element(doc, 'svg', {
     width: layout.width,
@@ -132,7 +154,7 @@ export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): 
     'font-family': MAP_FONT,
     'font-size': 12,
   }) as SVGSVGElement;
-  svg.append(element(doc, 'title', {}, 'Alliance map'));
+  svg.append(element(doc, 'title', {}, t.t('map_title')));
   svg.append(
     element(doc, 'rect', {
       width: layout.width,
@@ -144,8 +166,14 @@ export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): 
     element(
       doc,
       'text',
-      { x: 6, y: GEOMETRY.columnHeader / 2, 'dominant-baseline': 'central', fill: COLOURS.soft },
-      CORNER_HEADING,
+      {
+        x: 6,
+        y: GEOMETRY.columnHeader / 2,
+        ...headingAnchor('left', t.dir),
+        'dominant-baseline': 'central',
+        fill: COLOURS.soft,
+      },
+      cornerHeading(t),
     ),
   );
   layout.columns.forEach((column, i) => {
@@ -167,12 +195,12 @@ export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): 
         {
           x: column.x + column.width / 2,
           y: GEOMETRY.columnHeader / 2,
-          'text-anchor': 'middle',
+          ...headingAnchor('middle', t.dir),
           'dominant-baseline': 'central',
           'font-weight': 600,
           fill: COLOURS.text,
         },
-        STANCE_HEADINGS[column.stance],
+        stanceHeading(column.stance, t),
       ),
     );
   });
@@ -190,8 +218,14 @@ export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): 
       element(
         doc,
         'text',
-        { x: 6, y: row.y + 14, 'font-weight': 600, fill: COLOURS.text },
-        LEVEL_HEADINGS[row.level],
+        {
+          x: 6,
+          y: row.y + 14,
+          ...headingAnchor('left', t.dir),
+          'font-weight': 600,
+          fill: COLOURS.text,
+        },
+        levelHeading(row.level, t),
       ),
     );
     for (const lane of row.lanes) {
@@ -202,12 +236,12 @@ export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): 
           {
             x: GEOMETRY.rowHeader - 6,
             y: lane.y + GEOMETRY.lanePadY + GEOMETRY.chipHeight / 2,
-            'text-anchor': 'end',
+            ...headingAnchor('right', t.dir),
             'dominant-baseline': 'central',
             'font-size': 10,
             fill: COLOURS.soft,
           },
-          INFLUENCE_HEADINGS[lane.influence],
+          influenceHeading(lane.influence, t),
         ),
       );
     }
@@ -236,8 +270,13 @@ export function mapSvg(doc: Document, layout: MapLayout, ties: readonly Tie[]): 
 }
 
 /** The SVG file's text. */
-export function mapSvgText(doc: Document, layout: MapLayout, ties: readonly Tie[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(mapSvg(doc, layout, ties))}`;
+export function mapSvgText(
+  doc: Document,
+  layout: MapLayout,
+  ties: readonly Tie[],
+  t: Translator = english,
+): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(mapSvg(doc, layout, ties, t))}`;
 }
 
 /** The same picture as a PNG, drawn at `scale` times the map's size for a sharp print. */
@@ -251,12 +290,12 @@ export async function mapPng(svgText: string, layout: MapLayout, scale = 2): Pro
     canvas.width = Math.ceil(layout.width * scale);
     canvas.height = Math.ceil(layout.height * scale);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot draw the picture.');
+    if (!context) throw new UserError('map_cannotDraw');
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, layout.width, layout.height);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be made.'))),
+        (blob) => (blob ? resolve(blob) : reject(new UserError('map_pictureFailed'))),
         'image/png',
       ),
     );

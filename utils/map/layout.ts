@@ -7,6 +7,8 @@
  * and opens the slot on click. Pure: the page passes how wide a text is.
  */
 import { compareNames } from '@/utils/format';
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 import type { Awareness } from '@/utils/insights/types';
 import type { Influence, Level, Role, Stance } from '@/utils/model';
 
@@ -153,6 +155,8 @@ export interface LayoutOptions {
   opened?: ReadonlySet<string>;
   /** People who must be shown whatever the crowd (the selected person, a path's people). */
   pinned?: ReadonlySet<string>;
+  /** The language of the group chips ("+3 more", "Show fewer"); English by default. */
+  t?: Translator;
 }
 
 export function slotKey(slot: Slot): string {
@@ -206,12 +210,6 @@ function personChipWidth(person: MapPerson, labelWidth: number): number {
   );
 }
 
-function groupLabel(count: number): string {
-  return `+${count} more`;
-}
-
-const CLOSE_LABEL = 'Show fewer';
-
 /** Left-to-right, line-by-line positions of chips of these widths in a slot's inner width. */
 function flow(widths: readonly number[]): Array<{ x: number; line: number }> {
   const out: Array<{ x: number; line: number }> = [];
@@ -263,7 +261,8 @@ function slotChips(
     };
   });
   const group = (slugs: string[], open: boolean): Chip => {
-    const label = open ? CLOSE_LABEL : groupLabel(slugs.length);
+    const t = options.t ?? english;
+    const label = open ? t.t('map_showFewer') : t.n('map_more', slugs.length);
     const width = 2 * GEOMETRY.chipPadX + measure(label);
     return {
       width,

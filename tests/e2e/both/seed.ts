@@ -12,8 +12,22 @@ import type { Dataset } from '../../support/dataset';
 import { DEFAULT_SETTINGS } from '@/utils/model';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@/utils/transfer/backup-format';
 
+/** What the options page says, in the language the browser speaks (English by default). */
+export interface BackupWords {
+  /** The button that merges the chosen file. */
+  merge: string;
+  /** The start of what the page says once it has. */
+  merged: string;
+}
+
+const ENGLISH_WORDS: BackupWords = { merge: 'Merge into my data', merged: 'Backup merged' };
+
 /** Merges `data` (any tables left out are empty) into the extension's records. */
-export async function seedThroughBackup(session: Session, data: Partial<Dataset>): Promise<void> {
+export async function seedThroughBackup(
+  session: Session,
+  data: Partial<Dataset>,
+  words: BackupWords = ENGLISH_WORDS,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'alliance-map-seed-'));
   const file = join(dir, 'seed.json');
   writeFileSync(
@@ -34,10 +48,10 @@ export async function seedThroughBackup(session: Session, data: Partial<Dataset>
   const options = await session.openExtensionPage('options.html');
   try {
     await options.setFiles('#backup-file', file);
-    await clickButton(options, 'Merge into my data');
+    await clickButton(options, words.merge);
     // A second per thousand records: the bench's record is 130,000 of them.
     const records = Object.values(data).reduce((sum, rows) => sum + rows.length, 0);
-    await waitForText(options, '[role="status"]', /^Backup merged/, 30_000 + records);
+    await waitForText(options, '[role="status"]', words.merged, 30_000 + records);
   } finally {
     await options.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ import { backsMe, type InsightPerson } from '@/utils/insights';
 import { MAX_PATH_TIES, pathsTo, rankPaths, routeTo } from '@/utils/insights/paths';
 import { ROLES, STANCES, orderedPair, type Tie } from '@/utils/model';
 import { person } from './fixtures';
+import { createTranslator } from '@/utils/i18n/translator';
+import de from '@/public/_locales/de/messages.json';
 
 function tie(x: string, y: string, label = ''): Tie {
   const [a, b] = orderedPair(x, y);
@@ -41,28 +43,28 @@ describe('routeTo', () => {
     ]);
     expect(route.next).toMatchObject({ personSlug: 'eve', habit: 'shared-work' });
     expect(route.next.text).toBe(
-      'Share a recent win with Eve and ask them to put your name forward to Dana',
+      'Share a recent win with Eve and ask them to put your name forward to Dana.',
     );
   });
 
   it('asks a backer for an introduction when the way in is longer', () => {
     const route = routeTo([dana, sam, alex], [tie('sam', 'alex'), tie('alex', 'dana')], 'dana')!;
     expect(route.next).toMatchObject({ personSlug: 'sam', habit: 'message' });
-    expect(route.next.text).toBe('Ask Sam for an introduction to Alex, who is tied to Dana');
+    expect(route.next.text).toBe('Ask Sam for an introduction to Alex, who is tied to Dana.');
     const three = routeTo(
       [dana, sam, alex, person('lou', { name: 'Lou' })],
       [tie('sam', 'alex'), tie('alex', 'lou'), tie('lou', 'dana')],
       'dana',
     )!;
     expect(three.next.text).toBe(
-      'Ask Sam for an introduction to Alex, who knows Lou, who is tied to Dana',
+      'Ask Sam for an introduction to Alex, who knows Lou, who is tied to Dana.',
     );
   });
 
   it('shares a win with an ally tied to the key holder, so they can mention it', () => {
     const route = routeTo([dana, kim], [tie('kim', 'dana')], 'dana')!;
     expect(route.next.text).toBe(
-      'Share a recent win with Kim, who is tied to Dana, so they can mention it to Dana',
+      'Share a recent win with Kim, who is tied to Dana, so they can mention it to Dana.',
     );
   });
 
@@ -78,7 +80,26 @@ describe('routeTo', () => {
     )!;
     expect(far.paths).toEqual([]);
     expect(far.next.personSlug).toBe('dana');
-    expect(far.next.text).toContain('Nobody in your alliance is tied to Dana within 3 ties');
+    expect(far.next.text).toContain('Nobody in your alliance is tied to Dana within three ties');
+    // The words name the reach: they must change with it.
+    expect(MAX_PATH_TIES).toBe(3);
+  });
+
+  it("says the next action in the translator's language", () => {
+    const file: Record<string, { message: string } | undefined> = de;
+    const german = createTranslator((id) => file[id]?.message);
+    const three = routeTo(
+      [dana, sam, alex, person('lou', { name: 'Lou' })],
+      [tie('sam', 'alex'), tie('alex', 'lou'), tie('lou', 'dana')],
+      'dana',
+      german,
+    )!;
+    expect(three.next.text).toBe(
+      'Bitten Sie Sam um eine Vorstellung bei Alex, bekannt mit Lou, verbunden mit Dana.',
+    );
+    expect(routeTo([dana, eve], [tie('eve', 'dana')], 'dana', german)!.next.text).toBe(
+      'Teilen Sie einen aktuellen Erfolg mit Eve und bitten Sie darum, Ihren Namen bei Dana ins Spiel zu bringen.',
+    );
   });
 
   it('goes straight to a key holder who backs the user', () => {

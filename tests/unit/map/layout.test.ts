@@ -19,23 +19,7 @@ import {
   type PlacedItem,
   type Rect,
 } from '@/utils/map/layout';
-
-/** A stand-in for the page's measured widths: wide enough for any real glyph at 12 px. */
-const textWidth = (text: string) => Array.from(text).length * 7.5;
-
-function person(slug: string, fields: Partial<MapPerson> = {}): MapPerson {
-  return {
-    slug,
-    name: slug,
-    level: 'plus2',
-    stance: 'supporter',
-    influence: 'high',
-    roles: ['ally'],
-    isKeyHolder: false,
-    awareness: null,
-    ...fields,
-  };
-}
+import { person, textWidth } from './fixtures';
 
 const arbitraryPerson = (slug: string) =>
   fc.record({

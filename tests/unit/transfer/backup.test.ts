@@ -27,6 +27,7 @@ import {
 import { freshDb } from './db-helpers';
 import { storedPeople } from '@/utils/db/stored-person';
 import { createTranslator } from '@/utils/i18n/translator';
+import ar from '@/public/_locales/ar/messages.json';
 import de from '@/public/_locales/de/messages.json';
 
 const NOW = Date.UTC(2025, 5, 1);
@@ -281,11 +282,51 @@ describe('hostile and broken files are refused and change nothing', () => {
     const truncated = parseBackup('{"format":', german);
     expect(!truncated.ok && truncated.error).toMatch(/^Die Datei ist kein gültiges JSON/);
   });
+  it("names a field's problem in the page's language, with the field's path as the file has it", async () => {
+    const file: Record<string, { message: string } | undefined> = de;
+    const german = createTranslator((id) => file[id]?.message);
+    const exportedText = await exportBackup(await sampleDb(), DEFAULT_SETTINGS, NOW);
+    const refused = (edit: (b: Record<string, unknown>) => void) => {
+      const b = JSON.parse(exportedText) as Record<string, unknown>;
+      edit(b);
+      const result = parseBackup(JSON.stringify(b), german);
+      return result.ok ? 'accepted' : result.error;
+    };
+    expect(refused((b) => (people(b)[1]!.roles = ['boss']))).toBe(
+      'people[1].roles[0]: „boss“ ist keine Rolle',
+    );
+    expect(refused((b) => delete people(b)[0]!.slug)).toBe('people[0].slug: fehlt');
+    expect(refused((b) => (people(b)[1]!.name = 'x'.repeat(1_000_000)))).toBe(
+      'people[1].name: ist 1.000.000 Zeichen lang, mehr als die erlaubten 200',
+    );
+    expect(refused((b) => ((b.ties as Array<Record<string, unknown>>)[0]!.b = 'zed'))).toBe(
+      'ties[0].b: „zed“ ist keine Person in dieser Datei',
+    );
+    // Several problems: the first, and how many more.
+    expect(
+      refused((b) => {
+        people(b)[0]!.level = 'boss';
+        people(b)[1]!.stance = 'boss';
+      }),
+    ).toBe('people[0].level: „boss“ ist keine Ebene (und 1 weiteres Problem)');
+  });
+  it('keeps the path readable inside a right-to-left sentence', async () => {
+    const file: Record<string, { message: string } | undefined> = ar;
+    const arabic = createTranslator((id) => file[id]?.message);
+    const exportedText = await exportBackup(await sampleDb(), DEFAULT_SETTINGS, NOW);
+    const b = JSON.parse(exportedText) as Record<string, unknown>;
+    people(b)[1]!.roles = ['boss'];
+    const result = parseBackup(JSON.stringify(b), arabic);
+    // The path is its own left-to-right run (a Unicode isolate), then the Arabic problem.
+    expect(!result.ok && result.error).toBe(
+      '\u2068people[1].roles[0]\u2069: \u2068\u2068«\u2068boss\u2069»\u2069 ليس دورًا\u2069',
+    );
+  });
   it('a 1 MB string', () =>
     expectRefused((b) => {
       people(b)[1]!.name = 'x'.repeat(1_000_000);
       return JSON.stringify(b);
-    }, /^people\[1\]\.name: is 1000000 characters long, more than the 200 allowed/));
+    }, /^people\[1\]\.name: is 1,000,000 characters long, more than the 200 allowed/));
   it('__proto__ keys', () =>
     expectRefused(
       (b) =>
