@@ -19,6 +19,7 @@ import { UndoStack, type Edit, type UndoState } from '@/utils/map/undo';
 import { readSnapshot, snapshotKey, writeSnapshot } from '@/utils/map/snapshot';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openRecord } from '@/utils/record-request';
+import { sidePanelShortcut } from '@/utils/side-panel';
 import { dataChangedItem } from '@/utils/settings';
 import type { Settings } from '@/utils/model';
 import { ui } from '@/utils/i18n';
@@ -255,8 +256,14 @@ export function MapWorkspace({
   };
 
   const showRecord = (slug: string) => {
-    void openRecord(slug, tabId !== undefined ? { tabId } : {}).then((opened) => {
-      if (!opened) say('error', ui.t('map_panelClosed'));
+    void openRecord(slug, tabId !== undefined ? { tabId } : {}).then(async (opened) => {
+      if (opened) return;
+      // The shortcut as the user has it now: Firefox's differs, and it can be changed.
+      const shortcut = await sidePanelShortcut();
+      say(
+        'error',
+        shortcut ? ui.t('map_panelClosed', { shortcut }) : ui.t('map_panelClosedNoShortcut'),
+      );
     });
   };
 
