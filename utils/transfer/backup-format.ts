@@ -237,6 +237,15 @@ const backupSchema = v.strictObject(
   objectMessage,
 );
 
+/** Each record's schema, for other readers of records from outside (sync's documents). */
+export const RECORD_SCHEMAS = {
+  person: personSchema,
+  note: noteSchema,
+  touch: touchSchema,
+  tie: tieSchema,
+  followUp: followUpSchema,
+} as const;
+
 // The schema's output must be exactly the model's records, or a restore could store strays.
 const schemaMatchesModel: v.InferOutput<typeof backupSchema> extends Backup ? true : never = true;
 void schemaMatchesModel;

@@ -5,7 +5,7 @@
  * never message content). Everything else in the archive is ignored.
  */
 import { unzipSync } from 'fflate';
-import type { AllianceDb } from '@/utils/db/schema';
+import { SYNC_NOTE_TABLES, type AllianceDb } from '@/utils/db/schema';
 import type { Direction, Person, Touch } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import {
@@ -325,7 +325,7 @@ export async function importArchive(
   now: number,
   onProgress?: ProgressListener,
 ): Promise<ArchiveImportResult> {
-  return db.transaction('rw', db.people, db.touches, async () => {
+  return db.transaction('rw', ['people', 'touches', ...SYNC_NOTE_TABLES], async () => {
     // A message names its sender or recipient as a connection row names its person.
     const wanted = wantedBy([...(connections?.rows ?? []), ...(messages?.touches ?? [])]);
     const index = await loadPeopleIndex(db, wanted);
