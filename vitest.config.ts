@@ -30,6 +30,16 @@ export default defineConfig({
           retry: 0,
         },
       },
+      {
+        test: {
+          name: 'store',
+          include: ['tests/store/**/*.test.ts'],
+          environment: 'node',
+          // Two builds, then `npm ci` and two more builds in the unpacked sources.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -61,16 +61,28 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: 'Quick-tag the person on this page',
       },
-      'open-side-panel': {
-        suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open the full record in the side panel',
-      },
+      // Firefox opens its sidebar itself, without waking the background, and its menu bar's
+      // access keys take Alt+Shift+S (History) before any add-on: Alt+Shift+R there
+      // (docs/firefox.md, "Keyboard shortcuts").
+      ...(browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+R' },
+              description: 'Open the full record in the sidebar',
+            },
+          }
+        : {
+            'open-side-panel': {
+              suggested_key: { default: 'Alt+Shift+S' },
+              description: 'Open the full record in the side panel',
+            },
+          }),
     },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'alliance-map@alliance-map.example',
+              id: '{c61aa2d0-c33b-4891-a0c9-f4f9eafb2350}',
               // 142: the first Firefox (desktop and Android) to read data_collection_permissions.
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },

@@ -30,6 +30,7 @@ import {
   sideBySide,
   spaTab,
 } from './metrics/linkedin';
+import { firefoxMetrics } from './metrics/firefox';
 import {
   badgeChanges,
   bareImportWrites,
@@ -287,6 +288,17 @@ async function main(): Promise<void> {
           await changes.close();
         }
       }),
+    );
+
+    step('Firefox: profile badge and popup, each beside its floor in the same Firefox');
+    metrics.push(
+      ...(await firefoxMetrics({
+        outDir: OUT_DIR,
+        build: !process.argv.includes('--no-build'),
+        floorDir,
+        data,
+        runs: RUNS,
+      })),
     );
 
     const script = readFileSync(join(EXTENSION_DIR, 'linkedin.js'));

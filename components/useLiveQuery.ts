@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /** The answer of a Dexie query, kept current as the data changes in any extension view. */
 export type Live<T> =
@@ -11,7 +11,9 @@ export type Live<T> =
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unknown[]): Live<T> {
   const [state, setState] = useState<Live<T>>({ status: 'loading' });
-  useEffect(() => {
+  // Subscribed as soon as the view has rendered, not a frame later (Preact runs effects after the
+  // next paint): the popup's summary and the report wait for their first answer.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),
       error: (error: unknown) =>

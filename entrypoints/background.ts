@@ -5,7 +5,7 @@ import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
 import { registerWeeklyReport } from '@/utils/background/weekly';
 import { getDb } from '@/utils/db';
 import { dataChangedItem, loadSettings } from '@/utils/settings';
-import { openSidePanel } from '@/utils/side-panel';
+import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
 
 /**
  * The background owns the database for content scripts and keeps the toolbar badge true.
@@ -22,6 +22,7 @@ export default defineBackground(() => {
         settings: loadSettings,
         now: Date.now,
         openSidePanel: (tabId) => openSidePanel({ tabId }),
+        sidePanelShortcut,
       },
       message,
       { tabId: sender.tab?.id, tabUrl: sender.tab?.url },

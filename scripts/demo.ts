@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Chromium with the built extension, sample people, and saved LinkedIn pages
  * served offline. Headed where there is a display; otherwise it saves a screenshot of each
- * surface to .demo/ and says where.
+ * surface to .demo/, and the store listings' images to docs/store/screenshots/ (made in Chromium
+ * and Firefox: scripts/store-images.ts), and says where.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   type Harness,
 } from '../tests/e2e/harness';
 import { demoDataset } from '../tests/support/dataset';
+import { makeStoreImages } from './store-images';
 import { newPerson } from '../utils/model';
 
 const SEARCH_URL = 'https://www.linkedin.com/search/results/people/';
@@ -138,6 +140,11 @@ async function main() {
   }
   await h.close();
   console.log(`No display: screenshots of each surface are in ${outDir}`);
+  const storeImages = await makeStoreImages({
+    ...data,
+    people: [...data.people, ...LIST_PEOPLE(now)],
+  });
+  console.log(`The store listings' images:\n${storeImages.map((f) => `  ${f}`).join('\n')}`);
 }
 
 main().catch((error: unknown) => {

@@ -290,27 +290,35 @@ export async function clickIslandButton(page: Page, label: string | RegExp): Pro
 }
 
 /**
- * Moves a page to another saved profile the way LinkedIn does: the URL changes through the
- * History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
+ * In the page: moves it to another saved profile the way LinkedIn does. The URL changes through
+ * the History API, the previous person's DOM lingers for `lingerMs`, then the new one is rendered.
  */
+export function navigateLikeLinkedIn({
+  url,
+  html,
+  lingerMs,
+}: {
+  url: string;
+  html: string;
+  lingerMs: number;
+}): void {
+  history.pushState({}, '', url);
+  setTimeout(() => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    document.title = doc.title;
+    for (const script of doc.querySelectorAll('script')) script.remove();
+    document.body.replaceWith(document.adoptNode(doc.body));
+  }, lingerMs);
+}
+
+/** Moves a page to another saved profile the way LinkedIn does (`navigateLikeLinkedIn`). */
 export async function spaNavigate(
   page: Page,
   url: string,
   html: string,
   lingerMs = 150,
 ): Promise<void> {
-  await page.evaluate(
-    ({ url, html, lingerMs }) => {
-      history.pushState({}, '', url);
-      setTimeout(() => {
-        const doc = new DOMParser().parseFromString(html, 'text/html');
-        document.title = doc.title;
-        for (const script of doc.querySelectorAll('script')) script.remove();
-        document.body.replaceWith(document.adoptNode(doc.body));
-      }, lingerMs);
-    },
-    { url, html, lingerMs },
-  );
+  await page.evaluate(navigateLikeLinkedIn, { url, html, lingerMs });
 }
 
 /** Rows written per transaction when seeding: a whole 100,000-touch table is too much for one call. */
@@ -381,45 +389,6 @@ export async function seedDatabase(h: Harness, data: Record<string, unknown[]>):
   // Tell every view and the LinkedIn script, as a write through Dexie would.
   await page.evaluate(() => chrome.storage.local.set({ dataChangedAt: Date.now() }));
   await page.close();
-}
-
-/** A cached view as the extension keeps it (utils/derived-cache.ts): its key and its copy. */
-export interface CachedViewState {
-  key: string | null;
-  copy: { key: string; value: Record<string, unknown> } | null;
-  dataChangedAt: number | null;
-}
-
-/**
- * Reads a cached view (`summaryCache`, `reportCache`) from the service worker: the key in
- * extension storage and the copy in the views database, straight from IndexedDB.
- */
-export async function cachedView(h: Harness, name: string): Promise<CachedViewState> {
-  return h.serviceWorker.evaluate(async (name) => {
-    const stored = await chrome.storage.local.get([`${name}Key`, 'dataChangedAt']);
-    const copy = await new Promise<CachedViewState['copy']>((resolve, reject) => {
-      const open = indexedDB.open('alliance-map-views');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('views')) {
-          db.close();
-          return resolve(null);
-        }
-        const request = db.transaction('views').objectStore('views').get(name);
-        request.onsuccess = () => {
-          db.close();
-          resolve((request.result as CachedViewState['copy']) ?? null);
-        };
-        request.onerror = () => reject(request.error);
-      };
-    });
-    return {
-      key: (stored[`${name}Key`] as string | undefined) ?? null,
-      copy,
-      dataChangedAt: (stored.dataChangedAt as number | undefined) ?? null,
-    };
-  }, name);
 }
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -244,7 +244,7 @@ describe('the options page', () => {
     // Long enough for the badge to appear when stealth is off (the foundation expects < 1 s).
     await profile.waitForTimeout(2000);
     expect(await closedIslands(profile)).toEqual([]);
-    // The page's DOM equals the DOM without the extension: tests/e2e/invisible.e2e.ts.
+    // The page's DOM equals the DOM without the extension: tests/e2e/both/invisible.e2e.ts.
 
     // The script was there all along: turning stealth off draws the badge without a reload.
     await options.getByLabel('Stealth mode').uncheck();

@@ -474,7 +474,10 @@ describe('hostile text stored as notes, names and labels is inert everywhere', (
       await profile.goto(PAGES.vasileios.url, { waitUntil: 'domcontentloaded' });
       const second = await openExtensionPage(h, `popup.html?tab=${tab}`);
       await second.setViewportSize({ width: 400, height: 600 });
-      await expect.poll(() => second.locator('#quick-tag-title').textContent()).toBe(HUGE_WORD);
+      // Reading and drawing a megabyte-long name takes seconds on a loaded machine.
+      await expect
+        .poll(() => second.locator('#quick-tag-title').textContent(), { timeout: 30_000 })
+        .toBe(HUGE_WORD);
       await checkExtensionPage(second);
       await second.close();
       await profile.close();

@@ -29,6 +29,8 @@ export interface HandlerDeps {
   settings: () => Promise<Settings>;
   now: () => number;
   openSidePanel: (tabId: number | undefined) => Promise<boolean>;
+  /** The shortcut that opens the side panel, to say when it would not open (utils/side-panel.ts). */
+  sidePanelShortcut: () => Promise<string | null>;
 }
 
 /** A short string field from an untrusted message, or undefined. */
@@ -103,8 +105,11 @@ export async function handleMessage(
         .slice(0, MAX_LOOKUP_KEYS);
       return lookupChips(deps, keys);
     }
-    case 'ui/open-side-panel':
-      return deps.openSidePanel(sender.tabId);
+    case 'ui/open-side-panel': {
+      // Asked first and at once: the browser opens the panel only within the user's gesture.
+      const opened = await deps.openSidePanel(sender.tabId);
+      return { opened, shortcut: opened ? null : await deps.sidePanelShortcut() };
+    }
     default:
       return undefined;
   }

@@ -101,8 +101,11 @@ export async function findPerson(db: AllianceDb, key: string): Promise<StoredPer
 }
 
 /**
- * The people many keys name at once (a screenful of list cards): three index walks, not one
- * read per key. Each key found maps to its person.
+ * The people many keys name at once (a screenful of list cards). Most keys are slugs, found by
+ * the primary key in one batch; only the keys that name nobody that way (a member id, a former
+ * slug) are looked for among aliases and member ids, each by one point query, all at once. A
+ * cursor jumping from key to key waits for each step in turn: for a page of 100 people that
+ * was most of the lookup.
  */
 export async function findPeopleByKeys(
   db: AllianceDb,
@@ -111,19 +114,18 @@ export async function findPeopleByKeys(
   const wanted = [...new Set(keys)];
   const found = new Map<string, StoredPerson>();
   if (!wanted.length) return found;
-  const wantedSet = new Set(wanted);
   await db.transaction('r', db.people, async () => {
-    const [bySlug, byAlias, byMember] = await Promise.all([
-      db.people.bulkGet(wanted),
-      db.people.where('aliases').anyOf(wanted).toArray(),
-      db.people.where('memberId').anyOf(wanted).toArray(),
-    ]);
-    for (const person of bySlug) if (person) found.set(person.slug, person);
-    for (const person of [...byAlias, ...byMember]) {
-      for (const key of [person.memberId, ...person.aliases]) {
-        if (key && wantedSet.has(key) && !found.has(key)) found.set(key, person);
-      }
-    }
+    const bySlug = await db.people.bulkGet(wanted);
+    const others = wanted.filter((_, i) => !bySlug[i]);
+    const byOther = await Promise.all(
+      others.map(
+        async (key) =>
+          (await db.people.where('aliases').equals(key).first()) ??
+          (await db.people.where('memberId').equals(key).first()),
+      ),
+    );
+    bySlug.forEach((person, i) => person && found.set(wanted[i]!, person));
+    byOther.forEach((person, i) => person && found.set(others[i]!, person));
   });
   return found;
 }
@@ -139,26 +141,27 @@ export async function summarize(
   const out = new Map<string, PersonSummary>();
   if (!people.length) return out;
   await db.transaction('r', [db.notes, db.followUps], async () => {
-    const slugs = people.map((person) => person.slug);
-    const [noteCounts, followUps] = await Promise.all([
+    const [noteCounts, overdueFollowUps] = await Promise.all([
       // List chips show no note count: a screenful then costs no query for it.
       countNotes
         ? Promise.all(
-            slugs.map((slug) =>
+            people.map((person) =>
               db.notes
                 .where('[personSlug+at]')
-                .between(...allOf(slug))
+                .between(...allOf(person.slug))
                 .count(),
             ),
           )
-        : slugs.map(() => 0),
-      db.followUps.where('personSlug').anyOf(slugs).toArray(),
+        : people.map(() => 0),
+      // Overdue: open and due before now. Everyone's at once, a few records at most.
+      db.followUps
+        .where('[status+due]')
+        .between(['open', Dexie.minKey], ['open', now], true, false)
+        .toArray(),
     ]);
     const overdue = new Map<string, number>();
-    for (const f of followUps) {
-      if (f.status === 'open' && f.due < now)
-        overdue.set(f.personSlug, (overdue.get(f.personSlug) ?? 0) + 1);
-    }
+    for (const f of overdueFollowUps)
+      overdue.set(f.personSlug, (overdue.get(f.personSlug) ?? 0) + 1);
     people.forEach((person, i) => {
       const lastTouchAt = person.lastTouchAt ?? null;
       out.set(person.slug, {

@@ -24,8 +24,14 @@ export interface Protocol {
   };
   /** One batched lookup per screenful of list cards. */
   'lists/lookup': { request: { keys: string[] }; response: Record<string, ChipSummary> };
-  /** The badge opens the full record. */
-  'ui/open-side-panel': { request: Record<string, never>; response: boolean };
+  /**
+   * The badge opens the full record; where the browser refuses, the answer carries the keyboard
+   * shortcut that opens it, for the badge to say.
+   */
+  'ui/open-side-panel': {
+    request: Record<string, never>;
+    response: { opened: boolean; shortcut: string | null };
+  };
 }
 
 export type MessageType = keyof Protocol;

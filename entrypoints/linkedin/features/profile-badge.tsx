@@ -61,7 +61,7 @@ export const profileBadge: Feature = {
             const updated = await ask('profile/toggle-role', { identity: wholeIdentity(), role });
             if (!signal.aborted && updated) draw(updated);
           }}
-          onOpenRecord={async () => (await ask('ui/open-side-panel', {})) === true}
+          onOpenRecord={() => ask('ui/open-side-panel', {})}
         />,
       );
     draw(first);

@@ -9,8 +9,22 @@ interface BadgeProps {
   summary: PersonSummary | null;
   now: number;
   onToggleRole(role: Role): void;
-  /** Resolves false when the browser would not open the side panel from here. */
-  onOpenRecord(): Promise<boolean>;
+  /**
+   * Opens the side panel; resolves with the browser's answer (null when the background did not
+   * answer) and, when it would not open from here, the shortcut that opens it.
+   */
+  onOpenRecord(): Promise<{ opened: boolean; shortcut: string | null } | null>;
+}
+
+/** What the badge says when the browser would not open the side panel from it (Firefox never does). */
+export function howToOpenRecord(
+  answer: { opened: boolean; shortcut: string | null } | null,
+): string | null {
+  if (answer?.opened) return null;
+  const button = 'the Alliance Map toolbar button';
+  return answer?.shortcut
+    ? `Open it with ${answer.shortcut} or from ${button}.`
+    : `Open it from ${button}.`;
 }
 
 /**
@@ -20,7 +34,8 @@ interface BadgeProps {
  */
 export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) {
   const [tagging, setTagging] = useState(false);
-  const [panelRefused, setPanelRefused] = useState(false);
+  /** Set when the browser would not open the panel from the badge: how the user can open it. */
+  const [howToOpen, setHowToOpen] = useState<string | null>(null);
   const roles = summary?.roles ?? [];
   const known = roles.length > 0 || (summary?.noteCount ?? 0) > 0 || summary?.lastTouchAt != null;
   const dueNow = summary?.dueAt != null && summary.dueAt < now;
@@ -60,13 +75,15 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
           </button>
           <button
             type="button"
-            onClick={() => void onOpenRecord().then((ok) => setPanelRefused(!ok))}
+            onClick={() =>
+              void onOpenRecord().then((answer) => setHowToOpen(howToOpenRecord(answer)))
+            }
           >
             Open record
           </button>
-          {panelRefused && (
+          {howToOpen && (
             <span class="meta" role="status">
-              Open it from the toolbar button or with Alt+Shift+S.
+              {howToOpen}
             </span>
           )}
         </>

@@ -44,7 +44,7 @@ describe('the envelope', () => {
     const { keys: other } = await newKeyDocument('another passphrase entirely', CHEAP);
     const sealed = await seal(keys, 'id', { note: 'x' });
     const bytes = Uint8Array.from(atob(sealed.ct), (c) => c.charCodeAt(0));
-    bytes[0] ^= 1;
+    bytes[0] = bytes[0]! ^ 1;
     const flipped = { ...sealed, ct: btoa(String.fromCharCode(...bytes)) };
     await expect(open(keys, 'id', flipped)).rejects.toBeInstanceOf(UnreadableDocumentError);
     await expect(open(other, 'id', sealed)).rejects.toBeInstanceOf(UnreadableDocumentError);
