@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { memoryServer } from '../../support/sync-devices';
+import { KEY_DOC_ID, WrongPassphraseError } from '@/utils/sync/envelope';
+import { passphraseStrength } from '@/utils/sync/passphrase';
+import { NotASyncSpaceError, openSpace } from '@/utils/sync/space';
+import { describeSyncError, statusLines } from '@/utils/sync/status';
+import type { SyncStatusRow } from '@/utils/sync/tables';
+
+const PASSPHRASE = 'quiet-otter-lantern-91-brisk';
+
+describe('the passphrase meter', () => {
+  it('refuses short, common and repetitive passphrases and accepts long random ones', () => {
+    for (const weak of [
+      'password123',
+      'aaaaaaaaaaaaaaaa',
+      'abcdefghijklmnop',
+      'Password 1!',
+      'hunter2',
+    ])
+      expect(passphraseStrength(weak).enough, weak).toBe(false);
+    expect(passphraseStrength('correct horse battery staple').bits).toBe(0);
+    expect(passphraseStrength(PASSPHRASE).enough).toBe(true);
+    expect(passphraseStrength('tK9#vQ2!mZ7@pL4$').enough).toBe(true);
+  });
+
+  it('calls nothing shorter than 12 characters enough, and never counts below zero', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), (text) => {
+        const whole = passphraseStrength(text);
+        expect(whole.bits).toBeGreaterThanOrEqual(0);
+        if (whole.enough) expect(text.normalize('NFC').length).toBeGreaterThanOrEqual(12);
+      }),
+    );
+  });
+});
+
+describe('a sync space on the server', () => {
+  it('is created by the first device, opened by the same passphrase and refuses another', async () => {
+    const server = memoryServer();
+    expect(await openSpace(server, PASSPHRASE, false)).toBe('empty');
+    const first = await openSpace(server, PASSPHRASE, true);
+    const again = await openSpace(server, PASSPHRASE, false);
+    expect(first).not.toBe('empty');
+    expect(again).not.toBe('empty');
+    if (first === 'empty' || again === 'empty') return;
+    expect(again.space).toBe(first.space);
+    await expect(openSpace(server, 'another long passphrase', true)).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    const key = (await server.get(KEY_DOC_ID)) as unknown as Record<string, unknown>;
+    expect(JSON.stringify(key)).not.toContain(PASSPHRASE);
+  }, 30_000);
+
+  it('refuses a database that holds something else', async () => {
+    const server = memoryServer();
+    await server.put({ _id: KEY_DOC_ID, hello: 'world' });
+    await expect(openSpace(server, PASSPHRASE, true)).rejects.toBeInstanceOf(NotASyncSpaceError);
+  });
+});
+
+describe('the status in words', () => {
+  const row: SyncStatusRow = {
+    name: 'status',
+    state: 'idle',
+    lastSyncAt: 1_000_000,
+    pending: 0,
+    error: null,
+    progress: null,
+    updatedAt: 1_000_000,
+  };
+
+  it('says when the last sync was and what is not on the server yet', () => {
+    expect(statusLines(undefined, 0, 0)).toEqual(['Starting…']);
+    expect(statusLines(row, 0, 1_000_000 + 3 * 60_000)).toEqual([
+      'Last synced 3 minutes ago.',
+      'Every change made here is on the server.',
+    ]);
+    expect(
+      statusLines(
+        { ...row, state: 'syncing', progress: { done: 250, total: 30_000, direction: 'send' } },
+        2,
+        1_000_000,
+      ),
+    ).toEqual([
+      'Sending: 250 of 30,000 records…',
+      'Last synced just now.',
+      '2 changes made here are not on the server yet.',
+    ]);
+  });
+
+  it('turns server errors into sentences that say what to do', () => {
+    expect(describeSyncError({ status: 401 })).toMatch(/user name or password/);
+    expect(describeSyncError({ status: 503, reason: 'busy' })).toMatch(/\(503: busy\)/);
+    expect(describeSyncError(new TypeError('Failed to fetch'))).toMatch(/could not be reached/);
+    expect(describeSyncError(new WrongPassphraseError())).toMatch(/Nothing was changed/);
+  });
+});
