@@ -17,9 +17,15 @@ const LINKEDIN_SCRIPT = {
   run_at: 'document_start',
 } as const;
 
+/**
+ * Where sync may connect: a server the user names (docs/sync.md), over HTTPS, or over plain HTTP
+ * on this computer only. The code connects to nothing until the user turns sync on and grants
+ * host access to that one server (`optional_host_permissions`).
+ */
+const SYNC_SERVERS = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'];
+
 /** The extension pages' script policy: see the manifest below. */
-const EXTENSION_PAGES_CSP =
-  "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; connect-src 'self'";
+const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; connect-src 'self' ${SYNC_SERVERS.join(' ')}`;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -50,10 +56,12 @@ export default defineConfig({
     ],
     optional_permissions: ['notifications'],
     host_permissions: ['https://www.linkedin.com/*'],
+    // Asked for from the options page when the user turns sync on, for their server only.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // Stated rather than left to the browser's default: only the extension's own scripts, no
     // eval (not even for WebAssembly), no remote code, and no connection to anywhere but itself
-    // (nothing leaves the machine, DESIGN.md). Checked against the built manifest in
-    // tests/e2e/security.e2e.ts.
+    // and a sync server (nothing leaves the machine unless the user turns sync on). Checked
+    // against the built manifest in tests/e2e/security.e2e.ts.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Alliance Map' },
     commands: {

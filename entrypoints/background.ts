@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { handleMessage } from '@/utils/background/handlers';
+import { registerSync } from '@/utils/background/sync';
 import { removeRetiredCaches } from '@/utils/background/retired-caches';
 import { refreshAllToolbars, refreshToolbar } from '@/utils/background/toolbar';
 import { registerWeeklyReport } from '@/utils/background/weekly';
@@ -45,4 +46,5 @@ export default defineBackground(() => {
   });
 
   registerWeeklyReport();
+  registerSync(db);
 });

@@ -124,6 +124,8 @@ declare module 'pouchdb-core' {
       auto_compaction?: boolean;
       revs_limit?: number;
       skip_setup?: boolean;
+      /** Basic authentication for the HTTP adapter. */
+      auth?: { username: string; password: string };
       fetch?: (url: string | Request, init?: RequestInit) => Promise<Response>;
     }
 

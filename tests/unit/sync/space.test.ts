@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryServer } from '../../support/sync-devices';
+import { AllianceDb } from '@/utils/db/schema';
+import { toggleRole } from '@/utils/db/records';
 import { KEY_DOC_ID, WrongPassphraseError } from '@/utils/sync/envelope';
+import { turnOnSync, WeakPassphraseError } from '@/utils/sync/turn-on';
 import { passphraseStrength } from '@/utils/sync/passphrase';
 import { NotASyncSpaceError, openSpace } from '@/utils/sync/space';
+import { parseServerUrl } from '@/utils/sync/server-url';
 import { describeSyncError, statusLines } from '@/utils/sync/status';
 import type { SyncStatusRow } from '@/utils/sync/tables';
 
@@ -95,4 +99,66 @@ describe('the status in words', () => {
     expect(describeSyncError(new TypeError('Failed to fetch'))).toMatch(/could not be reached/);
     expect(describeSyncError(new WrongPassphraseError())).toMatch(/Nothing was changed/);
   });
+});
+
+describe('the database address', () => {
+  it('takes an HTTPS database or one on this computer, and asks for that host only', () => {
+    expect(parseServerUrl(' https://couch.example.com/alliance-map/ ')).toEqual({
+      ok: true,
+      url: 'https://couch.example.com/alliance-map',
+      origins: ['https://couch.example.com/*'],
+    });
+    expect(parseServerUrl('http://127.0.0.1:5984/am')).toEqual({
+      ok: true,
+      url: 'http://127.0.0.1:5984/am',
+      origins: ['http://127.0.0.1:5984/*'],
+    });
+  });
+
+  it('refuses plain HTTP elsewhere, credentials in the address, a bare server and nonsense', () => {
+    for (const bad of [
+      'http://couch.example.com/am',
+      'https://me:secret@couch.example.com/am',
+      'https://couch.example.com/',
+      'https://couch.example.com/am?x=1',
+      'couch.example.com/am',
+      'ftp://couch.example.com/am',
+    ])
+      expect(parseServerUrl(bad).ok, bad).toBe(false);
+  });
+});
+
+describe('turning sync on', () => {
+  const input = { url: 'memory://server', username: '', password: '', passphrase: PASSPHRASE };
+
+  it('starts a space with a strong passphrase, joins it with the same one, and changes nothing for a wrong or weak one', async () => {
+    const server = memoryServer();
+    // Closing the database the page opened must not close the test's server.
+    const serverDb = () => ({ ...server, close: async () => undefined }) as typeof server;
+    const first = new AllianceDb(`first-${crypto.randomUUID()}`);
+    const second = new AllianceDb(`second-${crypto.randomUUID()}`);
+    await toggleRole(second, { slug: 'dana-lee', name: 'Dana Lee' }, 'ally', Date.now());
+
+    await expect(
+      turnOnSync(first, { ...input, passphrase: 'password123' }, serverDb),
+    ).rejects.toBeInstanceOf(WeakPassphraseError);
+    expect(await first.syncState.count()).toBe(0);
+
+    expect(await turnOnSync(first, input, serverDb)).toEqual({ created: true });
+    expect(await first.syncState.get('account')).toMatchObject({ url: 'memory://server' });
+
+    await expect(
+      turnOnSync(second, { ...input, passphrase: 'a different long passphrase 42' }, serverDb),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect(await second.syncState.count()).toBe(0);
+    expect(await second.syncChanges.count()).toBe(0);
+    expect(await second.people.count()).toBe(1);
+
+    expect(await turnOnSync(second, input, serverDb)).toEqual({ created: false });
+    expect(await second.syncChanges.toArray()).toEqual([
+      { key: 'person:dana-lee', mark: expect.any(String) as string },
+    ]);
+    first.close();
+    second.close();
+  }, 60_000);
 });
