@@ -6,14 +6,25 @@ import { LinkedInImportSection } from '@/components/options/LinkedInImportSectio
 import { SettingsSection, type NotificationPermission } from '@/components/options/SettingsSection';
 import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { StorageSection } from '@/components/options/StorageSection';
+import { SyncSection, type SyncServices } from '@/components/options/SyncSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { deleteEverything } from '@/utils/db/records';
 import { loadSettings, saveSettings } from '@/utils/settings';
+import { serverDb } from '@/utils/sync/server';
+import { requestSync } from '@/utils/sync/request';
+import { turnOnSync } from '@/utils/sync/turn-on';
 
 const notifications: NotificationPermission = {
   request: () => browser.permissions.request({ permissions: ['notifications'] }),
   remove: () => browser.permissions.remove({ permissions: ['notifications'] }),
+};
+
+const sync: SyncServices = {
+  requestHosts: (origins) => browser.permissions.request({ origins }),
+  removeHosts: (origins) => browser.permissions.remove({ origins }),
+  turnOn: (input) => turnOnSync(getDb(), input, serverDb),
+  syncNow: requestSync,
 };
 
 /** The options page: the user's settings, and owning their data (backup, import, delete). */
@@ -41,6 +52,7 @@ export function App() {
       ) : (
         <p class="muted">Loading your settings…</p>
       )}
+      <SyncSection db={db} services={sync} />
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />

@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { AllianceDb } from '@/utils/db/schema';
 import { syncIsOn } from '@/utils/sync/changes';
-import { localCopy, serverDb } from '@/utils/sync/pouch';
+import { localCopy } from '@/utils/sync/pouch';
+import { serverDb } from '@/utils/sync/server';
 import { SyncRunner } from '@/utils/sync/runner';
 import { syncRequestItem } from '@/utils/sync/request';
 import { dataChangedItem } from '@/utils/settings';

@@ -2,16 +2,15 @@
  * The two PouchDB databases of sync in the extension: the local copy of the sealed documents
  * (IndexedDB, beside Dexie's database) and the user's server (HTTP). PouchDB's replication
  * between them keeps its checkpoints in both, so a replication cut off by the service worker
- * stopping resumes where it was (docs/sync.md, "Replication").
+ * stopping resumes where it was (docs/sync.md, "In the background"). The options page only
+ * reaches the server: `serverDb` (./server.ts) is apart, without the local adapter and replication.
  */
 import PouchDB from 'pouchdb-core';
-import httpAdapter from 'pouchdb-adapter-http';
 import indexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import replication from 'pouchdb-replication';
-import type { SyncAccount } from './tables';
 import type { PouchDB as Pouch } from 'pouchdb-core';
 
-const Pouches = PouchDB.plugin(indexedDbAdapter).plugin(httpAdapter).plugin(replication);
+const Pouches = PouchDB.plugin(indexedDbAdapter).plugin(replication);
 
 /** The name of the local copy of the space `space`: another space never reads this one's. */
 function localName(space: string): string {
@@ -23,16 +22,4 @@ export function localCopy(space: string): Pouch.Database {
   // Not compacted: settling a conflict opens the revision both sides started from. The last 50
   // revisions of a document are kept, far more than two devices drift apart between syncs.
   return new Pouches(localName(space), { adapter: 'indexeddb', revs_limit: 50 });
-}
-
-/** The database on the user's server. */
-export function serverDb(
-  account: Pick<SyncAccount, 'url' | 'username' | 'password'>,
-): Pouch.Database {
-  return new Pouches(account.url, {
-    adapter: 'http',
-    ...(account.username
-      ? { auth: { username: account.username, password: account.password } }
-      : {}),
-  });
 }

@@ -83,7 +83,6 @@ export class SyncRunner {
     if (waiting > 0 && waiting !== this.failedWith) await this.request();
   }
 
-
   private async pass(): Promise<void> {
     const { db } = this.deps;
     const [account, keys] = await Promise.all([readState(db, 'account'), readState(db, 'keys')]);
