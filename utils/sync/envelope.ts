@@ -14,6 +14,7 @@
  * document in the clear: a device that joins derives the keys and opens the check, so a wrong
  * passphrase is refused before anything is written.
  */
+import { SyncProblem } from './problem';
 import * as v from 'valibot';
 
 /** The id of the one document stored in the clear. */
@@ -68,7 +69,7 @@ const keyDocSchema = v.object({
 export type KeyDocument = v.InferOutput<typeof keyDocSchema>;
 
 /** The passphrase does not open this sync space. */
-export class WrongPassphraseError extends Error {
+export class WrongPassphraseError extends SyncProblem {
   constructor() {
     super(
       'This passphrase does not open the data on this server. Nothing was changed on this computer. Use the passphrase you chose on your first device.',
@@ -78,7 +79,7 @@ export class WrongPassphraseError extends Error {
 }
 
 /** A document could not be opened with the keys: changed on the server, or not ours. */
-export class UnreadableDocumentError extends Error {
+export class UnreadableDocumentError extends SyncProblem {
   constructor(id: string) {
     super(`A document on the server (${id}) could not be decrypted with your keys.`);
     this.name = 'UnreadableDocumentError';

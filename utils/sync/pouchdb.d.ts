@@ -158,3 +158,13 @@ declare module 'pouchdb-adapter-memory' {
   const plugin: unknown;
   export default plugin;
 }
+
+declare module 'express-pouchdb' {
+  import type { RequestListener } from 'node:http';
+  import type { PouchDB } from 'pouchdb-core';
+  function expressPouchDb(
+    pouchDb: PouchDB.Static,
+    options?: { mode?: 'minimumForPouchDB' | 'fullCouchDB'; logPath?: string },
+  ): RequestListener;
+  export default expressPouchDb;
+}

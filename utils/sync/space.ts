@@ -3,6 +3,7 @@
  * the passphrase against the key document before anything is written on this computer; the
  * first device creates the key document, and two first devices at once settle on one of them.
  */
+import { SyncProblem } from './problem';
 import { KEY_DOC_ID, newKeyDocument, parseKeyDocument, unlock, type SyncKeys } from './envelope';
 import type { PouchDB } from 'pouchdb-core';
 
@@ -13,7 +14,7 @@ export interface OpenedSpace {
 }
 
 /** The database holds something, but not Alliance Map's sync data. */
-export class NotASyncSpaceError extends Error {
+export class NotASyncSpaceError extends SyncProblem {
   constructor() {
     super(
       'The database at this address holds something that is not Alliance Map’s synced data. Use an empty database of its own. Nothing was changed.',

@@ -2,7 +2,7 @@
  * Sync's state in words for the options page: the last sync, the changes not yet sent, and any
  * problem as a sentence that says what to do (docs/sync.md, "Status").
  */
-import { UnreadableDocumentError, WrongPassphraseError } from './envelope';
+import { SyncProblem } from './problem';
 import type { SyncStatusRow } from './tables';
 import { plural } from '@/utils/format';
 
@@ -16,8 +16,7 @@ interface HttpError {
 
 /** What went wrong, as a sentence that says what to do. */
 export function describeSyncError(error: unknown): string {
-  if (error instanceof WrongPassphraseError || error instanceof UnreadableDocumentError)
-    return error.message;
+  if (error instanceof SyncProblem) return error.message;
   const { status, name, message, reason } = (
     typeof error === 'object' && error !== null ? error : {}
   ) as HttpError;

@@ -3,6 +3,7 @@
  * passphrase are checked first, and only then is anything saved on this computer (a wrong
  * passphrase, a weak one for a new space, or a server that refuses change nothing).
  */
+import { SyncProblem } from './problem';
 import { startSync } from './account';
 import { passphraseStrength, MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { openSpace } from './space';
@@ -18,10 +19,10 @@ export interface TurnOnInput {
 }
 
 /** The passphrase is too weak to start a new sync space. */
-export class WeakPassphraseError extends Error {
+export class WeakPassphraseError extends SyncProblem {
   constructor(label: string) {
     super(
-      `There is no synced data on this server yet, so this passphrase would start it, and it is too weak (${label.toLowerCase()}). Choose at least ${MIN_PASSPHRASE_LENGTH} characters that are hard to guess, such as four or five unrelated words. Nothing was changed.`,
+      `There is no synced data on this server yet, so this passphrase would start it, and it is too easy to guess (rated “${label}”). Choose at least ${MIN_PASSPHRASE_LENGTH} characters that are hard to guess, such as four or five unrelated words. Nothing was changed.`,
     );
     this.name = 'WeakPassphraseError';
   }

@@ -1,0 +1,42 @@
+/**
+ * A CouchDB-protocol server on localhost for the sync tests and the bench: express-pouchdb over
+ * PouchDB's memory adapter (test-only; docs/sync.md explains running against a real CouchDB 3).
+ * It speaks the replication protocol PouchDB uses; it checks no credentials.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import expressPouchDb from 'express-pouchdb';
+import PouchDB from 'pouchdb-core';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import httpAdapter from 'pouchdb-adapter-http';
+import type { PouchDB as Pouch } from 'pouchdb-core';
+
+export interface SyncServer {
+  /** The server's origin, e.g. http://127.0.0.1:41234. */
+  origin: string;
+  /** The database `name` as the server stores it (to search its documents). */
+  database(name: string): Pouch.Database;
+  close(): Promise<void>;
+}
+
+export async function startSyncServer(): Promise<SyncServer> {
+  const prefix = `sync-server-${crypto.randomUUID()}-`;
+  const ServerPouch = PouchDB.plugin(memoryAdapter)
+    .plugin(httpAdapter)
+    .plugin(replication)
+    .defaults({ adapter: 'memory', prefix } as Pouch.Options);
+  const app = expressPouchDb(ServerPouch, { mode: 'minimumForPouchDB', logPath: '/dev/null' });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    database: (name) => new ServerPouch(name),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * Sync in real Chromium: two browser profiles, each with the built extension, and a
+ * CouchDB-protocol server on localhost started by the test (docs/sync.md). Turning sync on
+ * with a weak and a wrong passphrase, a tag and a note made on one profile shown on the other,
+ * offline edits on both kept, a delete that spreads, and the server's documents searched for
+ * every note's text.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { grantHosts } from './granted-hosts';
+import {
+  PAGES,
+  axeViolations,
+  clickIslandButton,
+  launch,
+  openExtensionPage,
+  readRows,
+  tabIdOf,
+  waitForIsland,
+  type Harness,
+} from './harness';
+import { startSyncServer, type SyncServer } from './sync-server';
+
+const PASSPHRASE = 'lantern quiet otter brisk 1987';
+const DATABASE = 'alliance-map';
+/** Live sync should bring a change over in seconds; the poll allows for a loaded machine. */
+const SYNC_WAIT = { timeout: 45_000, interval: 500 };
+
+interface Profile {
+  h: Harness;
+  dir: string;
+}
+
+/** A profile with the extension, host access to the server granted, and the server reachable. */
+async function profile(server: SyncServer, allow: string[]): Promise<Profile> {
+  const dir = mkdtempSync(join(tmpdir(), 'alliance-map-sync-'));
+  const first = await launch({ userDataDir: dir });
+  const id = first.extensionId;
+  await first.close();
+  grantHosts(dir, id, [`${server.origin}/*`]);
+  return { h: await launch({ userDataDir: dir, allow }), dir };
+}
+
+async function openOptions(h: Harness): Promise<Page> {
+  const page = await openExtensionPage(h, 'options.html');
+  await page.getByRole('heading', { name: 'Sync between your browsers' }).waitFor();
+  return page;
+}
+
+async function fillSyncForm(page: Page, url: string, passphrase: string): Promise<void> {
+  await page.getByLabel('Database address').fill(url);
+  await page.getByLabel('User name').fill('alliance');
+  await page.getByLabel('Server password').fill('server-secret');
+  await page.getByLabel('Sync passphrase').fill(passphrase);
+  const kept = page.getByLabel('I have kept my passphrase somewhere safe.');
+  if (!(await kept.isChecked())) await kept.check();
+}
+
+async function tagFromProfile(h: Harness, url: string, role: string): Promise<void> {
+  const page = await h.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await clickIslandButton(page, '+ Tag in Alliance Map');
+  await clickIslandButton(page, role);
+  await waitForIsland(page, (i) => i.buttons.some((b) => b.label === role && b.pressed === 'true'));
+  await page.close();
+}
+
+/** Adds a note from the popup of the profile at `url` (the person is tagged). */
+async function addNote(h: Harness, url: string, text: string): Promise<void> {
+  const page = await h.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const popup = await openExtensionPage(h, `popup.html?tab=${await tabIdOf(h, page)}`);
+  await popup.getByLabel(/One-line note/).fill(text);
+  await popup.getByRole('button', { name: 'Add note' }).click();
+  await popup.getByText('Note saved.').waitFor();
+  await popup.close();
+  await page.close();
+}
+
+async function rows(h: Harness, table: string): Promise<Record<string, unknown>[]> {
+  const page = await openExtensionPage(h, 'options.html');
+  try {
+    return await readRows(page, table);
+  } finally {
+    await page.close();
+  }
+}
+
+async function noteTexts(h: Harness): Promise<string[]> {
+  return (await rows(h, 'notes')).map((note) => String(note.text)).sort();
+}
+
+async function slugs(h: Harness): Promise<string[]> {
+  return (await rows(h, 'people')).map((person) => String(person.slug)).sort();
+}
+
+async function rolesOf(h: Harness, slug: string): Promise<unknown> {
+  return (await rows(h, 'people')).find((person) => person.slug === slug)?.roles;
+}
+
+/** Waits until the options page says every change made here is on the server. */
+async function synced(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('sync-status').textContent(), SYNC_WAIT)
+    .toMatch(/Last synced .*Every change made here is on the server\./);
+}
+
+describe('sync between two browser profiles', () => {
+  let server: SyncServer;
+  let a: Profile;
+  let b: Profile;
+  // Emptied to take a profile offline: requests to the server are then refused.
+  const allowA: string[] = [];
+  const allowB: string[] = [];
+  const url = () => `${server.origin}/${DATABASE}`;
+  const eduardo = 'eduardo-alvarez-nowak';
+  const vasileios = 'vasileiosalevizos';
+
+  beforeAll(async () => {
+    server = await startSyncServer();
+    allowA.push(server.origin);
+    allowB.push(server.origin);
+    [a, b] = [await profile(server, allowA), await profile(server, allowB)];
+  });
+  afterAll(async () => {
+    for (const p of [a, b]) {
+      await p?.h.close();
+      if (p) rmSync(p.dir, { recursive: true, force: true });
+    }
+    await server?.close();
+  });
+
+  it('is off and sends nothing until turned on; a weak passphrase cannot start it', async () => {
+    await tagFromProfile(a.h, PAGES.eduardo.url, 'Mentor');
+    await addNote(a.h, PAGES.eduardo.url, 'Plaintext canary: budget talk with Eduardo');
+    const page = await openOptions(a.h);
+    await page.getByText('Sync is off: nothing leaves this computer.').waitFor();
+    expect(a.h.refused.filter((u) => u.startsWith(server.origin))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await fillSyncForm(page, url(), 'password123');
+    expect(await page.getByTestId('sync-strength').textContent()).toMatch(/^Strength: Too weak/);
+    await page.getByRole('button', { name: 'Turn on sync' }).click();
+    await page.getByRole('alert').filter({ hasText: 'too easy to guess' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing was changed.');
+    await page.getByRole('button', { name: 'Turn on sync' }).waitFor();
+    await page.close();
+  });
+
+  it('turns on with a strong passphrase and sends the records, sealed', async () => {
+    const page = await openOptions(a.h);
+    await fillSyncForm(page, url(), PASSPHRASE);
+    expect(await page.getByTestId('sync-strength').textContent()).toMatch(
+      /^Strength: (Strong|Very strong|Fair)/,
+    );
+    await page.getByRole('button', { name: 'Turn on sync' }).click();
+    await page.getByText('Sync is on. This computer started the synced data').waitFor();
+    await synced(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a wrong passphrase on the second profile and changes nothing there', async () => {
+    const page = await openOptions(b.h);
+    const before = await page.getByTestId('record-counts').textContent();
+    await fillSyncForm(page, url(), 'a completely different passphrase 42');
+    await page.getByRole('button', { name: 'Turn on sync' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'This passphrase does not open the data on this server.' })
+      .waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing was changed');
+    await page.getByRole('button', { name: 'Turn on sync' }).waitFor();
+    expect(await rows(b.h, 'syncState')).toEqual([]);
+    expect(await slugs(b.h)).toEqual([]);
+    expect(await page.getByTestId('record-counts').textContent()).toBe(before);
+    await page.close();
+  });
+
+  it('joins with the right passphrase: the tag and the note from the first profile appear, and a new tag follows live', async () => {
+    const page = await openOptions(b.h);
+    await fillSyncForm(page, url(), PASSPHRASE);
+    await page.getByRole('button', { name: 'Turn on sync' }).click();
+    await page.getByText('Sync is on. The data on the server will be added').waitFor();
+    await expect.poll(() => rolesOf(b.h, eduardo), SYNC_WAIT).toEqual(['mentor']);
+    expect(await noteTexts(b.h)).toEqual(['Plaintext canary: budget talk with Eduardo']);
+    await synced(page);
+    await page.close();
+
+    // The badge on the second profile shows the tag made on the first.
+    const profilePage = await b.h.context.newPage();
+    await profilePage.goto(PAGES.eduardo.url, { waitUntil: 'domcontentloaded' });
+    await waitForIsland(profilePage, (i) => i.text.includes('Mentor'));
+    await profilePage.close();
+
+    // Live: a tag made now on A arrives on B without anyone pressing anything.
+    await tagFromProfile(a.h, PAGES.vasileios.url, 'Ally');
+    await expect.poll(() => rolesOf(b.h, vasileios), SYNC_WAIT).toEqual(['ally']);
+  });
+
+  it('keeps both profiles’ offline edits to the same person', async () => {
+    allowA.length = 0;
+    allowB.length = 0;
+    await addNote(a.h, PAGES.eduardo.url, 'Offline on A: asked about the reorg');
+    await addNote(b.h, PAGES.eduardo.url, 'Offline on B: wants a sponsor for the platform');
+    await tagFromProfile(b.h, PAGES.eduardo.url, 'Ally');
+    const offline = await openOptions(a.h);
+    await offline.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => offline.getByTestId('sync-status').textContent(), SYNC_WAIT)
+      .toMatch(/could not be reached|not on the server yet/);
+    await offline.close();
+
+    allowA.push(server.origin);
+    allowB.push(server.origin);
+    for (const p of [a, b]) {
+      const page = await openOptions(p.h);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.close();
+    }
+    const expected = [
+      'Offline on A: asked about the reorg',
+      'Offline on B: wants a sponsor for the platform',
+      'Plaintext canary: budget talk with Eduardo',
+    ];
+    for (const p of [a, b]) {
+      await expect.poll(() => noteTexts(p.h), SYNC_WAIT).toEqual(expected);
+      await expect
+        .poll(async () => ((await rolesOf(p.h, eduardo)) as string[]).sort(), SYNC_WAIT)
+        .toEqual(['ally', 'mentor']);
+    }
+  });
+
+  it('spreads a delete to the other profile', async () => {
+    const page = await b.h.context.newPage();
+    await page.goto(PAGES.vasileios.url, { waitUntil: 'domcontentloaded' });
+    const panel = await openExtensionPage(b.h, `sidepanel.html?tab=${await tabIdOf(b.h, page)}`);
+    await panel.getByRole('button', { name: 'Delete this person…' }).click();
+    await panel.getByRole('button', { name: 'Delete for good' }).click();
+    await expect.poll(() => slugs(b.h)).toEqual([eduardo]);
+    await expect.poll(() => slugs(a.h), SYNC_WAIT).toEqual([eduardo]);
+    await panel.close();
+    await page.close();
+  });
+
+  it('leaves no note, name or tag in the clear on the server', async () => {
+    const docs = await server.database(DATABASE).allDocs({ include_docs: true });
+    const stored = JSON.stringify(docs.rows.map((row) => row.doc));
+    expect(docs.rows.length).toBeGreaterThan(2);
+    const texts = [
+      ...(await noteTexts(a.h)),
+      'Eduardo',
+      'Alvarez',
+      eduardo,
+      vasileios,
+      'mentor',
+      PASSPHRASE,
+    ];
+    for (const text of texts) expect(stored).not.toContain(text);
+    // Every document but the key document is an opaque id and ciphertext.
+    for (const row of docs.rows.filter((r) => r.id !== 'alliance-map-keys'))
+      expect(row.id).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
