@@ -31,6 +31,9 @@ const TICK_MS = 30_000;
  * passphrase; once on, the status in words, "Sync now" and turning it off.
  */
 export function SyncSection({ db, services }: SyncSectionProps) {
+  // Kept here, not in the form or the status: turning sync on replaces the one with the other,
+  // and the message that says how it went must outlive that.
+  const [message, setMessage] = useState<NoticeMessage>();
   const state = useLiveQuery(
     () =>
       db.transaction('r', db.syncState, db.syncChanges, async () => ({
@@ -46,22 +49,31 @@ export function SyncSection({ db, services }: SyncSectionProps) {
       {state.status !== 'ready' ? (
         <p class="muted">Reading sync’s state…</p>
       ) : state.value.account ? (
-        <SyncOn db={db} services={services} {...state.value} account={state.value.account} />
+        <SyncOn
+          db={db}
+          services={services}
+          say={setMessage}
+          {...state.value}
+          account={state.value.account}
+        />
       ) : (
-        <SyncForm services={services} />
+        <SyncForm services={services} say={setMessage} />
       )}
+      <Notice message={message} />
     </section>
   );
 }
 
-function SyncForm({ services }: { services: SyncServices }) {
+/** Shows how an action went, below the section. */
+type Say = (message: NoticeMessage | undefined) => void;
+
+function SyncForm({ services, say: setMessage }: { services: SyncServices; say: Say }) {
   const [url, setUrl] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [kept, setKept] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage>();
   const strength = passphraseStrength(passphrase);
 
   const onSubmit = async (event: Event) => {
@@ -193,7 +205,6 @@ function SyncForm({ services }: { services: SyncServices }) {
           Turn on sync
         </button>
       </div>
-      <Notice message={message} />
     </form>
   );
 }
@@ -201,14 +212,14 @@ function SyncForm({ services }: { services: SyncServices }) {
 interface SyncOnProps {
   db: AllianceDb;
   services: SyncServices;
+  say: Say;
   account: { url: string; username: string };
   status: Parameters<typeof statusLines>[0];
   pending: number;
 }
 
-function SyncOn({ db, services, account, status, pending }: SyncOnProps) {
+function SyncOn({ db, services, say: setMessage, account, status, pending }: SyncOnProps) {
   const [now, setNow] = useState(Date.now);
-  const [message, setMessage] = useState<NoticeMessage>();
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(timer);
@@ -264,7 +275,6 @@ function SyncOn({ db, services, account, status, pending }: SyncOnProps) {
           Turn off sync on this computer
         </button>
       </div>
-      <Notice message={message} />
     </div>
   );
 }

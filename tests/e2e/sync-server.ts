@@ -17,6 +17,10 @@ export interface SyncServer {
   origin: string;
   /** The database `name` as the server stores it (to search its documents). */
   database(name: string): Pouch.Database;
+  /** How many requests reached the server. */
+  readonly requests: number;
+  /** Offline, every connection is cut at once, as when the network is down. */
+  setOffline(offline: boolean): void;
   close(): Promise<void>;
 }
 
@@ -27,12 +31,26 @@ export async function startSyncServer(): Promise<SyncServer> {
     .plugin(replication)
     .defaults({ adapter: 'memory', prefix } as Pouch.Options);
   const app = expressPouchDb(ServerPouch, { mode: 'minimumForPouchDB', logPath: '/dev/null' });
-  const server: Server = createServer(app);
+  let offline = false;
+  let requests = 0;
+  const server: Server = createServer((request, response) => {
+    requests += 1;
+    if (offline) request.socket.destroy();
+    else app(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    get requests() {
+      return requests;
+    },
     database: (name) => new ServerPouch(name),
+    setOffline: (value) => {
+      offline = value;
+      // The live feeds' long polls are cut too.
+      if (value) server.closeAllConnections();
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
