@@ -14,6 +14,7 @@ import { grantHosts } from './granted-hosts';
 import {
   PAGES,
   axeViolations,
+  cdpFor,
   launch,
   openExtensionPage,
   readRows,
@@ -201,6 +202,26 @@ describe('sync between two browser profiles', () => {
     await expect.poll(() => rolesOf(b.h, vasileios), SYNC_WAIT).toEqual(['ally']);
   });
 
+  it('carries on after the service worker stopped (MV3)', async () => {
+    const page = await openOptions(a.h);
+    const cdp = await cdpFor(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions as Array<{ scriptURL: string; runningStatus: string }>)
+        if (v.scriptURL.startsWith(`chrome-extension://${a.h.extensionId}/`))
+          statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses).toContain('stopped');
+    await page.close();
+    // The write wakes the worker (a storage change), which resumes sync from its tables.
+    await addNote(a.h, PAGES.vasileios.url, 'After a restart: coffee next week');
+    await expect
+      .poll(() => noteTexts(b.h), SYNC_WAIT)
+      .toContain('After a restart: coffee next week');
+  });
+
   it('keeps both profiles’ offline edits to the same person', async () => {
     server.setOffline(true);
     await addNote(a.h, PAGES.eduardo.url, 'Offline on A: asked about the reorg');
@@ -220,6 +241,7 @@ describe('sync between two browser profiles', () => {
       await page.close();
     }
     const expected = [
+      'After a restart: coffee next week',
       'Offline on A: asked about the reorg',
       'Offline on B: wants a sponsor for the platform',
       'Plaintext canary: budget talk with Eduardo',
@@ -250,6 +272,8 @@ describe('sync between two browser profiles', () => {
     expect(docs.rows.length).toBeGreaterThan(2);
     const texts = [
       ...(await noteTexts(a.h)),
+      // The deleted person's note was on the server before the delete.
+      'After a restart: coffee next week',
       'Eduardo',
       'Alvarez',
       eduardo,
