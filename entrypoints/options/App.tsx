@@ -52,10 +52,11 @@ export function App() {
       ) : (
         <p class="muted">Loading your settings…</p>
       )}
-      <SyncSection db={db} services={sync} />
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
+      {/* Below the import, which a link scrolls to: this section grows once its state is read. */}
+      <SyncSection db={db} services={sync} />
       <DeleteSection db={db} deleteEverything={deleteEverything} />
     </main>
   );

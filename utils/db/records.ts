@@ -16,6 +16,7 @@ import {
   type Person,
   type Role,
   type Settings,
+  type Tie,
   type TouchKind,
 } from '@/utils/model';
 
@@ -179,7 +180,7 @@ export async function summarize(
 }
 
 /** The range of a `[personSlug+…]` index that holds one person's records. */
-function allOf(slug: string): [[string, unknown], [string, unknown]] {
+export function allOf(slug: string): [[string, unknown], [string, unknown]] {
   return [
     [slug, Dexie.minKey],
     [slug, Dexie.maxKey],
@@ -479,29 +480,39 @@ export async function removeTie(db: AllianceDb, id: string): Promise<void> {
   });
 }
 
+/**
+ * Deletes a person, everything recorded about them and their ties, inside the caller's
+ * transaction; returns the ties it deleted. Exported for sync, which deletes people deleted on
+ * another device (utils/sync/apply.ts).
+ */
+export async function removePersonRecords(db: AllianceDb, slug: string): Promise<Tie[]> {
+  const ties = await db.ties.where('a').equals(slug).or('b').equals(slug).toArray();
+  await Promise.all([
+    db.people.delete(slug),
+    db.notes
+      .where('[personSlug+at]')
+      .between(...allOf(slug))
+      .delete(),
+    db.touches
+      .where('[personSlug+at]')
+      .between(...allOf(slug))
+      .delete(),
+    db.followUps.where('personSlug').equals(slug).delete(),
+    db.ties.bulkDelete(ties.map((tie) => tie.id)),
+  ]);
+  // Someone tied only to them keeps nothing else about them.
+  await refreshPeople(
+    db,
+    ties.map((tie) => otherEnd(tie, slug)),
+  );
+  return ties;
+}
+
 /** Deletes a person and everything recorded about them. */
 export async function deletePerson(db: AllianceDb, slug: string): Promise<void> {
   await db.transaction('rw', WRITE_TABLES, async () => {
-    const ties = await db.ties.where('a').equals(slug).or('b').equals(slug).toArray();
-    await Promise.all([
-      db.people.delete(slug),
-      db.notes
-        .where('[personSlug+at]')
-        .between(...allOf(slug))
-        .delete(),
-      db.touches
-        .where('[personSlug+at]')
-        .between(...allOf(slug))
-        .delete(),
-      db.followUps.where('personSlug').equals(slug).delete(),
-      db.ties.bulkDelete(ties.map((tie) => tie.id)),
-      recordChanges(db, [personDoc(slug), ...ties.map((tie) => tieDoc(tie.a, tie.b))]),
-    ]);
-    // Someone tied only to them keeps nothing else about them.
-    await refreshPeople(
-      db,
-      ties.map((tie) => otherEnd(tie, slug)),
-    );
+    const ties = await removePersonRecords(db, slug);
+    await recordChanges(db, [personDoc(slug), ...ties.map((tie) => tieDoc(tie.a, tie.b))]);
   });
 }
 

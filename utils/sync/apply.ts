@@ -9,9 +9,14 @@ import Dexie from 'dexie';
 import { docRefOf } from './changes';
 import type { DocContent, GoneContent, PersonContent, TieContent } from './documents';
 import { readState, type SyncedDoc, type SyncWaiting } from './tables';
-import { mergePeople, putPerson, refreshPeople } from '@/utils/db/records';
+import {
+  allOf,
+  mergePeople,
+  putPerson,
+  refreshPeople,
+  removePersonRecords,
+} from '@/utils/db/records';
 import { WRITE_TABLES, type AllianceDb } from '@/utils/db/schema';
-import { otherEnd } from '@/utils/model';
 
 /** A document as the local copy now holds it, opened. */
 export interface ReceivedDoc extends SyncedDoc {
@@ -20,13 +25,6 @@ export interface ReceivedDoc extends SyncedDoc {
 
 /** The tables a batch of received documents is written in. */
 const APPLY_TABLES = [...WRITE_TABLES, 'syncedDocs'] as const;
-
-function rangeOf(slug: string): [[string, unknown], [string, unknown]] {
-  return [
-    [slug, Dexie.minKey],
-    [slug, Dexie.maxKey],
-  ];
-}
 
 /**
  * Makes a person's records exactly the document's: theirs not in it are deleted, the document's
@@ -44,7 +42,7 @@ async function writePerson(db: AllianceDb, content: PersonContent): Promise<void
     const index =
       table === db.followUps
         ? table.where('personSlug').equals(slug)
-        : table.where('[personSlug+at]').between(...rangeOf(slug));
+        : table.where('[personSlug+at]').between(...allOf(slug));
     const ids = new Set(records.map((record) => record.id));
     const held = (await index.primaryKeys()) as string[];
     await table.bulkDelete(held.filter((id) => !ids.has(id)));
@@ -55,27 +53,6 @@ async function writePerson(db: AllianceDb, content: PersonContent): Promise<void
   }
   await putPerson(db, content.person);
   await refreshPeople(db, [...formerOwners]);
-}
-
-async function removePerson(db: AllianceDb, slug: string): Promise<void> {
-  const ties = await db.ties.where('a').equals(slug).or('b').equals(slug).toArray();
-  await Promise.all([
-    db.people.delete(slug),
-    db.notes
-      .where('[personSlug+at]')
-      .between(...rangeOf(slug))
-      .delete(),
-    db.touches
-      .where('[personSlug+at]')
-      .between(...rangeOf(slug))
-      .delete(),
-    db.followUps.where('personSlug').equals(slug).delete(),
-    db.ties.bulkDelete(ties.map((tie) => tie.id)),
-  ]);
-  await refreshPeople(
-    db,
-    ties.map((tie) => otherEnd(tie, slug)),
-  );
 }
 
 /**
@@ -101,8 +78,8 @@ async function removeTie(db: AllianceDb, a: string, b: string): Promise<void> {
 async function writeContent(db: AllianceDb, content: PersonContent | GoneContent): Promise<void> {
   if (content.kind === 'person') return writePerson(db, content);
   const ref = docRefOf(content.key);
-  if (ref?.kind === 'person') return removePerson(db, ref.slug);
-  if (ref?.kind === 'tie') return removeTie(db, ref.a, ref.b);
+  if (ref?.kind === 'person') await removePersonRecords(db, ref.slug);
+  else if (ref?.kind === 'tie') await removeTie(db, ref.a, ref.b);
 }
 
 /**
