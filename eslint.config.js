@@ -41,6 +41,93 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (docs/architecture.md, "Layers"): the pure core runs anywhere (tests, workers,
+    // every page) and touches neither the browser nor the database.
+    files: [
+      'utils/model/**',
+      'utils/insights/**',
+      'utils/linkedin/**',
+      'utils/format.ts',
+      'utils/search-text.ts',
+      'utils/people-rows.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'wxt/browser', 'wxt/utils/*', 'webextension-polyfill'],
+              message: 'The pure core imports neither the browser nor Dexie.',
+            },
+            {
+              group: ['@/utils/db', '@/utils/db/*', '@/utils/loaders/*', '@/components/*'],
+              allowTypeImports: true,
+              message: 'The pure core imports no layer above it (types aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store does not depend on what reads it.
+    files: ['utils/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/utils/insights', '@/utils/insights/*', '@/utils/loaders/*'],
+              message: 'The store does not import the insight engine: loaders join them.',
+            },
+            { group: ['@/components/*', '@/entrypoints/*'], message: 'The store renders nothing.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // LinkedIn's page must never reach the database: the script asks the background
+    // (docs/principles.md). Types of the messages it sends are fine.
+    files: ['entrypoints/linkedin/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'dexie',
+                '@/utils/db',
+                '@/utils/db/*',
+                '@/utils/loaders/*',
+                '@/utils/transfer/*',
+              ],
+              allowTypeImports: true,
+              message: 'The LinkedIn script never opens the database: ask the background.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components render; the pages' entry points compose them. Nothing imports an entry point.
+    files: ['components/**', 'utils/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/entrypoints/*'], message: 'Entry points import; they are not imported.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may read markup (to prove that nothing of ours is in it).
     files: ['tests/**'],
     rules: { 'no-restricted-properties': 'off' },

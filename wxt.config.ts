@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
+import { localeProblems, readLocales } from './build/check-locales';
 import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
 import { sharedPageChunk } from './build/shared-page-chunk';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
-// LinkedIn probes both to detect installed extensions (see DESIGN.md, "Invisible to LinkedIn").
+// LinkedIn probes both to detect installed extensions (docs/principles.md, "Invisible to LinkedIn").
 // The LinkedIn script is an unlisted script declared here by hand rather than a WXT content
 // script: WXT's content-script context dispatches DOM events named with the extension id
 // (`<id>:<entrypoint>:wxt:content-script-started`, `…:wxt:locationchange`), which the page can
@@ -32,6 +33,11 @@ export default defineConfig({
   // Parallel builds (several engineers, the bench's floor extension) each get their own folder.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   hooks: {
+    // A message missing in any language fails the build (docs/translating.md).
+    'build:before': (wxt) => {
+      const problems = localeProblems(readLocales(`${wxt.config.publicDir}/_locales`));
+      if (problems.length) throw new Error(`Incomplete translations:\n${problems.join('\n')}`);
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -45,9 +51,10 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 800 },
   }),
   manifest: ({ browser }) => ({
-    name: 'Alliance Map',
-    description:
-      'Your private map of allies, mentors and sponsors on LinkedIn. Everything stays on your machine.',
+    // Every word the browser shows comes from public/_locales (docs/translating.md).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -60,14 +67,14 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // Stated rather than left to the browser's default: only the extension's own scripts, no
     // eval (not even for WebAssembly), no remote code, and no connection to anywhere but itself
-    // and a sync server (nothing leaves the machine unless the user turns sync on). Checked
-    // against the built manifest in tests/e2e/security.e2e.ts.
+    // (docs/principles.md, "Nothing leaves the machine"). Checked against the built manifest in
+    // tests/e2e/security.e2e.ts.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: 'Alliance Map' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+A' },
-        description: 'Quick-tag the person on this page',
+        description: '__MSG_command_quickTag__',
       },
       // Firefox opens its sidebar itself, without waking the background, and its menu bar's
       // access keys take Alt+Shift+S (History) before any add-on: Alt+Shift+R there
@@ -76,13 +83,13 @@ export default defineConfig({
         ? {
             _execute_sidebar_action: {
               suggested_key: { default: 'Alt+Shift+R' },
-              description: 'Open the full record in the sidebar',
+              description: '__MSG_command_sidebar__',
             },
           }
         : {
             'open-side-panel': {
               suggested_key: { default: 'Alt+Shift+S' },
-              description: 'Open the full record in the side panel',
+              description: '__MSG_command_sidePanel__',
             },
           }),
     },

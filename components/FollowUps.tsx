@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadFollowUps } from '@/utils/db/people-list';
+import { loadFollowUps } from '@/utils/db/panel-reads';
 import { addFollowUp, setFollowUpDone } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
+import { fromDateInput, toDateInput } from '@/utils/format';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 import { DAY_MS, LIMITS } from '@/utils/model';
 
 interface FollowUpsProps {
@@ -32,22 +34,22 @@ export function FollowUps({ db, slug, report }: FollowUpsProps) {
   const add = async (event: Event) => {
     event.preventDefault();
     const due = fromDateInput(day);
-    if (!text.trim()) return report('error', 'A follow-up needs a description.');
+    if (!text.trim()) return report('error', ui.t('followUps_empty'));
     if (!Number.isFinite(due) || due < LIMITS.minDate || due > LIMITS.maxDate) {
-      return report('error', 'Choose a due date between the years 1900 and 9999.');
+      return report('error', ui.t('followUps_dateRange'));
     }
     try {
       await addFollowUp(db, slug, text, endOfDay(due), Date.now());
       setText('');
-      report('ok', 'Follow-up added.');
+      report('ok', ui.t('followUps_added'));
     } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
+      report('error', errorText(ui, error));
     }
   };
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Follow-ups</h3>
+      <h3 id={`${id}-title`}>{ui.t('followUps_title')}</h3>
       {followUps.length > 0 && (
         <ul class="plain stack">
           {followUps.map((f) => {
@@ -60,29 +62,32 @@ export function FollowUps({ db, slug, report }: FollowUpsProps) {
                     checked={f.status === 'done'}
                     onChange={(event) =>
                       void setFollowUpDone(db, f.id, event.currentTarget.checked, Date.now()).catch(
-                        (error: unknown) =>
-                          report('error', error instanceof Error ? error.message : String(error)),
+                        (error: unknown) => report('error', errorText(ui, error)),
                       )
                     }
                   />
-                  <span class={f.status === 'done' ? 'done' : undefined}>{f.text}</span>
+                  <span class={f.status === 'done' ? 'done' : undefined} dir="auto">
+                    {f.text}
+                  </span>
                 </label>
                 <span class={overdue ? 'error' : 'muted'}>
                   {overdue
-                    ? `Overdue since ${formatDay(f.due)}`
+                    ? ui.t('followUps_overdueSince', { date: ui.day(f.due) })
                     : f.status === 'done'
-                      ? 'Done'
-                      : `Due ${formatDay(f.due)}`}
+                      ? ui.t('followUps_done')
+                      : ui.t('followUps_due', { date: ui.day(f.due) })}
                 </span>
               </li>
             );
           })}
         </ul>
       )}
-      {live.status === 'ready' && followUps.length === 0 && <p class="muted">Nothing promised.</p>}
+      {live.status === 'ready' && followUps.length === 0 && (
+        <p class="muted">{ui.t('followUps_nothing')}</p>
+      )}
       <form class="stack" onSubmit={(event) => void add(event)}>
         <div class="field">
-          <label for={`${id}-text`}>New follow-up</label>
+          <label for={`${id}-text`}>{ui.t('followUps_new')}</label>
           <input
             id={`${id}-text`}
             type="text"
@@ -92,9 +97,9 @@ export function FollowUps({ db, slug, report }: FollowUpsProps) {
           />
         </div>
         <div class="row">
-          <label for={`${id}-due`}>Due</label>
+          <label for={`${id}-due`}>{ui.t('followUps_dueLabel')}</label>
           <DayInput id={`${id}-due`} value={day} onChange={setDay} />
-          <button type="submit">Add follow-up</button>
+          <button type="submit">{ui.t('followUps_add')}</button>
         </div>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ui } from '@/utils/i18n';
 
 const LINKEDIN = { origins: ['https://www.linkedin.com/*'] };
 
@@ -15,13 +16,13 @@ export function HostAccess() {
   if (granted !== false) return null;
   return (
     <p role="alert" class="card">
-      Alliance Map cannot see LinkedIn pages yet, so no badge shows there.{' '}
+      {ui.t('hostAccess_missing')}{' '}
       <button
         type="button"
         class="primary"
         onClick={() => void browser.permissions.request(LINKEDIN).then(setGranted)}
       >
-        Allow on linkedin.com
+        {ui.t('hostAccess_allow')}
       </button>
     </p>
   );

@@ -1,13 +1,24 @@
 import { useState } from 'preact/hooks';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { findNoProfileNamesakes } from '@/utils/db/people-list';
+import { findNoProfileNamesakes } from '@/utils/db/name-search';
 import { linkProfile, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import { rich } from './rich';
 
 interface LinkFromExportProps {
   db: AllianceDb;
   /** The profile open in the tab, with the name the page shows. */
   identity: SeenIdentity;
+}
+
+/** "Dana Lee (Acme) is in your records without a profile. Is this them?" */
+function linkQuestion(name: string, facts: string) {
+  return rich(ui.t('linkExport_question'), {
+    name: <strong>{name}</strong>,
+    facts: facts ? <span class="muted"> ({facts})</span> : '',
+  });
 }
 
 /**
@@ -25,38 +36,34 @@ export function LinkFromExport({ db, identity }: LinkFromExportProps) {
   const link = async (slug: string, label: string) => {
     try {
       await linkProfile(db, slug, identity, Date.now());
-      setStatus({ kind: 'ok', text: `Linked: ${label} now has this profile.` });
+      setStatus({ kind: 'ok', text: ui.t('linkExport_linked', { name: label }) });
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(ui, error) });
     }
   };
 
   if (!offered.length && !status) return null;
   return (
     <section class="stack card" aria-labelledby="link-export-title">
-      <h2 id="link-export-title">From your LinkedIn export</h2>
+      <h2 id="link-export-title">{ui.t('linkExport_title')}</h2>
       {offered.map((person) => {
         const facts = [person.headline, person.company].filter(Boolean).join(' · ');
         return (
           <div key={person.slug} class="stack">
-            <p>
-              <strong>{person.name}</strong>
-              {facts && <span class="muted"> ({facts})</span>} is in your records without a profile.
-              Is this them?
-            </p>
+            <p>{linkQuestion(person.name, facts)}</p>
             <div class="row">
               <button
                 type="button"
                 class="primary"
                 onClick={() => void link(person.slug, person.name)}
               >
-                Yes, link to this profile
+                {ui.t('linkExport_yes')}
               </button>
               <button
                 type="button"
                 onClick={() => setDismissed((before) => new Set([...before, person.slug]))}
               >
-                Not them
+                {ui.t('linkExport_no')}
               </button>
             </div>
           </div>

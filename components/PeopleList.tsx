@@ -4,18 +4,17 @@ import { liveValue, useLiveQuery } from './useLiveQuery';
 import { VirtualList } from './VirtualList';
 import {
   PEOPLE_SORTS,
-  SORT_LABELS,
   buildPersonRows,
   filterRows,
-  loadPeopleListData,
   sortRows,
   type PeopleFilter,
   type PeopleSort,
   type PersonRow,
-} from '@/utils/db/people-list';
+} from '@/utils/people-rows';
+import { loadPeopleListData } from '@/utils/db/panel-reads';
 import type { AllianceDb } from '@/utils/db/schema';
-import { formatDay, plural } from '@/utils/format';
-import { LABELS, LEVELS, ROLES, STANCES, type Settings } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { LEVELS, ROLES, STANCES, type Settings } from '@/utils/model';
 
 /** Row height of the people list: the windowing needs one fixed height. */
 export const PERSON_ROW_HEIGHT = 64;
@@ -38,7 +37,9 @@ function PersonLine({ row, onOpen }: { row: PersonRow; onOpen(slug: string): voi
   const name = row.name || row.slug;
   const facts = [
     row.company,
-    row.lastTouchAt !== null ? `last touch ${formatDay(row.lastTouchAt)}` : 'no touch yet',
+    row.lastTouchAt !== null
+      ? ui.t('people_lastTouch', { date: ui.day(row.lastTouchAt) })
+      : ui.t('people_noTouch'),
   ].filter(Boolean);
   return (
     <div class="person-line">
@@ -49,9 +50,12 @@ function PersonLine({ row, onOpen }: { row: PersonRow; onOpen(slug: string): voi
         </span>
         <span class="muted clip-line">
           {facts.join(' · ')}
-          {row.isDue && <span class="flag"> · due for a touch</span>}
+          {row.isDue && <span class="flag"> · {ui.t('people_due')}</span>}
           {row.overdueFollowUps > 0 && (
-            <span class="flag error"> · {plural(row.overdueFollowUps, 'overdue follow-up')}</span>
+            <span class="flag error">
+              {' · '}
+              {ui.n('people_overdue', row.overdueFollowUps)}
+            </span>
           )}
         </span>
       </button>
@@ -60,9 +64,9 @@ function PersonLine({ row, onOpen }: { row: PersonRow; onOpen(slug: string): voi
           href={row.profileUrl}
           target="_blank"
           rel="noreferrer"
-          aria-label={`Profile of ${name} on LinkedIn`}
+          aria-label={ui.t('people_profileLabel', { name })}
         >
-          Profile
+          {ui.t('people_profile')}
         </a>
       )}
     </div>
@@ -90,11 +94,11 @@ export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleList
   return (
     <section class="people" aria-labelledby="people-title">
       <h2 id="people-title" tabIndex={-1}>
-        People
+        {ui.t('people_title')}
       </h2>
       <div class="stack filters">
         <label class="field">
-          <span>Search by name, company or note</span>
+          <span>{ui.t('people_search')}</span>
           <input
             type="search"
             value={filter.query}
@@ -104,58 +108,58 @@ export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleList
         </label>
         <div class="grid-2">
           <label class="field">
-            <span>Role</span>
+            <span>{ui.t('people_role')}</span>
             <select
               value={filter.role}
               onChange={(e) => setFilter({ role: e.currentTarget.value as PeopleFilter['role'] })}
             >
-              <option value="">Any role</option>
+              <option value="">{ui.t('people_anyRole')}</option>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {LABELS.role[role]}
+                  {ui.t(labelKey('role', role))}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span>Stance</span>
+            <span>{ui.t('people_stance')}</span>
             <select
               value={filter.stance}
               onChange={(e) =>
                 setFilter({ stance: e.currentTarget.value as PeopleFilter['stance'] })
               }
             >
-              <option value="">Any stance</option>
+              <option value="">{ui.t('people_anyStance')}</option>
               {STANCES.map((stance) => (
                 <option key={stance} value={stance}>
-                  {LABELS.stance[stance]}
+                  {ui.t(labelKey('stance', stance))}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span>Level</span>
+            <span>{ui.t('people_level')}</span>
             <select
               value={filter.level}
               onChange={(e) => setFilter({ level: e.currentTarget.value as PeopleFilter['level'] })}
             >
-              <option value="">Any level</option>
+              <option value="">{ui.t('people_anyLevel')}</option>
               {LEVELS.map((level) => (
                 <option key={level} value={level}>
-                  {LABELS.level[level]}
+                  {ui.t(labelKey('level', level))}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span>Sort by</span>
+            <span>{ui.t('people_sortBy')}</span>
             <select
               value={state.sort}
               onChange={(e) => onChange({ ...state, sort: e.currentTarget.value as PeopleSort })}
             >
               {PEOPLE_SORTS.map((sort) => (
                 <option key={sort} value={sort}>
-                  {SORT_LABELS[sort]}
+                  {ui.t(labelKey('sort', sort))}
                 </option>
               ))}
             </select>
@@ -168,7 +172,7 @@ export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleList
               checked={filter.dueOnly}
               onChange={(e) => setFilter({ dueOnly: e.currentTarget.checked })}
             />
-            Due for a touch
+            {ui.t('people_dueOnly')}
           </label>
           <label class="check">
             <input
@@ -176,32 +180,28 @@ export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleList
               checked={filter.overdueOnly}
               onChange={(e) => setFilter({ overdueOnly: e.currentTarget.checked })}
             />
-            Follow-up overdue
+            {ui.t('people_overdueOnly')}
           </label>
         </div>
       </div>
       <p role="status" class="muted" data-testid="people-count">
         {live.status === 'loading'
-          ? 'Loading your people…'
+          ? ui.t('people_loading')
           : live.status === 'error'
             ? ''
-            : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} ${rows.length === 1 ? 'person' : 'people'}`}
+            : ui.n('people_count', rows.length, { shown: shown.length })}
       </p>
       {live.status === 'error' && (
-        <p class="error">Could not read your people: {live.error.message}</p>
+        <p class="error">{ui.t('people_readError', { detail: live.error.message })}</p>
       )}
-      {live.status === 'ready' && rows.length === 0 && (
-        <p class="muted">
-          Nobody yet. Open a LinkedIn profile and tag the person to start your map.
-        </p>
-      )}
+      {live.status === 'ready' && rows.length === 0 && <p class="muted">{ui.t('people_nobody')}</p>}
       {live.status === 'ready' && rows.length > 0 && shown.length === 0 && (
-        <p class="muted">Nobody matches. Try fewer words or clear a filter.</p>
+        <p class="muted">{ui.t('people_noMatch')}</p>
       )}
       <VirtualList
         items={shown}
         rowHeight={PERSON_ROW_HEIGHT}
-        label="People"
+        label={ui.t('people_title')}
         rowKey={(row) => row.slug}
         resetKey={JSON.stringify(state)}
         renderRow={(row) => <PersonLine row={row} onOpen={onOpen} />}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFieldId } from './fields';
-import { findPeopleByName } from '@/utils/db/people-list';
+import { findPeopleByName } from '@/utils/db/name-search';
 import type { AllianceDb } from '@/utils/db/schema';
 import { LIMITS, type Person } from '@/utils/model';
+import { ui } from '@/utils/i18n';
 
 /** How many matches the picker offers: enough to choose, few enough to read. */
 const MATCHES = 8;
@@ -47,7 +48,7 @@ export function PersonPicker({ db, label, excludeSlug, action, onPick }: PersonP
         />
       </div>
       {text.trim() !== '' && (
-        <ul class="plain stack" aria-label={`Matches for "${text.trim()}"`}>
+        <ul class="plain stack" aria-label={ui.t('picker_matches', { query: text.trim() })}>
           {matches.map((person) => (
             <li key={person.slug}>
               <button
@@ -63,7 +64,7 @@ export function PersonPicker({ db, label, excludeSlug, action, onPick }: PersonP
               </button>
             </li>
           ))}
-          {matches.length === 0 && <li class="muted">Nobody in your records by that name.</li>}
+          {matches.length === 0 && <li class="muted">{ui.t('picker_none')}</li>}
         </ul>
       )}
     </div>

@@ -12,7 +12,6 @@ import type { AllianceDb } from '@/utils/db/schema';
 import {
   BASES,
   INFLUENCES,
-  LABELS,
   LEVELS,
   LIMITS,
   STANCES,
@@ -20,6 +19,8 @@ import {
   type Person,
   type Settings,
 } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 interface PersonRecordProps {
   db: AllianceDb;
@@ -48,7 +49,7 @@ function CadenceField({
   const fallback = cadenceFor({ ...person, cadenceDays: null }, settings);
   return (
     <div class="field">
-      <label for={id}>Days between touches</label>
+      <label for={id}>{ui.t('record_cadenceLabel')}</label>
       <input
         id={id}
         type="number"
@@ -56,7 +57,7 @@ function CadenceField({
         min={min}
         max={max}
         step={1}
-        placeholder={`Default: ${fallback}`}
+        placeholder={ui.t('record_cadenceDefault', { days: fallback })}
         value={field.value}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-msg`}
@@ -78,7 +79,7 @@ function CadenceField({
           }
           const days = Number(text);
           if (!Number.isInteger(days) || days < min || days > max) {
-            setProblem(`Enter whole days from ${min} to ${max}, or leave empty for the default.`);
+            setProblem(ui.t('record_cadenceInvalid', { min, max }));
             return;
           }
           setProblem(null);
@@ -86,8 +87,7 @@ function CadenceField({
         }}
       />
       <span id={`${id}-msg`} class={problem ? 'error' : 'muted'}>
-        {problem ??
-          (person.cadenceDays === null ? `Empty: every ${fallback} days, from the roles.` : '')}
+        {problem ?? (person.cadenceDays === null ? ui.n('record_cadenceFromRoles', fallback) : '')}
       </span>
     </div>
   );
@@ -111,15 +111,17 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
         <h2 id="record-title" class="break" tabIndex={-1}>
           {name}
         </h2>
-        {person.headline && <p class="muted break">{person.headline}</p>}
+        {person.headline && (
+          <p class="muted break" dir="auto">
+            {person.headline}
+          </p>
+        )}
         {person.profileUrl ? (
           <a href={person.profileUrl} target="_blank" rel="noreferrer">
-            Open {name}'s LinkedIn profile
+            {ui.t('record_openProfile', { name })}
           </a>
         ) : (
-          <p class="muted">
-            No LinkedIn profile yet: open theirs on LinkedIn, and this panel offers to link it.
-          </p>
+          <p class="muted">{ui.t('record_noProfile')}</p>
         )}
       </header>
 
@@ -128,7 +130,7 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
         // toggleRole reads the stored roles inside its transaction: two quick clicks both count.
         onToggle={(role) =>
           void toggleRole(db, identity, role, Date.now()).catch((error: unknown) =>
-            report('error', error instanceof Error ? error.message : String(error)),
+            report('error', errorText(ui, error)),
           )
         }
       />
@@ -138,7 +140,7 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
           checked={person.decisionMaker}
           onChange={(event) => saver.queue({ decisionMaker: event.currentTarget.checked }, true)}
         />
-        Decision maker for my promotion
+        {ui.t('record_decisionMaker')}
       </label>
 
       <p
@@ -152,26 +154,24 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
       <TouchLogger db={db} identity={identity} report={report} />
 
       <section class="stack" aria-labelledby="details-title">
-        <h3 id="details-title">About {name}</h3>
+        <h3 id="details-title">{ui.t('record_about', { name })}</h3>
         <TextField
-          label="Name"
+          label={ui.t('record_name')}
           stored={person.name}
           maxLength={LIMITS.name}
-          validate={(text) =>
-            text.trim() ? null : 'A name cannot be empty; the saved name is kept.'
-          }
+          validate={(text) => (text.trim() ? null : ui.t('record_nameEmpty'))}
           onEdit={(text) => saver.queue({ name: text })}
           onLeave={leave}
         />
         <TextField
-          label="Headline"
+          label={ui.t('record_headline')}
           stored={person.headline}
           maxLength={LIMITS.shortText}
           onEdit={(text) => saver.queue({ headline: text })}
           onLeave={leave}
         />
         <TextField
-          label="Company"
+          label={ui.t('record_company')}
           stored={person.company}
           maxLength={LIMITS.shortText}
           onEdit={(text) => saver.queue({ company: text })}
@@ -179,36 +179,36 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
         />
         <div class="grid-2">
           <ChoiceField
-            label="Level above me"
+            label={ui.t('record_level')}
             value={person.level}
             options={LEVELS}
-            labels={LABELS.level}
+            labels={(level) => ui.t(labelKey('level', level))}
             onChoose={(level) => saver.queue({ level }, true)}
           />
           <ChoiceField
-            label="Influence on my career"
+            label={ui.t('record_influence')}
             value={person.influence}
             options={INFLUENCES}
-            labels={LABELS.influence}
+            labels={(influence) => ui.t(labelKey('influence', influence))}
             onChoose={(influence) => saver.queue({ influence }, true)}
           />
           <ChoiceField
-            label="Stance toward me"
+            label={ui.t('record_stance')}
             value={person.stance}
             options={STANCES}
-            labels={LABELS.stance}
+            labels={(stance) => ui.t(labelKey('stance', stance))}
             onChoose={(stance) => saver.queue({ stance }, true)}
           />
           <ChoiceField
-            label="Basis of the alliance"
+            label={ui.t('record_basis')}
             value={person.basis}
             options={BASES}
-            labels={LABELS.basis}
+            labels={(basis) => ui.t(labelKey('basis', basis))}
             onChoose={(basis) => saver.queue({ basis }, true)}
           />
         </div>
         <TextField
-          label="Motivations"
+          label={ui.t('record_motivations')}
           multiline
           stored={person.motivations}
           maxLength={LIMITS.longText}
@@ -216,7 +216,7 @@ export function PersonRecord({ db, person, settings, onOpen, onDeleted }: Person
           onLeave={leave}
         />
         <TextField
-          label="What influences them"
+          label={ui.t('record_influencedBy')}
           multiline
           stored={person.influencedBy}
           maxLength={LIMITS.longText}

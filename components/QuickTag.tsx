@@ -1,17 +1,12 @@
 import { RoleToggles } from './RoleToggles';
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
-import {
-  addNote,
-  findPerson,
-  latestNoteOf,
-  logTouch,
-  toggleRole,
-  type SeenIdentity,
-} from '@/utils/db/records';
+import { addNote, logTouch, toggleRole, type SeenIdentity } from '@/utils/db/records';
+import { findPerson, latestNoteOf } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';
-import { daysAgo } from '@/utils/format';
-import { LABELS, type TouchKind } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import type { TouchKind } from '@/utils/model';
 
 /** The habits offered as one-click touches in the quick tag (the side panel has them all). */
 export const QUICK_HABITS: readonly TouchKind[] = [
@@ -45,7 +40,7 @@ export function QuickTag({ db, identity }: QuickTagProps) {
       await action();
       setStatus({ kind: 'ok', text: done });
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(ui, error) });
     }
   };
 
@@ -54,7 +49,9 @@ export function QuickTag({ db, identity }: QuickTagProps) {
       <div>
         <h2 id="quick-tag-title">{name}</h2>
         {(record?.headline || identity.headline) && (
-          <p class="muted clip">{record?.headline || identity.headline}</p>
+          <p class="muted clip" dir="auto">
+            {record?.headline || identity.headline}
+          </p>
         )}
       </div>
       <RoleToggles
@@ -62,14 +59,20 @@ export function QuickTag({ db, identity }: QuickTagProps) {
         onToggle={(role) =>
           run(
             () => toggleRole(db, identity, role, Date.now()),
-            `${roles.includes(role) ? 'Removed' : 'Tagged as'} ${LABELS.role[role].toLowerCase()}.`,
+            ui.t(roles.includes(role) ? 'quickTag_removed' : 'quickTag_tagged', {
+              role: ui.t(labelKey('roleWord', role)),
+            }),
           )
         }
       />
       {latestNote.status === 'ready' && latestNote.value && (
         <p>
-          <span class="muted">Latest note ({daysAgo(latestNote.value.at, Date.now())}): </span>
-          <span data-testid="latest-note">{latestNote.value.text}</span>
+          <span class="muted">
+            {ui.t('quickTag_latestNote', { when: ui.ago(latestNote.value.at, Date.now()) })}{' '}
+          </span>
+          <span data-testid="latest-note" dir="auto">
+            {latestNote.value.text}
+          </span>
         </p>
       )}
       <form
@@ -82,26 +85,26 @@ export function QuickTag({ db, identity }: QuickTagProps) {
             await addNote(db, identity, submitted, Date.now());
             // Keep anything typed while the note was being saved.
             setNote((current) => (current === submitted ? '' : current));
-          }, 'Note saved.');
+          }, ui.t('quickTag_noteSaved'));
         }}
       >
         <label class="sr-only" for="quick-note">
-          One-line note about {name}
+          {ui.t('quickTag_noteLabel', { name })}
         </label>
         <input
           id="quick-note"
           class="grow"
           type="text"
-          placeholder="One-line note…"
+          placeholder={ui.t('quickTag_notePlaceholder')}
           maxLength={500}
           value={note}
           onInput={(event) => setNote(event.currentTarget.value)}
         />
         <button type="submit" disabled={!note.trim()}>
-          Add note
+          {ui.t('quickTag_addNote')}
         </button>
       </form>
-      <div class="row" role="group" aria-label="Log a touch today">
+      <div class="row" role="group" aria-label={ui.t('quickTag_logToday')}>
         {QUICK_HABITS.map((kind) => (
           <button
             key={kind}
@@ -109,11 +112,11 @@ export function QuickTag({ db, identity }: QuickTagProps) {
             onClick={() =>
               run(
                 () => logTouch(db, identity, { kind }, Date.now()),
-                `Logged: ${LABELS.touch[kind]}.`,
+                ui.t('quickTag_logged', { habit: ui.t(labelKey('touch', kind)) }),
               )
             }
           >
-            {LABELS.touch[kind]}
+            {ui.t(labelKey('touch', kind))}
           </button>
         ))}
       </div>

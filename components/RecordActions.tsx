@@ -4,6 +4,9 @@ import { PersonPicker } from './PersonPicker';
 import { deletePerson, mergePeople } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { Person } from '@/utils/model';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import { rich } from './rich';
 
 interface RecordActionsProps {
   db: AllianceDb;
@@ -11,10 +14,6 @@ interface RecordActionsProps {
   report(kind: 'ok' | 'error', text: string): void;
   /** Called once the record is gone. */
   onDeleted(): void;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Merging a duplicate into this record and deleting it, each behind an explicit confirmation. */
@@ -26,12 +25,14 @@ export function RecordActions({ db, person, report, onDeleted }: RecordActionsPr
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Manage this record</h3>
+      <h3 id={`${id}-title`}>{ui.t('manage_title')}</h3>
       {mergeFrom ? (
-        <div class="card stack" role="group" aria-label="Confirm the merge">
+        <div class="card stack" role="group" aria-label={ui.t('manage_confirmMerge')}>
           <p>
-            Merge <strong>{mergeFrom.name || mergeFrom.slug}</strong> into {name}? Their notes,
-            touches, follow-ups and ties move here and their separate record is removed.
+            {rich(ui.t('manage_mergeQuestion'), {
+              from: <strong>{mergeFrom.name || mergeFrom.slug}</strong>,
+              into: name,
+            })}
           </p>
           <div class="row">
             <button
@@ -40,31 +41,31 @@ export function RecordActions({ db, person, report, onDeleted }: RecordActionsPr
               onClick={() =>
                 mergePeople(db, mergeFrom.slug, person.slug, Date.now())
                   .then(() => {
-                    report('ok', `Merged ${mergeFrom.name || mergeFrom.slug} into this record.`);
+                    report('ok', ui.t('manage_merged', { name: mergeFrom.name || mergeFrom.slug }));
                     setMergeFrom(null);
                   })
-                  .catch((error: unknown) => report('error', errorText(error)))
+                  .catch((error: unknown) => report('error', errorText(ui, error)))
               }
             >
-              Merge
+              {ui.t('manage_merge')}
             </button>
             <button type="button" onClick={() => setMergeFrom(null)}>
-              Cancel
+              {ui.t('common_cancel')}
             </button>
           </div>
         </div>
       ) : (
         <PersonPicker
           db={db}
-          label="Merge a duplicate record into this one"
+          label={ui.t('manage_mergeLabel')}
           excludeSlug={person.slug}
-          action={(other) => `Merge ${other.name || other.slug}…`}
+          action={(other) => ui.t('manage_mergeAction', { name: other.name || other.slug })}
           onPick={setMergeFrom}
         />
       )}
       {confirmDelete ? (
-        <div class="card stack" role="group" aria-label="Confirm the deletion">
-          <p>Delete {name} and everything recorded about them? This cannot be undone.</p>
+        <div class="card stack" role="group" aria-label={ui.t('manage_confirmDelete')}>
+          <p>{ui.t('manage_deleteQuestion', { name })}</p>
           <div class="row">
             <button
               type="button"
@@ -72,20 +73,20 @@ export function RecordActions({ db, person, report, onDeleted }: RecordActionsPr
               onClick={() =>
                 deletePerson(db, person.slug)
                   .then(onDeleted)
-                  .catch((error: unknown) => report('error', errorText(error)))
+                  .catch((error: unknown) => report('error', errorText(ui, error)))
               }
             >
-              Delete for good
+              {ui.t('manage_deleteForGood')}
             </button>
             <button type="button" onClick={() => setConfirmDelete(false)}>
-              Cancel
+              {ui.t('common_cancel')}
             </button>
           </div>
         </div>
       ) : (
         <div>
           <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
-            Delete this person…
+            {ui.t('manage_delete')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
-import { LABELS, ROLE_PRIORITY, type Role } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { ROLE_PRIORITY, type Role } from '@/utils/model';
 
 /** The roles of a person as coloured chips, most career-relevant first. */
 export function RoleChips({ roles }: { roles: readonly Role[] }) {
@@ -7,7 +8,7 @@ export function RoleChips({ roles }: { roles: readonly Role[] }) {
     <>
       {ordered.map((role) => (
         <span key={role} class={`role role-${role}`}>
-          {LABELS.role[role]}
+          {ui.t(labelKey('role', role))}
         </span>
       ))}
     </>

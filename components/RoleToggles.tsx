@@ -1,4 +1,5 @@
-import { LABELS, ROLES, type Role } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { ROLES, type Role } from '@/utils/model';
 
 /** One pressed-or-not button per role: the two-click tag of the badge, popup and side panel. */
 export function RoleToggles({
@@ -11,7 +12,7 @@ export function RoleToggles({
   class?: string;
 }) {
   return (
-    <div class={className} role="group" aria-label="Roles">
+    <div class={className} role="group" aria-label={ui.t('common_roles')}>
       {ROLES.map((role) => (
         <button
           key={role}
@@ -19,7 +20,7 @@ export function RoleToggles({
           aria-pressed={roles.includes(role)}
           onClick={() => onToggle(role)}
         >
-          {LABELS.role[role]}
+          {ui.t(labelKey('role', role))}
         </button>
       ))}
     </div>

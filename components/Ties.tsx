@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
 import { useFieldId } from './fields';
-import { PersonPicker } from './PersonPicker';
+import { TieAdder } from './TieAdder';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTies } from '@/utils/db/people-list';
+import { loadTies } from '@/utils/db/panel-reads';
 import { addTie, removeTie } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { LIMITS } from '@/utils/model';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 interface TiesProps {
   db: AllianceDb;
@@ -15,20 +15,15 @@ interface TiesProps {
   onOpen(slug: string): void;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Who this person is strongly connected to: influence travels along these ties. */
 export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
   const live = useLiveQuery(() => loadTies(db, slug), [slug]);
   const ties = liveValue(live, []);
-  const [label, setLabel] = useState('');
   const id = useFieldId('ties');
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Ties</h3>
+      <h3 id={`${id}-title`}>{ui.t('ties_title')}</h3>
       {ties.length > 0 ? (
         <ul class="plain stack">
           {ties.map(({ tie, otherSlug, otherName }) => (
@@ -39,44 +34,37 @@ export function Ties({ db, slug, name, report, onOpen }: TiesProps) {
               {tie.label && <span class="muted">{tie.label}</span>}
               <button
                 type="button"
-                aria-label={`Remove the tie to ${otherName}`}
+                aria-label={ui.t('ties_removeLabel', { name: otherName })}
                 onClick={() =>
                   void removeTie(db, tie.id)
-                    .then(() => report('ok', `Removed the tie to ${otherName}.`))
-                    .catch((error: unknown) => report('error', errorText(error)))
+                    .then(() => report('ok', ui.t('ties_removed', { name: otherName })))
+                    .catch((error: unknown) => report('error', errorText(ui, error)))
                 }
               >
-                Remove
+                {ui.t('ties_remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        live.status === 'ready' && <p class="muted">No ties recorded.</p>
+        live.status === 'ready' && <p class="muted">{ui.t('ties_none')}</p>
       )}
-      <div class="field">
-        <label for={`${id}-label`}>How they are connected (optional)</label>
-        <input
-          id={`${id}-label`}
-          type="text"
-          maxLength={LIMITS.label}
-          value={label}
-          onInput={(event) => setLabel(event.currentTarget.value)}
-        />
-      </div>
-      <PersonPicker
+      <TieAdder
         db={db}
-        label={`Tie ${name} to…`}
-        excludeSlug={slug}
-        action={(other) => `Tie to ${other.name || other.slug}`}
-        onPick={(other) => {
-          addTie(db, slug, other.slug, label, Date.now())
-            .then(() => {
-              setLabel('');
-              report('ok', `Tied to ${other.name || other.slug}.`);
-            })
-            .catch((error: unknown) => report('error', errorText(error)));
-        }}
+        slug={slug}
+        name={name}
+        onTie={(other, label) =>
+          addTie(db, slug, other.slug, label, Date.now()).then(
+            () => {
+              report('ok', ui.t('ties_tied', { name: other.name || other.slug }));
+              return true;
+            },
+            (error: unknown) => {
+              report('error', errorText(ui, error));
+              return false;
+            },
+          )
+        }
       />
     </section>
   );

@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import { useFieldId, DayInput } from './fields';
 import { liveValue, useLiveQuery } from './useLiveQuery';
-import { loadTimeline, type TimelineEntry } from '@/utils/db/people-list';
+import { type TimelineEntry } from '@/utils/people-rows';
+import { loadTimeline } from '@/utils/db/panel-reads';
 import { addNote, editNote, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
-import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
-import { LABELS, LIMITS } from '@/utils/model';
+import { fromDateInput, toDateInput } from '@/utils/format';
+import { labelKey, ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import { LIMITS } from '@/utils/model';
 
 /** Entries drawn at first; a person with years of history shows more on request. */
 const PAGE = 30;
@@ -14,10 +17,6 @@ interface TimelineProps {
   db: AllianceDb;
   identity: SeenIdentity;
   report(kind: 'ok' | 'error', text: string): void;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function NoteEditor({
@@ -40,13 +39,13 @@ function NoteEditor({
         event.preventDefault();
         editNote(db, entry.id, text, Date.now())
           .then(() => {
-            report('ok', text.trim() ? 'Note saved.' : 'Note deleted.');
+            report('ok', ui.t(text.trim() ? 'timeline_noteSaved' : 'timeline_noteDeleted'));
             onDone();
           })
-          .catch((error: unknown) => report('error', errorText(error)));
+          .catch((error: unknown) => report('error', errorText(ui, error)));
       }}
     >
-      <label for={id}>Edit the note of {formatDay(entry.at)}</label>
+      <label for={id}>{ui.t('timeline_editLabel', { date: ui.day(entry.at) })}</label>
       <textarea
         id={id}
         rows={4}
@@ -56,10 +55,10 @@ function NoteEditor({
       />
       <div class="row">
         <button type="submit" class="primary">
-          {text.trim() ? 'Save note' : 'Delete note'}
+          {ui.t(text.trim() ? 'timeline_saveNote' : 'timeline_deleteNote')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {ui.t('common_cancel')}
         </button>
       </div>
     </form>
@@ -75,10 +74,12 @@ function EntryText({ text }: { text: string }) {
   const long = text.length > PREVIEW;
   return (
     <>
-      <p class="entry-text">{long && !whole ? `${text.slice(0, PREVIEW)}…` : text}</p>
+      <p class="entry-text" dir="auto">
+        {long && !whole ? `${text.slice(0, PREVIEW)}…` : text}
+      </p>
       {long && (
         <button type="button" class="link" aria-expanded={whole} onClick={() => setWhole(!whole)}>
-          {whole ? 'Show less' : `Show all ${text.length.toLocaleString()} characters`}
+          {whole ? ui.t('timeline_showLess') : ui.t('timeline_showAll', { count: text.length })}
         </button>
       )}
     </>
@@ -98,29 +99,29 @@ export function Timeline({ db, identity, report }: TimelineProps) {
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) {
-      report('error', 'A note needs some text.');
+      report('error', ui.t('timeline_noteEmpty'));
       return;
     }
     const at = day === toDateInput(Date.now()) ? Date.now() : fromDateInput(day);
     if (!Number.isFinite(at) || at < LIMITS.minDate || at > LIMITS.maxDate) {
-      report('error', 'Choose a date between the years 1900 and 9999.');
+      report('error', ui.t('timeline_dateRange'));
       return;
     }
     try {
       await addNote(db, identity, text, Date.now(), at);
       setText('');
-      report('ok', 'Note saved.');
+      report('ok', ui.t('timeline_noteSaved'));
     } catch (error) {
-      report('error', errorText(error));
+      report('error', errorText(ui, error));
     }
   };
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Timeline</h3>
+      <h3 id={`${id}-title`}>{ui.t('timeline_title')}</h3>
       <form class="stack" onSubmit={(event) => void add(event)}>
         <div class="field">
-          <label for={`${id}-text`}>New note</label>
+          <label for={`${id}-text`}>{ui.t('timeline_newNote')}</label>
           <textarea
             id={`${id}-text`}
             rows={3}
@@ -131,30 +132,34 @@ export function Timeline({ db, identity, report }: TimelineProps) {
           />
           {text.length >= LIMITS.noteText && (
             <span id={`${id}-limit`} class="muted">
-              Notes are limited to {LIMITS.noteText.toLocaleString()} characters.
+              {ui.t('timeline_noteLimit', { max: LIMITS.noteText })}
             </span>
           )}
         </div>
         <div class="row">
-          <label for={`${id}-date`}>Dated</label>
+          <label for={`${id}-date`}>{ui.t('timeline_dated')}</label>
           <DayInput id={`${id}-date`} value={day} onChange={setDay} />
-          <button type="submit">Add note</button>
+          <button type="submit">{ui.t('timeline_addNote')}</button>
         </div>
       </form>
       {live.status === 'error' && (
-        <p class="error">Could not read the timeline: {live.error.message}</p>
+        <p class="error">{ui.t('timeline_readError', { detail: live.error.message })}</p>
       )}
       {live.status === 'ready' && entries.length === 0 && (
-        <p class="muted">No notes or touches yet.</p>
+        <p class="muted">{ui.t('timeline_empty')}</p>
       )}
-      <ol class="timeline" aria-label="Notes and touches, newest first">
+      <ol class="timeline" aria-label={ui.t('timeline_listLabel')}>
         {entries.slice(0, shown).map((entry) => (
           <li key={entry.id} class={`entry entry-${entry.type}`}>
             <div class="row entry-head">
-              <strong>{entry.type === 'note' ? 'Note' : LABELS.touch[entry.kind]}</strong>
+              <strong>
+                {entry.type === 'note'
+                  ? ui.t('timeline_note')
+                  : ui.t(labelKey('touch', entry.kind))}
+              </strong>
               <span class="muted">
-                {formatDay(entry.at)}
-                {entry.type === 'touch' && ` · ${LABELS.direction[entry.direction]}`}
+                {ui.day(entry.at)}
+                {entry.type === 'touch' && ` · ${ui.t(labelKey('direction', entry.direction))}`}
               </span>
             </div>
             {entry.type === 'note' && editing === entry.id ? (
@@ -168,10 +173,10 @@ export function Timeline({ db, identity, report }: TimelineProps) {
                   <button
                     type="button"
                     class="link"
-                    aria-label={`Edit the note of ${formatDay(entry.at)}`}
+                    aria-label={ui.t('timeline_editLabel', { date: ui.day(entry.at) })}
                     onClick={() => setEditing(entry.id)}
                   >
-                    Edit
+                    {ui.t('timeline_edit')}
                   </button>
                 )}
               </>
@@ -181,7 +186,7 @@ export function Timeline({ db, identity, report }: TimelineProps) {
       </ol>
       {entries.length > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, entries.length - shown)} older
+          {ui.t('timeline_showOlder', { count: Math.min(PAGE, entries.length - shown) })}
         </button>
       )}
     </section>

@@ -3,14 +3,9 @@ import { useFieldId, DayInput } from './fields';
 import { logTouch, type SeenIdentity } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
 import { fromDateInput, toDateInput } from '@/utils/format';
-import {
-  DEFAULT_DIRECTION,
-  DIRECTIONS,
-  LABELS,
-  LIMITS,
-  TOUCH_KINDS,
-  type Direction,
-} from '@/utils/model';
+import { DEFAULT_DIRECTION, DIRECTIONS, LIMITS, TOUCH_KINDS, type Direction } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 interface TouchLoggerProps {
   db: AllianceDb;
@@ -34,7 +29,7 @@ export function TouchLogger({ db, identity, report }: TouchLoggerProps) {
     // Today's touches carry the time of day, so that they sort in the order they were logged.
     const at = day === today ? Date.now() : fromDateInput(day);
     if (!Number.isFinite(at) || at < LIMITS.minDate || at > LIMITS.maxDate) {
-      report('error', 'Choose a date between the years 1900 and 9999.');
+      report('error', ui.t('timeline_dateRange'));
       return;
     }
     try {
@@ -45,17 +40,17 @@ export function TouchLogger({ db, identity, report }: TouchLoggerProps) {
         Date.now(),
       );
       setNote('');
-      report('ok', `Logged: ${LABELS.touch[kind]}.`);
+      report('ok', ui.t('touchLog_logged', { habit: ui.t(labelKey('touch', kind)) }));
     } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
+      report('error', errorText(ui, error));
     }
   };
 
   return (
     <section class="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Log a touch</h3>
+      <h3 id={`${id}-title`}>{ui.t('touchLog_title')}</h3>
       <div class="field">
-        <label for={`${id}-note`}>Note for the touch (optional)</label>
+        <label for={`${id}-note`}>{ui.t('touchLog_note')}</label>
         <input
           id={`${id}-note`}
           type="text"
@@ -66,29 +61,29 @@ export function TouchLogger({ db, identity, report }: TouchLoggerProps) {
       </div>
       <div class="grid-2">
         <div class="field">
-          <label for={`${id}-date`}>Date</label>
+          <label for={`${id}-date`}>{ui.t('touchLog_date')}</label>
           <DayInput id={`${id}-date`} value={day} onChange={setDay} />
         </div>
         <div class="field">
-          <label for={`${id}-direction`}>Direction</label>
+          <label for={`${id}-direction`}>{ui.t('touchLog_direction')}</label>
           <select
             id={`${id}-direction`}
             value={direction}
             onChange={(event) => setDirection(event.currentTarget.value as Direction | '')}
           >
-            <option value="">As the habit implies</option>
+            <option value="">{ui.t('touchLog_asHabit')}</option>
             {DIRECTIONS.map((d) => (
               <option key={d} value={d}>
-                {LABELS.direction[d]}
+                {ui.t(labelKey('direction', d))}
               </option>
             ))}
           </select>
         </div>
       </div>
-      <div class="habits" role="group" aria-label="Log a touch: choose the habit">
+      <div class="habits" role="group" aria-label={ui.t('touchLog_habits')}>
         {TOUCH_KINDS.map((kind) => (
           <button key={kind} type="button" onClick={() => void log(kind)}>
-            {LABELS.touch[kind]}
+            {ui.t(labelKey('touch', kind))}
           </button>
         ))}
       </div>

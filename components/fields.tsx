@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ui } from '@/utils/i18n';
 
 /**
  * The value a field shows: what the user is typing while it has focus, otherwise what is
@@ -61,8 +62,7 @@ export function TextField({
   const [problem, setProblem] = useState<string | null>(null);
   const id = useFieldId('field');
   const atLimit = field.value.length >= maxLength;
-  const message =
-    problem ?? (atLimit ? `Limited to ${maxLength.toLocaleString()} characters.` : null);
+  const message = problem ?? (atLimit ? ui.t('field_limit', { max: maxLength }) : null);
   const props = {
     id,
     value: field.value,
@@ -105,7 +105,8 @@ interface ChoiceFieldProps<T extends string> {
   label: string;
   value: T;
   options: readonly T[];
-  labels: Record<T, string>;
+  /** The words for each option, in the user's language. */
+  labels(option: T): string;
   onChoose(value: T): void;
 }
 
@@ -124,7 +125,7 @@ export function ChoiceField<T extends string>({
       <select id={id} value={value} onChange={(event) => onChoose(event.currentTarget.value as T)}>
         {options.map((option) => (
           <option key={option} value={option}>
-            {labels[option]}
+            {labels(option)}
           </option>
         ))}
       </select>

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { clearStashedEdit, stashEdit } from './unsavedEdits';
+import { clearStashedEdit, stashEdit } from '@/utils/unsaved-edits';
 import { updatePerson, type PersonPatch } from '@/utils/db/records';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
 
 /** How long typing must pause before an edit is written. */
 export const SAVE_DELAY_MS = 400;
@@ -26,7 +28,7 @@ function pageStorage(): Storage | undefined {
  * Saves as the user types: edits are merged and written after a pause of `delay`, and at once
  * when the page is hidden or closed or the record view goes away, so that closing the panel
  * mid-edit keeps the edit. Until written, the edit also waits in page storage (see
- * unsavedEdits.ts). Errors go to `onError` with a message for the user.
+ * utils/unsaved-edits.ts). Errors go to `onError` with a message for the user.
  */
 export function usePatchSaver(
   db: AllianceDb,
@@ -50,7 +52,7 @@ export function usePatchSaver(
         await updatePerson(db, slug, patch, Date.now());
         if (!pending.current && storage) clearStashedEdit(storage, slug);
       } catch (error) {
-        reportError.current(error instanceof Error ? error.message : String(error));
+        reportError.current(errorText(ui, error));
       }
     };
     return {

@@ -2,7 +2,8 @@
  * `npm run demo`: Chromium with the built extension, sample people, and saved LinkedIn pages
  * served offline. Headed where there is a display; otherwise it saves a screenshot of each
  * surface to .demo/, and the store listings' images to docs/store/screenshots/ (made in Chromium
- * and Firefox: scripts/store-images.ts), and says where.
+ * and Firefox: scripts/store-images.ts), and says where. `DEMO_LANG=ar npm run demo` runs the
+ * browser in another language (Arabic: right to left) and saves its screenshots to .demo/ar/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,9 @@ const LIST_PEOPLE = (now: number) => [
 ];
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
-const outDir = join(ROOT, '.demo');
+/** The browser's language for the demo (Chromium's `--lang`); English when unset. */
+const lang = process.env.DEMO_LANG;
+const outDir = join(ROOT, '.demo', lang ?? '');
 
 /** One surface of the product: how to open it in the demo browser. */
 interface Surface {
@@ -83,7 +86,7 @@ const SURFACES: Surface[] = [
     'popup',
     (tab) => `popup.html?tab=${tab}`,
     { width: 400, height: 760 },
-    (page) => page.getByRole('heading', { name: 'This week' }).waitFor(),
+    (page) => page.locator('#summary-title').waitFor(),
   ),
   extensionSurface(
     'side-panel',
@@ -104,6 +107,18 @@ const SURFACES: Surface[] = [
     (page) => page.locator('main[data-state="ready"]').waitFor(),
   ),
   extensionSurface(
+    'alliance-map',
+    () => 'map.html',
+    { width: 1400, height: 1000 },
+    (page) => page.locator('.map-workspace[data-state="ready"]').waitFor(),
+  ),
+  extensionSurface(
+    'first-run',
+    () => 'welcome.html',
+    { width: 900, height: 1200 },
+    (page) => page.locator('#step-title').waitFor(),
+  ),
+  extensionSurface(
     'options',
     () => 'options.html',
     { width: 900, height: 1400 },
@@ -112,7 +127,7 @@ const SURFACES: Surface[] = [
 ];
 
 async function main() {
-  const h = await launch({ headed });
+  const h = await launch({ headed, lang });
   const now = Date.now();
   const data = demoDataset(now);
   await seedDatabase(h, { ...data, people: [...data.people, ...LIST_PEOPLE(now)] });
@@ -140,6 +155,8 @@ async function main() {
   }
   await h.close();
   console.log(`No display: screenshots of each surface are in ${outDir}`);
+  // The store listings are English: made once, by the demo in English.
+  if (lang) return;
   const storeImages = await makeStoreImages({
     ...data,
     people: [...data.people, ...LIST_PEOPLE(now)],

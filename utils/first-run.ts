@@ -1,6 +1,6 @@
 /**
- * Where a new user's first step leads: for now the LinkedIn import on the options page (its
- * heading's id). When a first-run page exists, point this at it and every "start here" link
- * (the weekly report's first steps, the popup's) follows.
+ * Where a new user's first step leads: the first run that builds the map (docs/map.md). The
+ * background opens it on install; the popup, the report, the options page and the map page
+ * link to it while nothing is known.
  */
-export const FIRST_RUN_PATH = '/options.html#linkedin-title';
+export const FIRST_RUN_PATH = '/welcome.html';

@@ -2,7 +2,8 @@
  * The floor: a minimal extension, written by the bench into a temporary folder (plain JS, no
  * build), whose content script does the least our LinkedIn script must do: put one static
  * element, a bare <span> with a closed shadow root, after the profile's name heading (at load
- * and after each in-page navigation), and after the names of the known people of a list.
+ * and after each in-page navigation), and after the names of the known people of a list. Its
+ * static page is the floor of the extension pages: what opening any page of an extension costs.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,5 +67,10 @@ export function writeFloorExtension(knownListSlugs: readonly string[]): string {
   // A service worker, so that the harness's "the extension loaded" check holds for the floor too.
   writeFileSync(join(dir, 'background.js'), 'self.addEventListener("install", () => {});\n');
   writeFileSync(join(dir, 'content.js'), floorScript(knownListSlugs));
+  // The extension pages' floor: a page of the extension with nothing to read or compute.
+  writeFileSync(
+    join(dir, 'page.html'),
+    '<!doctype html><meta charset="utf-8"><title>Floor</title><p id="ready">Ready</p>\n',
+  );
   return dir;
 }

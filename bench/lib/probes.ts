@@ -4,6 +4,8 @@
  * isolated world; a main-world MutationObserver still sees the <span> inserted, which is when
  * the user can see it. Times are the page's performance.now().
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** What the LinkedIn-page probe recorded. */
 export interface PageClock {
@@ -68,4 +70,37 @@ export function installLongTaskProbe(): void {
       tasks.push({ start: entry.startTime, duration: entry.duration });
     }
   }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Dexie's own UMD build, for the floors that read through Dexie in a page (evaluated there). */
+export const DEXIE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('dexie/dist/dexie.js'),
+  'utf8',
+);
+
+/**
+ * In an extension page where DEXIE_SOURCE was evaluated: the milliseconds a fresh connection
+ * takes to open the database and read the last 90 days of touches by their date index.
+ */
+export async function readNinetyDaysOfTouches(): Promise<number> {
+  const { Dexie } = globalThis as unknown as {
+    Dexie: new (name: string) => {
+      open(): Promise<unknown>;
+      close(): void;
+      table(name: string): {
+        where(i: string): { aboveOrEqual(v: number): { toArray(): Promise<unknown[]> } };
+      };
+    };
+  };
+  const start = performance.now();
+  const db = new Dexie('alliance-map');
+  await db.open();
+  await db
+    .table('touches')
+    .where('at')
+    .aboveOrEqual(Date.now() - 90 * 86_400_000)
+    .toArray();
+  const took = performance.now() - start;
+  db.close();
+  return took;
 }

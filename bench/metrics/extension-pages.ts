@@ -2,12 +2,15 @@
  * What the user feels in the extension's own pages: the popup's summary, the weekly report,
  * typing into the people list, and importing Connections.csv. Timed inside the page.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { PAGES, type Harness } from '../../tests/e2e/harness';
 import { attachScriptWorld } from '../../tests/e2e/security-support';
-import { installLongTaskProbe, installReadyProbe } from '../lib/probes';
+import {
+  DEXIE_SOURCE,
+  installLongTaskProbe,
+  installReadyProbe,
+  readNinetyDaysOfTouches,
+} from '../lib/probes';
 
 const WAIT_MS = 60_000;
 
@@ -50,6 +53,17 @@ export async function badgeChanges(
   };
 }
 
+/**
+ * The extension pages' floor: the floor extension's static page (`bench/lib/floor.ts`) opened
+ * as the popup and the report are, to its one element: what the browser takes to open any page
+ * of an extension, in a new renderer, before a line of ours runs.
+ */
+export async function staticPageOpen(floor: Harness, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeToReady(floor, 'page.html', '#ready'));
+  return times;
+}
+
 /** Popup opened to its summary drawn, right after a change to the data (`badgeChanges`). */
 export async function popupOpen(
   h: Harness,
@@ -84,11 +98,6 @@ export async function reportOpen(
   return times;
 }
 
-const DEXIE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('dexie/dist/dexie.js'),
-  'utf8',
-);
-
 /**
  * The floor of the popup and report: the touches of the last 90 days read once through Dexie,
  * in a fresh connection from an extension page (Dexie's own UMD build, evaluated over CDP).
@@ -99,30 +108,7 @@ export async function ninetyDayRead(h: Harness, runs: number): Promise<number[]>
     const page = await h.context.newPage();
     await page.goto(`chrome-extension://${h.extensionId}/options.html`);
     await page.evaluate(DEXIE_SOURCE);
-    times.push(
-      await page.evaluate(async () => {
-        const { Dexie } = globalThis as unknown as {
-          Dexie: new (name: string) => {
-            open(): Promise<unknown>;
-            close(): void;
-            table(name: string): {
-              where(i: string): { aboveOrEqual(v: number): { toArray(): Promise<unknown[]> } };
-            };
-          };
-        };
-        const start = performance.now();
-        const db = new Dexie('alliance-map');
-        await db.open();
-        await db
-          .table('touches')
-          .where('at')
-          .aboveOrEqual(Date.now() - 90 * 86_400_000)
-          .toArray();
-        const took = performance.now() - start;
-        db.close();
-        return took;
-      }),
-    );
+    times.push(await page.evaluate(readNinetyDaysOfTouches));
     await page.close();
   }
   return times;

@@ -8,7 +8,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -17,7 +16,7 @@ import { launchFirefox, type FirefoxHarness } from '../../tests/e2e/firefox-harn
 import { PAGES, ROOT } from '../../tests/e2e/harness';
 import { seedThroughBackup } from '../../tests/e2e/both/seed';
 import type { Dataset } from '../../tests/support/dataset';
-import { installPageClock } from '../lib/probes';
+import { DEXIE_SOURCE, installPageClock, readNinetyDaysOfTouches } from '../lib/probes';
 import { againstFloor, type Metric } from '../lib/stats';
 import { sideBySide } from './linkedin';
 
@@ -25,11 +24,6 @@ const WAIT_MS = 15_000;
 const SUMMARY_READY = 'section[aria-busy="false"] dl.scores strong';
 /** The floor extension's add-on id in Firefox (a temporary install needs one to fix its UUID). */
 const FLOOR_ID = '{5f1c1f39-3f4e-4c55-9a57-1d1b7f3c2e0a}';
-
-const DEXIE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('dexie/dist/dexie.js'),
-  'utf8',
-);
 
 async function waitInPage<T>(page: Page, probe: () => T | undefined): Promise<T> {
   const handle = await page.waitForFunction(probe, { timeout: WAIT_MS, polling: 20 });
@@ -81,28 +75,7 @@ async function ninetyDayRead(h: FirefoxHarness): Promise<number> {
   const page = await h.browser.newPage();
   await h.gotoExtensionPage(page, 'options.html');
   await page.evaluate(DEXIE_SOURCE);
-  const took = await page.evaluate(async () => {
-    const { Dexie } = globalThis as unknown as {
-      Dexie: new (name: string) => {
-        open(): Promise<unknown>;
-        close(): void;
-        table(name: string): {
-          where(i: string): { aboveOrEqual(v: number): { toArray(): Promise<unknown[]> } };
-        };
-      };
-    };
-    const start = performance.now();
-    const db = new Dexie('alliance-map');
-    await db.open();
-    await db
-      .table('touches')
-      .where('at')
-      .aboveOrEqual(Date.now() - 90 * 86_400_000)
-      .toArray();
-    const elapsed = performance.now() - start;
-    db.close();
-    return elapsed;
-  });
+  const took = await page.evaluate(readNinetyDaysOfTouches);
   await page.close();
   return took;
 }

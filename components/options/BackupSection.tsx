@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backupFileName, isTooLargeForBackup, planRows, planSummary } from './backup-plan';
-import { downloadText } from './download';
-import { asSentence, describeFailedWrite } from './errors';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
-import { lastBackupItem } from './storage-status';
+import {
+  backupFileName,
+  isTooLargeForBackup,
+  planRows,
+  planSummary,
+} from '@/utils/transfer/backup-plan';
+import { downloadText } from '@/utils/download';
+import { asSentence, describeFailedWrite } from '@/utils/db/write-errors';
+import { Notice, errorNotice, useSectionAction } from './Notice';
+import { lastBackupItem } from '@/utils/storage-status';
 import type { AllianceDb } from '@/utils/db/schema';
-import { plural } from '@/utils/format';
+import { ui } from '@/utils/i18n';
 import type { Settings } from '@/utils/model';
 import {
   applyImport,
@@ -31,18 +36,22 @@ interface PendingImport {
   plan: ImportPlan | null;
 }
 
-const MODE_TEXT: Record<ImportMode, { label: string; hint: string; action: string }> = {
-  merge: {
-    label: 'Merge',
-    hint: 'Keep what is here and add the backup; where both have a record, the newer one wins.',
-    action: 'Merge into my data',
-  },
-  replace: {
-    label: 'Replace',
-    hint: 'Make your data exactly the backup: anything not in it is removed.',
-    action: 'Replace my data',
-  },
-};
+/** The words of each way to import: `backup_merge`, `backup_mergeHint`, `backup_mergeAction`. */
+function modeText(mode: ImportMode) {
+  return mode === 'merge'
+    ? {
+        label: ui.t('backup_merge'),
+        hint: ui.t('backup_mergeHint'),
+        action: ui.t('backup_mergeAction'),
+        effect: ui.t('backup_mergeEffect'),
+      }
+    : {
+        label: ui.t('backup_replace'),
+        hint: ui.t('backup_replaceHint'),
+        action: ui.t('backup_replaceAction'),
+        effect: ui.t('backup_replaceEffect'),
+      };
+}
 
 /**
  * Full backup and restore: export everything to one versioned JSON file; import one back after
@@ -50,8 +59,7 @@ const MODE_TEXT: Record<ImportMode, { label: string; hint: string; action: strin
  */
 export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionProps) {
   const [pending, setPending] = useState<PendingImport>();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage>();
+  const { message, setMessage, busy, run } = useSectionAction();
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The plan is computed for the mode shown, and again when the user switches mode.
@@ -73,20 +81,14 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const onExport = async () => {
-    setBusy(true);
-    try {
+  const onExport = () =>
+    run(async () => {
       const now = Date.now();
       const text = await exportBackup(db, await loadSettings(), now);
       downloadText(backupFileName(now), text, 'application/json');
       await lastBackupItem.setValue(now);
-      setMessage({ kind: 'ok', text: `Backup saved as ${backupFileName(now)}.` });
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { kind: 'ok', text: ui.t('backup_saved', { file: backupFileName(now) }) };
+    });
 
   const onChooseFile = async (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -95,57 +97,60 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
     const refuse = (text: string) => {
       setMessage({
         kind: 'error',
-        text: `${file.name} was not imported. ${asSentence(text)} Nothing was changed.`,
+        text: ui.t('backup_refused', { file: file.name, reason: asSentence(text) }),
       });
       clearFile();
     };
-    if (isTooLargeForBackup(file.size))
-      return refuse('The file is far larger than a backup can be.');
-    setMessage({ kind: 'info', text: `Checking ${file.name}…` });
+    if (isTooLargeForBackup(file.size)) return refuse(ui.t('backup_tooLarge'));
+    setMessage({ kind: 'info', text: ui.t('backup_checking', { file: file.name }) });
     let text: string;
     try {
       text = await file.text();
     } catch (error) {
-      return refuse(`The file could not be read (${errorNotice(error).text}).`);
+      return refuse(ui.t('backup_unreadable', { detail: errorNotice(error).text }));
     }
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, ui);
     if (!parsed.ok) return refuse(parsed.error);
-    setMessage({ kind: 'info', text: `${file.name} is a valid backup. Check what it will do.` });
+    setMessage({ kind: 'info', text: ui.t('backup_valid', { file: file.name }) });
     setPending({ fileName: file.name, backup: parsed.backup, mode: 'merge', plan: null });
   };
 
   const onApply = async () => {
     if (!pending) return;
-    setBusy(true);
-    try {
-      const settings = await applyImport(db, pending.backup, pending.mode);
-      await saveSettings(settings);
-      const { backup } = pending;
-      setMessage({
-        kind: 'ok',
-        text: `Backup ${pending.mode === 'replace' ? 'restored' : 'merged'}: the file held ${plural(backup.people.length, 'person', 'people')}, ${plural(backup.notes.length, 'note')}, ${plural(backup.touches.length, 'touch', 'touches')}, ${plural(backup.ties.length, 'tie')} and ${plural(backup.followUps.length, 'follow-up')}. Settings restored.`,
-      });
-      clearFile();
-    } catch (error) {
-      setMessage({ kind: 'error', text: describeFailedWrite(error) });
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const settings = await applyImport(db, pending.backup, pending.mode);
+        await saveSettings(settings);
+        const { backup } = pending;
+        clearFile();
+        return {
+          kind: 'ok',
+          text: ui.t(pending.mode === 'replace' ? 'backup_restored' : 'backup_merged', {
+            held: ui.list([
+              ui.n('count_people', backup.people.length),
+              ui.n('count_notes', backup.notes.length),
+              ui.n('count_touches', backup.touches.length),
+              ui.n('count_ties', backup.ties.length),
+              ui.n('count_followUps', backup.followUps.length),
+            ]),
+          }),
+        };
+      },
+      (error) => ({ kind: 'error', text: describeFailedWrite(error, ui) }),
+    );
   };
 
   return (
     <section class="card stack" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup and restore</h2>
-      <p class="muted">
-        One JSON file with all your people, notes, touches, ties, follow-ups and settings.
-      </p>
+      <h2 id="backup-title">{ui.t('backup_title')}</h2>
+      <p class="muted">{ui.t('backup_hint')}</p>
       <div class="row">
         <button type="button" class="primary" onClick={onExport} disabled={busy}>
-          Export a backup
+          {ui.t('backup_export')}
         </button>
       </div>
       <div class="stack">
-        <label for="backup-file">Import a backup file</label>
+        <label for="backup-file">{ui.t('backup_import')}</label>
         <input
           id="backup-file"
           ref={fileInput}
@@ -163,7 +168,7 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
           onApply={onApply}
           onCancel={() => {
             clearFile();
-            setMessage({ kind: 'info', text: 'Import cancelled. Nothing was changed.' });
+            setMessage({ kind: 'info', text: ui.t('backup_cancelled') });
           }}
         />
       )}
@@ -189,7 +194,7 @@ function ImportChoice({
   return (
     <div class="stack import-choice">
       <fieldset class="stack">
-        <legend>How to import {pending.fileName}</legend>
+        <legend>{ui.t('backup_how', { file: pending.fileName })}</legend>
         {(['merge', 'replace'] as const).map((option) => (
           <label class="check" key={option}>
             <input
@@ -200,8 +205,8 @@ function ImportChoice({
               onChange={() => onMode(option)}
             />
             <span>
-              <strong>{MODE_TEXT[option].label}</strong>{' '}
-              <span class="muted">{MODE_TEXT[option].hint}</span>
+              <strong>{modeText(option).label}</strong>{' '}
+              <span class="muted">{modeText(option).hint}</span>
             </span>
           </label>
         ))}
@@ -210,24 +215,24 @@ function ImportChoice({
         <>
           <div class="table-wrap">
             <table>
-              <caption>What {MODE_TEXT[mode].label.toLowerCase()} will do</caption>
+              <caption>{modeText(mode).effect}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Records</th>
-                  <th scope="col">New</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">Unchanged</th>
-                  {mode === 'replace' && <th scope="col">Removed</th>}
+                  <th scope="col">{ui.t('backup_colRecords')}</th>
+                  <th scope="col">{ui.t('backup_colNew')}</th>
+                  <th scope="col">{ui.t('backup_colUpdated')}</th>
+                  <th scope="col">{ui.t('backup_colUnchanged')}</th>
+                  {mode === 'replace' && <th scope="col">{ui.t('backup_colRemoved')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {planRows(plan).map((row) => (
                   <tr key={row.kind}>
                     <th scope="row">{row.label}</th>
-                    <td>{row.counts.new}</td>
-                    <td>{row.counts.updated}</td>
-                    <td>{row.counts.unchanged}</td>
-                    {mode === 'replace' && <td>{row.counts.removed}</td>}
+                    <td>{ui.number(row.counts.new)}</td>
+                    <td>{ui.number(row.counts.updated)}</td>
+                    <td>{ui.number(row.counts.unchanged)}</td>
+                    {mode === 'replace' && <td>{ui.number(row.counts.removed)}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -236,7 +241,7 @@ function ImportChoice({
           <p>{planSummary(plan, mode)}</p>
         </>
       ) : (
-        <p class="muted">Comparing the backup with your data…</p>
+        <p class="muted">{ui.t('backup_comparing')}</p>
       )}
       <div class="row">
         <button
@@ -245,10 +250,10 @@ function ImportChoice({
           onClick={onApply}
           disabled={busy || !plan}
         >
-          {MODE_TEXT[mode].action}
+          {modeText(mode).action}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {ui.t('common_cancel')}
         </button>
       </div>
     </div>

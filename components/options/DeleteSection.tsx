@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DELETE_WORD, confirmsDeletion } from './delete-confirmation';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
+import { DELETE_WORD, confirmsDeletion } from '@/utils/delete-confirmation';
+import { Notice, useSectionAction } from './Notice';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
 
 interface DeleteSectionProps {
   db: AllianceDb;
@@ -16,8 +17,7 @@ interface DeleteSectionProps {
 export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<NoticeMessage>();
+  const { message, setMessage, busy, run } = useSectionAction();
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -41,31 +41,23 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (!confirmsDeletion(typed)) {
-      setMessage({ kind: 'error', text: `Type ${DELETE_WORD} in capitals to confirm.` });
+      setMessage({ kind: 'error', text: ui.t('delete_typeWord', { word: DELETE_WORD }) });
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await deleteEverything(db);
-      setMessage({
-        kind: 'ok',
-        text: 'Everything was deleted: people, notes, touches, ties and follow-ups. Your settings are kept.',
-      });
       close();
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
+      return {
+        kind: 'ok',
+        text: ui.t('delete_done'),
+      };
+    });
   };
 
   return (
     <section class="card stack danger-zone" aria-labelledby="delete-title">
-      <h2 id="delete-title">Delete everything</h2>
-      <p class="muted">
-        Removes every person and everything you recorded about them from this computer. This cannot
-        be undone: export a backup first if you might want it back.
-      </p>
+      <h2 id="delete-title">{ui.t('delete_title')}</h2>
+      <p class="muted">{ui.t('delete_hint')}</p>
       <div class="row">
         <button
           ref={opener}
@@ -79,7 +71,7 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
             else setOpen(true);
           }}
         >
-          Delete everything…
+          {ui.t('delete_open')}
         </button>
       </div>
       {open && (
@@ -91,9 +83,7 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
             if (event.key === 'Escape') close();
           }}
         >
-          <label for="delete-word">
-            Type {DELETE_WORD} to confirm that everything will be deleted
-          </label>
+          <label for="delete-word">{ui.t('delete_label', { word: DELETE_WORD })}</label>
           <input
             id="delete-word"
             ref={input}
@@ -105,10 +95,10 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
           />
           <div class="row">
             <button type="submit" class="danger" disabled={busy}>
-              Delete everything now
+              {ui.t('delete_now')}
             </button>
             <button type="button" onClick={close} disabled={busy}>
-              Cancel
+              {ui.t('common_cancel')}
             </button>
           </div>
         </form>

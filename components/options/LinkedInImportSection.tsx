@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { skippedPreview, type LinkedInImportReport } from './linkedin-import';
-import { importInWorker, workerInAdvance } from './import-channel';
-import { takeInterruptedImport, whileImporting } from './import-journal';
-import ImportWorker from './import-worker?worker';
+import { skippedPreview, type LinkedInImportReport } from '@/utils/transfer/linkedin-import';
+import { importInWorker, workerInAdvance } from '@/utils/transfer/import-channel';
+import { takeInterruptedImport, whileImporting } from '@/utils/transfer/import-journal';
+import ImportWorker from '@/utils/transfer/import-worker?worker';
 import { announceDataChange } from '@/utils/db';
 import { Notice, type NoticeMessage } from './Notice';
-import { plural } from '@/utils/format';
+import { ui, uiTable } from '@/utils/i18n';
+import { rich } from '@/components/rich';
 
 interface Progress {
   fileName: string;
@@ -22,7 +23,7 @@ export function LinkedInImportSection() {
   const [report, setReport] = useState<LinkedInImportReport>();
   const [message, setMessage] = useState<NoticeMessage>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const workers = useMemo(() => workerInAdvance(() => new ImportWorker()), []);
+  const workers = useMemo(() => workerInAdvance(() => new ImportWorker(), uiTable), []);
 
   useEffect(() => {
     void takeInterruptedImport()
@@ -33,7 +34,7 @@ export function LinkedInImportSection() {
   const onImport = async () => {
     if (!file) return;
     setReport(undefined);
-    setMessage({ kind: 'info', text: `Importing ${file.name}…` });
+    setMessage({ kind: 'info', text: ui.t('linkedin_importing', { file: file.name }) });
     setProgress({ fileName: file.name, fraction: 0 });
     const result = await whileImporting(file.name, () =>
       importInWorker(
@@ -42,6 +43,7 @@ export function LinkedInImportSection() {
         (done, total) =>
           setProgress({ fileName: file.name, fraction: total > 0 ? Math.min(1, done / total) : 0 }),
         announceDataChange,
+        ui,
       ),
     );
     setProgress(undefined);
@@ -49,7 +51,9 @@ export function LinkedInImportSection() {
     setMessage({
       // An import that brought nobody in is not shown as a success.
       kind: !result.ok ? 'error' : result.changed ? 'ok' : 'info',
-      text: result.ok ? result.summary : `${file.name} was not imported. ${result.summary}`,
+      text: result.ok
+        ? result.summary
+        : ui.t('linkedin_notImported', { file: file.name, reason: result.summary }),
     });
     setFile(undefined);
     if (fileInput.current) fileInput.current.value = '';
@@ -60,14 +64,12 @@ export function LinkedInImportSection() {
 
   return (
     <section class="card stack" aria-labelledby="linkedin-title">
-      <h2 id="linkedin-title">Import from LinkedIn</h2>
+      <h2 id="linkedin-title">{ui.t('linkedin_title')}</h2>
       <p class="muted">
-        In LinkedIn, choose <em>Settings → Data privacy → Get a copy of your data</em>. Import the
-        archive ZIP it sends you (connections, and the days you exchanged messages: never their
-        content), or only its Connections.csv. People already here are updated, never erased.
+        {rich(ui.t('linkedin_hint'), { path: <em>{ui.t('linkedin_hintPath')}</em> })}
       </p>
       <div class="stack">
-        <label for="linkedin-file">LinkedIn export file (Connections.csv or the archive ZIP)</label>
+        <label for="linkedin-file">{ui.t('linkedin_file')}</label>
         <input
           id="linkedin-file"
           ref={fileInput}
@@ -89,16 +91,16 @@ export function LinkedInImportSection() {
           onClick={onImport}
           disabled={!file || Boolean(progress)}
         >
-          Import from LinkedIn
+          {ui.t('linkedin_title')}
         </button>
       </div>
       {progress && (
         <div class="stack">
           <label id="linkedin-progress-label" for="linkedin-progress">
-            Importing {progress.fileName}: {percent}%
+            {ui.t('linkedin_progress', { file: progress.fileName, percent: ui.percent(percent) })}
           </label>
           <progress id="linkedin-progress" max={100} value={percent}>
-            {percent}%
+            {ui.percent(percent)}
           </progress>
         </div>
       )}
@@ -114,15 +116,21 @@ export function LinkedInImportSection() {
           )}
           {preview && preview.shown.length > 0 && (
             <div>
-              <h3>{plural(report.skipped.length, 'line')} skipped</h3>
+              <h3>{ui.n('linkedin_skipped', report.skipped.length)}</h3>
               <ul class="skipped">
                 {preview.shown.map((line, index) => (
                   <li key={index}>
-                    {line.file}, line {line.line}: {line.reason}
+                    {ui.t('linkedin_skippedLine', {
+                      file: line.file,
+                      line: line.line,
+                      reason: line.reason,
+                    })}
                   </li>
                 ))}
               </ul>
-              {preview.more > 0 && <p class="muted">…and {preview.more} more.</p>}
+              {preview.more > 0 && (
+                <p class="muted">{ui.t('linkedin_more', { count: preview.more })}</p>
+              )}
             </div>
           )}
         </div>

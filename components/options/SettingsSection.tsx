@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Notice, errorNotice, type NoticeMessage } from './Notice';
 import {
-  WEEKDAYS,
+  WEEKDAY_COUNT,
   readRoleStart,
   rhythmDraft,
   validateRhythm,
   type RhythmDraft,
   type RhythmField,
-} from './settings-form';
-import { formatDay, toDateInput } from '@/utils/format';
-import { DAY_MS, LABELS, ROLES, type Settings } from '@/utils/model';
+} from '@/utils/settings-form';
+import { toDateInput } from '@/utils/format';
+import { labelKey, ui } from '@/utils/i18n';
+import { DAY_MS, ROLES, type Settings } from '@/utils/model';
 import { NEW_ROLE_DAYS } from '@/utils/insights/advice';
 
 /** The optional `notifications` permission, asked for only from the user's click. */
@@ -24,8 +25,6 @@ interface SettingsSectionProps {
   notifications: NotificationPermission;
 }
 
-const ROLE_HINT = 'Days between touches before someone is due again.';
-
 /**
  * The user's settings: the rhythm (cadences, week start, visibility window) is typed, checked as
  * a whole and saved with one button; the start of a new role has its own; the switches apply at
@@ -34,7 +33,7 @@ const ROLE_HINT = 'Days between touches before someone is due again.';
 export function SettingsSection({ settings, save, notifications }: SettingsSectionProps) {
   return (
     <section class="card stack" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{ui.t('popup_settings')}</h2>
       <RhythmForm settings={settings} save={save} />
       <NewRoleForm settings={settings} save={save} />
       <Switches settings={settings} save={save} notifications={notifications} />
@@ -62,14 +61,14 @@ function RhythmForm({ settings, save }: Omit<SettingsSectionProps, 'notification
       const count = Object.keys(result.errors).length;
       setMessage({
         kind: 'error',
-        text: `Not saved: ${count === 1 ? 'one value needs' : `${count} values need`} fixing. ${Object.values(result.errors).join(' ')}`,
+        text: `${ui.n('settings_notSaved', count)} ${Object.values(result.errors).join(' ')}`,
       });
       return;
     }
     setErrors({});
     try {
       await save(result.rhythm);
-      setMessage({ kind: 'ok', text: 'Settings saved.' });
+      setMessage({ kind: 'ok', text: ui.t('settings_saved') });
     } catch (error) {
       setMessage(errorNotice(error));
     }
@@ -114,50 +113,50 @@ function RhythmForm({ settings, save }: Omit<SettingsSectionProps, 'notification
   return (
     <form class="stack" onSubmit={onSubmit} noValidate>
       <fieldset class="stack">
-        <legend>Cadence per role (days)</legend>
+        <legend>{ui.t('settings_cadenceLegend')}</legend>
         <p id="cadence-hint" class="muted small">
-          {ROLE_HINT} A person with several roles follows the shortest.
+          {ui.t('settings_cadenceHint')}
         </p>
         <div class="fields">
           {ROLES.map((role) =>
-            field(role, LABELS.role[role], draft.cadenceByRole[role], (value) =>
+            field(role, ui.t(labelKey('role', role)), draft.cadenceByRole[role], (value) =>
               setDraft({ ...draft, cadenceByRole: { ...draft.cadenceByRole, [role]: value } }),
             ),
           )}
-          {field('defaultCadenceDays', 'No role', draft.defaultCadenceDays, (value) =>
+          {field('defaultCadenceDays', ui.t('settings_noRole'), draft.defaultCadenceDays, (value) =>
             setDraft({ ...draft, defaultCadenceDays: value }),
           )}
         </div>
       </fieldset>
       <fieldset class="stack">
-        <legend>Weeks and visibility</legend>
+        <legend>{ui.t('settings_weeksLegend')}</legend>
         <div class="fields">
           <div class="field">
-            <label for="setting-weekStart">Week starts on</label>
+            <label for="setting-weekStart">{ui.t('settings_weekStart')}</label>
             <select
               id="setting-weekStart"
               value={draft.weekStart}
               onChange={(event) => setDraft({ ...draft, weekStart: event.currentTarget.value })}
             >
-              {WEEKDAYS.map((day, index) => (
-                <option key={day} value={String(index)}>
-                  {day}
+              {Array.from({ length: WEEKDAY_COUNT }, (_, index) => (
+                <option key={index} value={String(index)}>
+                  {ui.weekday(index)}
                 </option>
               ))}
             </select>
           </div>
           {field(
             'visibilityWindowDays',
-            'Visibility window (days)',
+            ui.t('settings_visibilityWindow'),
             draft.visibilityWindowDays,
             (value) => setDraft({ ...draft, visibilityWindowDays: value }),
-            'How long a shared win keeps a key holder aware of your work (1 to 365).',
+            ui.t('settings_visibilityHint'),
           )}
         </div>
       </fieldset>
       <div class="row">
         <button type="submit" class="primary">
-          Save settings
+          {ui.t('settings_save')}
         </button>
       </div>
       <Notice message={message} />
@@ -183,7 +182,7 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
       if (roleStartedAt === null) {
         setMessage({
           kind: 'ok',
-          text: 'New role cleared: the weekly report gives its usual advice.',
+          text: ui.t('settings_newRoleCleared'),
         });
         return;
       }
@@ -192,8 +191,8 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
         kind: 'ok',
         text:
           until > Date.now()
-            ? `New role saved: the weekly report focuses on your first ${NEW_ROLE_DAYS} days until ${formatDay(until)}.`
-            : `New role saved. Its first ${NEW_ROLE_DAYS} days are over, so the weekly report gives its usual advice.`,
+            ? ui.t('settings_newRoleSaved', { days: NEW_ROLE_DAYS, date: ui.day(until) })
+            : ui.t('settings_newRoleOver', { days: NEW_ROLE_DAYS }),
       });
     } catch (failure) {
       setMessage(errorNotice(failure));
@@ -207,11 +206,14 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
     ) as HTMLInputElement;
     // A half-typed date reads as empty: say so rather than clear the saved one.
     const result = input.validity.badInput
-      ? { error: 'The date is not complete: enter a day, a month and a year.' }
+      ? { error: ui.t('settings_dateIncomplete') }
       : readRoleStart(value);
     if (result !== null && typeof result === 'object') {
       setError(result.error);
-      setMessage({ kind: 'error', text: `Not saved. ${result.error}` });
+      setMessage({
+        kind: 'error',
+        text: ui.t('settings_notSavedBecause', { reason: result.error }),
+      });
       return;
     }
     setError(undefined);
@@ -221,10 +223,10 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
   return (
     <form class="stack" onSubmit={onSubmit} noValidate>
       <fieldset class="stack">
-        <legend>A new role</legend>
+        <legend>{ui.t('settings_newRoleLegend')}</legend>
         <div class="fields">
           <div class="field">
-            <label for="setting-role-started">Started a new role on</label>
+            <label for="setting-role-started">{ui.t('settings_newRoleLabel')}</label>
             <input
               id="setting-role-started"
               name="role-started"
@@ -237,9 +239,7 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
               onInput={(event) => setValue(event.currentTarget.value)}
             />
             <span id="role-started-hint" class="muted small">
-              For {NEW_ROLE_DAYS} days from this date, the ideal time to engage allies, the weekly
-              report focuses on meeting your peers and the people one and two levels up, offering
-              help and finding your first allies.
+              {ui.t('settings_newRoleHint', { days: NEW_ROLE_DAYS })}
             </span>
             {error && (
               <span id="role-started-error" class="error small">
@@ -250,7 +250,7 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
         </div>
       </fieldset>
       <div class="row">
-        <button type="submit">Save the start date</button>
+        <button type="submit">{ui.t('settings_saveStart')}</button>
         <button
           type="button"
           disabled={settings.roleStartedAt === null}
@@ -260,7 +260,7 @@ function NewRoleForm({ settings, save }: Omit<SettingsSectionProps, 'notificatio
             void store(null);
           }}
         >
-          Clear
+          {ui.t('settings_clear')}
         </button>
       </div>
       <Notice message={message} />
@@ -290,7 +290,7 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
     const wanted = box.checked;
     if (!wanted) {
       void notifications.remove().catch(() => undefined);
-      void apply({ weeklyNotification: false }, 'Weekly notification turned off.');
+      void apply({ weeklyNotification: false }, ui.t('settings_notificationOff'));
       return;
     }
     // Called before any await: the browser shows its prompt only during the user's click.
@@ -300,11 +300,11 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
       .catch(() => false)
       .then(async (granted) => {
         if (granted) {
-          await apply({ weeklyNotification: true }, 'Weekly notification turned on.');
+          await apply({ weeklyNotification: true }, ui.t('settings_notificationOn'));
         } else {
           setMessage({
             kind: 'error',
-            text: 'The browser did not allow notifications, so the weekly notification stays off.',
+            text: ui.t('settings_notificationRefused'),
           });
         }
       })
@@ -313,8 +313,8 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
 
   return (
     <fieldset class="stack">
-      <legend>Behaviour</legend>
-      <p class="muted small">These switches apply at once.</p>
+      <legend>{ui.t('settings_behaviour')}</legend>
+      <p class="muted small">{ui.t('settings_switchesHint')}</p>
       <label class="check">
         <input
           type="checkbox"
@@ -323,17 +323,15 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
             const stealth = event.currentTarget.checked;
             void apply(
               { stealth },
-              stealth
-                ? 'Stealth mode on: nothing will be added to LinkedIn pages.'
-                : 'Stealth mode off: badges show on LinkedIn pages again.',
+              stealth ? ui.t('settings_stealthOn') : ui.t('settings_stealthOff'),
             );
           }}
           aria-describedby="stealth-hint"
         />
-        Stealth mode
+        {ui.t('settings_stealth')}
       </label>
       <p id="stealth-hint" class="muted small hint">
-        Inject nothing into LinkedIn's pages. The toolbar icon, popup and side panel still work.
+        {ui.t('settings_stealthHint')}
       </p>
       <label class="check">
         <input
@@ -343,11 +341,10 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
           onChange={onNotificationChange}
           aria-describedby="notification-hint"
         />
-        Weekly notification
+        {ui.t('settings_notification')}
       </label>
       <p id="notification-hint" class="muted small hint">
-        A system notification when the weekly report is ready. The browser asks you to allow
-        notifications first.
+        {ui.t('settings_notificationHint')}
       </p>
       <label class="check">
         <input
@@ -355,14 +352,14 @@ function Switches({ settings, save, notifications }: SettingsSectionProps) {
           checked={settings.debug}
           onChange={(event) => {
             const debug = event.currentTarget.checked;
-            void apply({ debug }, debug ? 'Debug logging on.' : 'Debug logging off.');
+            void apply({ debug }, ui.t(debug ? 'settings_debugOn' : 'settings_debugOff'));
           }}
           aria-describedby="debug-hint"
         />
-        Debug logging
+        {ui.t('settings_debug')}
       </label>
       <p id="debug-hint" class="muted small hint">
-        Log to the console when a LinkedIn page could not be read. Off by default.
+        {ui.t('settings_debugHint')}
       </p>
       <Notice message={message} />
     </fieldset>

@@ -1,38 +1,28 @@
-import { useState } from 'preact/hooks';
-import { peopleCsvFileName } from './backup-plan';
-import { downloadText } from './download';
-import { Notice, errorNotice, type NoticeMessage } from './Notice';
-import { exportPeopleCsv } from './people-csv';
+import { peopleCsvFileName } from '@/utils/transfer/backup-plan';
+import { downloadText } from '@/utils/download';
+import { Notice, useSectionAction } from './Notice';
+import { exportPeopleCsv } from '@/utils/transfer/people-csv';
 import type { AllianceDb } from '@/utils/db/schema';
+import { ui } from '@/utils/i18n';
 
 /** People as a CSV file (roles and last touch included) for a spreadsheet. */
 export function SpreadsheetSection({ db }: { db: AllianceDb }) {
-  const [message, setMessage] = useState<NoticeMessage>();
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useSectionAction();
 
-  const onExport = async () => {
-    setBusy(true);
-    try {
+  const onExport = () =>
+    run(async () => {
       const now = Date.now();
       downloadText(peopleCsvFileName(now), await exportPeopleCsv(db), 'text/csv;charset=utf-8');
-      setMessage({ kind: 'ok', text: `Saved ${peopleCsvFileName(now)}.` });
-    } catch (error) {
-      setMessage(errorNotice(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { kind: 'ok', text: ui.t('csv_saved', { file: peopleCsvFileName(now) }) };
+    });
 
   return (
     <section class="card stack" aria-labelledby="csv-title">
-      <h2 id="csv-title">Spreadsheet export</h2>
-      <p class="muted">
-        One row per person with their roles, level, stance and last touch. For reading in a
-        spreadsheet; to restore your data, use a backup instead.
-      </p>
+      <h2 id="csv-title">{ui.t('csv_title')}</h2>
+      <p class="muted">{ui.t('csv_hint')}</p>
       <div class="row">
         <button type="button" onClick={onExport} disabled={busy}>
-          Export people as CSV
+          {ui.t('csv_export')}
         </button>
       </div>
       <Notice message={message} />

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { KIND_LABELS } from './backup-plan';
 import {
   formatBytes,
   lastBackupItem,
@@ -7,10 +6,10 @@ import {
   requestPersistence,
   type StorageApi,
   type StorageEstimateView,
-} from './storage-status';
+} from '@/utils/storage-status';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
-import { formatDay } from '@/utils/format';
+import { labelKey, ui } from '@/utils/i18n';
 
 /** How many records each table holds, kept current by a live query. */
 function useRecordCounts(db: AllianceDb) {
@@ -34,17 +33,17 @@ function useLastBackup(): number | null | undefined {
 }
 
 function persistText(persisted: boolean | null | undefined): string {
-  if (persisted === undefined) return 'checking…';
-  if (persisted === null) return 'unknown (this browser does not say)';
-  return persisted
-    ? 'granted: the browser will not clear your data to free space'
-    : 'not granted: the browser may clear your data when the disk is nearly full';
+  if (persisted === undefined) return ui.t('storage_checking');
+  if (persisted === null) return ui.t('storage_persistUnknown');
+  return ui.t(persisted ? 'storage_persistGranted' : 'storage_persistRefused');
 }
 
 function spaceText(estimate: StorageEstimateView | undefined): string {
-  if (estimate?.usage == null) return 'unknown';
-  const quota = estimate.quota != null ? ` of ${formatBytes(estimate.quota)} available` : '';
-  return `${formatBytes(estimate.usage)}${quota}`;
+  if (estimate?.usage == null) return ui.t('storage_spaceUnknown');
+  const used = formatBytes(estimate.usage, ui.locale);
+  return estimate.quota != null
+    ? ui.t('storage_spaceOf', { used, quota: formatBytes(estimate.quota, ui.locale) })
+    : used;
 }
 
 /**
@@ -74,17 +73,22 @@ export function StorageSection({
 
   return (
     <section class="card stack" aria-labelledby="storage-title">
-      <h2 id="storage-title">Your data on this computer</h2>
+      <h2 id="storage-title">{ui.t('storage_title')}</h2>
       <dl class="facts">
-        <dt>Stored</dt>
+        <dt>{ui.t('storage_stored')}</dt>
         <dd data-testid="record-counts">
           {counts.status === 'ready'
-            ? ALL_TABLES.map((name, i) => `${KIND_LABELS[name]}: ${counts.value[i]}`).join(' · ')
+            ? ALL_TABLES.map((name, i) =>
+                ui.t('storage_count', {
+                  kind: ui.t(labelKey('records', name)),
+                  count: counts.value[i] ?? 0,
+                }),
+              ).join(' · ')
             : counts.status === 'error'
-              ? `could not read the database (${counts.error.message})`
-              : 'counting…'}
+              ? ui.t('storage_readError', { detail: counts.error.message })
+              : ui.t('storage_counting')}
         </dd>
-        <dt>Persistent storage</dt>
+        <dt>{ui.t('storage_persistent')}</dt>
         <dd data-testid="persist-status">
           {persistText(persisted)}
           {persisted === false && (
@@ -94,25 +98,24 @@ export function StorageSection({
                 type="button"
                 onClick={() => void requestPersistence(storage).then(setPersisted)}
               >
-                Ask again
+                {ui.t('storage_askAgain')}
               </button>
             </>
           )}
         </dd>
-        <dt>Space used</dt>
+        <dt>{ui.t('storage_space')}</dt>
         <dd>{spaceText(estimate)}</dd>
-        <dt>Last backup</dt>
+        <dt>{ui.t('storage_lastBackup')}</dt>
         <dd data-testid="last-backup">
           {lastBackup === undefined
-            ? 'checking…'
+            ? ui.t('storage_checking')
             : lastBackup === null
-              ? 'never'
-              : formatDay(lastBackup)}
+              ? ui.t('storage_never')
+              : ui.day(lastBackup)}
         </dd>
       </dl>
       <p class="reminder">
-        <strong>Uninstalling Alliance Map deletes everything it stores.</strong> A backup file is
-        your only protection: export one regularly and keep it somewhere safe.
+        <strong>{ui.t('storage_uninstallWarning')}</strong> {ui.t('storage_backupAdvice')}
       </p>
     </section>
   );

@@ -3,12 +3,12 @@ import { useState } from 'preact/hooks';
 import type { NextAction, WeeklyReport } from '@/utils/insights/types';
 import { emptyListText } from '@/utils/insights/wording';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
-import { LABELS } from '@/utils/model';
-import { formatDay, plural } from '@/utils/format';
-import { AllianceMap } from './AllianceMap';
+import { labelKey, ui } from '@/utils/i18n';
+import { MapSummary } from './MapSummary';
 import { ScoreCard } from './ScoreCard';
 import { TouchesChart } from './TouchesChart';
 import { TrendChart } from './TrendChart';
+import { rich } from '@/components/rich';
 
 /** Lists longer than this show their first items and a button for the rest (10,000 people). */
 export const LIST_PREVIEW = 10;
@@ -54,7 +54,7 @@ function LongList<T>({
       </ul>
       {shown.length < items.length && (
         <button type="button" class="no-print" onClick={() => setAll(true)}>
-          Show all {items.length}
+          {ui.t('report_showAll', { count: items.length })}
         </button>
       )}
     </>
@@ -82,13 +82,14 @@ function NextStep({
   return (
     <span class="next-step" data-action={action.id}>
       {' '}
-      <strong>Next step:</strong> {whole && !named ? action.text : `${action.step}.`}
+      <strong>{ui.t('report_nextStep')}</strong>{' '}
+      {whole && !named ? action.text : ui.t('insight_stepOnly', { step: action.step })}
       {!named && <PlaceLink action={action} onOpenSidePanel={onOpenSidePanel} />}
     </span>
   );
 }
 
-/** Where a first step is taken: the first-run path (for now the import), or the side panel. */
+/** Where a first step is taken: the first run that builds the map, or the side panel. */
 function PlaceLink({
   action,
   onOpenSidePanel,
@@ -101,7 +102,7 @@ function PlaceLink({
       <>
         {' '}
         <a class="no-print" href={FIRST_RUN_PATH}>
-          Start with the import
+          {ui.t('report_buildMap')}
         </a>
       </>
     );
@@ -110,7 +111,7 @@ function PlaceLink({
       <>
         {' '}
         <button type="button" class="no-print" onClick={onOpenSidePanel}>
-          Open the side panel
+          {ui.t('report_openPanel')}
         </button>
       </>
     );
@@ -128,27 +129,38 @@ export function ReportView({
   report: WeeklyReport;
   onOpenSidePanel?: () => void;
 }) {
-  const empty = emptyListText(report.counts);
+  const empty = emptyListText(report.counts, ui);
   const { newRole, feedback, payItForward } = report;
   const listed = new Set(report.nextActions.map((action) => action.id));
   const step = (action: NextAction, whole = false) => (
     <NextStep action={action} whole={whole} listed={listed} onOpenSidePanel={onOpenSidePanel} />
   );
+  // With nobody on the map yet, the way to build it comes first.
+  const mapIsEmpty = report.map.nodes.length === 0;
+  const mapSection = (
+    <Section id="map" title={ui.t('report_map')}>
+      <MapSummary map={report.map} />
+    </Section>
+  );
   return (
     <div class="report-body">
+      {mapIsEmpty && mapSection}
       {newRole && (
-        <Section id="new-role" title="Your first 90 days in a new role">
+        <Section id="new-role" title={ui.t('report_newRoleTitle')}>
           <p>{newRole.text}</p>
           {newRole.toMeet.length > 0 && (
             <>
-              <h3>Not met since you started</h3>
+              <h3>{ui.t('report_notMet')}</h3>
               <LongList
                 items={newRole.toMeet}
                 empty=""
                 keyOf={(person) => person.slug}
                 render={(person) => (
                   <>
-                    <strong>{person.name}</strong> ({LABELS.level[person.level]}).
+                    {rich(ui.t('report_personLevel'), {
+                      name: <strong>{person.name}</strong>,
+                      level: ui.t(labelKey('level', person.level)),
+                    })}
                     {step(person.action)}
                   </>
                 )}
@@ -159,26 +171,26 @@ export function ReportView({
         </Section>
       )}
 
-      <Section id="scores" title="Scores">
+      <Section id="scores" title={ui.t('report_scores')}>
         <div class="scores">
           <ScoreCard
             id="visibility"
-            label="Visibility"
+            label={ui.t('common_visibility')}
             score={report.visibility}
             change={report.change.visibility}
           />
           <ScoreCard
             id="connectivity"
-            label="Connectivity"
+            label={ui.t('common_connectivity')}
             score={report.connectivity}
             change={report.change.connectivity}
           />
         </div>
-        <h3 style={{ marginTop: 12 }}>The last 12 weeks</h3>
+        <h3 style={{ marginTop: 12 }}>{ui.t('report_last12')}</h3>
         <TrendChart trend={report.trend} />
       </Section>
 
-      <Section id="next-actions" title="Next actions">
+      <Section id="next-actions" title={ui.t('report_nextActions')}>
         {report.nextActions.length ? (
           <ol>
             {report.nextActions.map((action) => (
@@ -197,16 +209,9 @@ export function ReportView({
         )}
       </Section>
 
-      <Section id="map" title="Alliance map">
-        <p class="muted">Who decides (higher up) and who is on your side (to the right).</p>
-        <AllianceMap
-          nodes={report.map.nodes}
-          edges={report.map.edges}
-          omitted={report.map.omitted}
-        />
-      </Section>
+      {!mapIsEmpty && mapSection}
 
-      <Section id="unaware" title="Key holders who do not know your work">
+      <Section id="unaware" title={ui.t('report_unaware')}>
         <LongList
           items={report.unawareKeyHolders}
           empty={empty.unaware}
@@ -220,26 +225,31 @@ export function ReportView({
         />
       </Section>
 
-      <Section id="cold" title="Relationships going cold">
+      <Section id="cold" title={ui.t('report_cold')}>
         <LongList
           items={report.goingCold}
           empty={empty.cold}
           keyOf={(item) => item.slug}
           render={(item) => (
             <>
-              <strong>{item.name}</strong> ({item.roles.map((role) => LABELS.role[role]).join(', ')}
-              ):{' '}
-              {item.lastTouchAt === null
-                ? 'never touched'
-                : `last touch ${formatDay(item.lastTouchAt)}`}
-              , {plural(item.daysOverdue, 'day')} past the cadence.
+              {rich(
+                ui.n(
+                  item.lastTouchAt === null ? 'report_coldNever' : 'report_coldLast',
+                  item.daysOverdue,
+                ),
+                {
+                  name: <strong>{item.name}</strong>,
+                  roles: ui.list(item.roles.map((role) => ui.t(labelKey('role', role)))),
+                  date: item.lastTouchAt === null ? '' : ui.day(item.lastTouchAt),
+                },
+              )}
               {step(item.action)}
             </>
           )}
         />
       </Section>
 
-      <Section id="follow-ups" title="Overdue follow-ups">
+      <Section id="follow-ups" title={ui.t('summary_overdueTitle')}>
         <LongList
           items={report.overdueFollowUps}
           empty={empty.followUps}
@@ -248,8 +258,10 @@ export function ReportView({
             <>
               {item.text}{' '}
               <span class="muted">
-                ({item.personName}, due {formatDay(item.due)}, {plural(item.daysOverdue, 'day')}{' '}
-                late)
+                {ui.n('report_followUpLate', item.daysOverdue, {
+                  name: item.personName,
+                  date: ui.day(item.due),
+                })}
               </span>
               {step(item.action)}
             </>
@@ -257,22 +269,23 @@ export function ReportView({
         />
       </Section>
 
-      <Section id="takers" title="People you only take from">
+      <Section id="takers" title={ui.t('report_takers')}>
         <LongList
           items={report.takersOnly}
           empty={empty.takers}
           keyOf={(taker) => taker.slug}
           render={(taker) => (
             <>
-              <strong>{taker.name}</strong>: received {plural(taker.received90, 'time')} in 90 days,
-              gave nothing.
+              {rich(ui.n('report_taker', taker.received90), {
+                name: <strong>{taker.name}</strong>,
+              })}
               {step(taker.action)}
             </>
           )}
         />
       </Section>
 
-      <Section id="gaps" title="Gaps in your alliance">
+      <Section id="gaps" title={ui.t('report_gaps')}>
         <LongList
           items={report.gaps}
           empty={empty.gaps}
@@ -286,7 +299,7 @@ export function ReportView({
         />
       </Section>
 
-      <Section id="basis" title="The basis of your alliances">
+      <Section id="basis" title={ui.t('report_basis')}>
         <LongList
           items={report.basisRisks}
           empty={empty.basis}
@@ -300,25 +313,24 @@ export function ReportView({
         />
       </Section>
 
-      <Section id="feedback" title="Negative feedback">
+      <Section id="feedback" title={ui.t('report_feedback')}>
         <p>
           {feedback.text}
           {feedback.action && step(feedback.action, true)}
         </p>
         <p class="muted">
-          Feedback asked for this week:{' '}
-          {report.feedbackAsked === 1 ? 'once' : `${report.feedbackAsked} times`}.
+          {ui.t('report_feedbackAsked', { times: ui.n('insight_times', report.feedbackAsked) })}
         </p>
       </Section>
 
-      <Section id="pay-it-forward" title="Paying it forward">
+      <Section id="pay-it-forward" title={ui.t('report_forward')}>
         <p>
           {payItForward.text}
           {payItForward.action && step(payItForward.action, true)}
         </p>
       </Section>
 
-      <Section id="touches" title="Touches per week">
+      <Section id="touches" title={ui.t('report_touches')}>
         <TouchesChart weeks={report.touchesByWeek} empty={empty.touches} />
       </Section>
     </div>

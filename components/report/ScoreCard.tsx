@@ -1,5 +1,6 @@
 import type { Score } from '@/utils/insights/types';
 import { signedChange } from './chart-text';
+import { ui } from '@/utils/i18n';
 
 /** One score of the week: the number, its change since last week, why, and its parts. */
 export function ScoreCard({
@@ -18,10 +19,10 @@ export function ScoreCard({
     <article class="card stack" aria-labelledby={`${id}-title`} data-score={id}>
       <h3 id={`${id}-title`}>{label}</h3>
       <p style={{ margin: 0 }}>
-        <span class="score-value">{score.score}</span>
-        <span class="muted"> / 100</span>
+        <span class="score-value">{ui.number(score.score)}</span>
+        <span class="muted"> {ui.t('common_outOf100')}</span>
         <span class={`score-change ${direction}`}>{signedChange(change)}</span>
-        <span class="muted"> since last week</span>
+        <span class="muted"> {ui.t('report_sinceLastWeek')}</span>
       </p>
       <p style={{ margin: 0 }}>{score.reason}</p>
       {score.parts.length > 0 && (

@@ -1,5 +1,6 @@
 import type { WeekTouches } from '@/utils/insights/types';
-import { LABELS, TOUCH_KINDS, type TouchKind } from '@/utils/model';
+import { labelKey, ui } from '@/utils/i18n';
+import { TOUCH_KINDS, type TouchKind } from '@/utils/model';
 import { weekLabel } from './chart-text';
 import { CHART_HEIGHT, CHART_PAD, CHART_WIDTH, ChartGrid } from './ChartGrid';
 
@@ -27,8 +28,8 @@ export function kindsShown(weeks: readonly WeekTouches[]): TouchKind[] {
 
 /** The numbers of the chart in one sentence, for screen readers. */
 export function touchesSummary(weeks: readonly WeekTouches[]): string {
-  const totals = weeks.map((week) => week.total).join(', ');
-  return `Touches per week over the last ${weeks.length} weeks, oldest first: ${totals}.`;
+  const totals = weeks.map((week) => ui.number(week.total)).join(', ');
+  return ui.t('chart_touchesSummary', { weeks: weeks.length, totals });
 }
 
 /**
@@ -80,7 +81,7 @@ export function TouchesChart({
                     height={height}
                     style={{ fill: kindColour(kind) }}
                   >
-                    <title>{`${LABELS.touch[kind]}: ${count}`}</title>
+                    <title>{`${ui.t(labelKey('touch', kind))}: ${ui.number(count)}`}</title>
                   </rect>
                 );
               })}
@@ -97,7 +98,8 @@ export function TouchesChart({
         <ul class="legend" aria-hidden="true">
           {kinds.map((kind) => (
             <li key={kind}>
-              <span class="swatch" style={{ background: kindColour(kind) }} /> {LABELS.touch[kind]}
+              <span class="swatch" style={{ background: kindColour(kind) }} />{' '}
+              {ui.t(labelKey('touch', kind))}
             </li>
           ))}
         </ul>
@@ -105,16 +107,16 @@ export function TouchesChart({
         <p class="muted">{empty}</p>
       )}
       <table class="sr-only">
-        <caption>Touches per week by kind</caption>
+        <caption>{ui.t('chart_touchesCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
+            <th scope="col">{ui.t('chart_weekOf')}</th>
             {kinds.map((kind) => (
               <th key={kind} scope="col">
-                {LABELS.touch[kind]}
+                {ui.t(labelKey('touch', kind))}
               </th>
             ))}
-            <th scope="col">Total</th>
+            <th scope="col">{ui.t('md_total')}</th>
           </tr>
         </thead>
         <tbody>
@@ -122,9 +124,9 @@ export function TouchesChart({
             <tr key={week.weekStart}>
               <th scope="row">{weekLabel(week.weekStart)}</th>
               {kinds.map((kind) => (
-                <td key={kind}>{week.byKind[kind]}</td>
+                <td key={kind}>{ui.number(week.byKind[kind])}</td>
               ))}
-              <td>{week.total}</td>
+              <td>{ui.number(week.total)}</td>
             </tr>
           ))}
         </tbody>

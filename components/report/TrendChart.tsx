@@ -1,14 +1,15 @@
 import type { TrendPoint } from '@/utils/insights/types';
 import { weekLabel } from './chart-text';
 import { CHART_HEIGHT, CHART_PAD, CHART_WIDTH, ChartGrid } from './ChartGrid';
+import { ui } from '@/utils/i18n';
 
 const WIDTH = CHART_WIDTH;
 const HEIGHT = CHART_HEIGHT;
 const PAD = CHART_PAD;
 const TICKS = [0, 25, 50, 75, 100];
 const SERIES = [
-  { key: 'visibility', label: 'Visibility' },
-  { key: 'connectivity', label: 'Connectivity' },
+  { key: 'visibility', label: 'common_visibility' },
+  { key: 'connectivity', label: 'common_connectivity' },
 ] as const;
 
 function xOf(index: number, count: number): number {
@@ -23,10 +24,13 @@ function yOf(score: number): number {
 
 /** The numbers of the chart in one sentence, for screen readers. */
 export function trendSummary(trend: readonly TrendPoint[]): string {
-  const series = SERIES.map(
-    ({ key, label }) => `${label}: ${trend.map((point) => point[key]).join(', ')}`,
+  const series = SERIES.map(({ key, label }) =>
+    ui.t('chart_series', {
+      label: ui.t(label),
+      values: trend.map((point) => ui.number(point[key])).join(', '),
+    }),
   );
-  return `Scores over the last ${trend.length} weeks, oldest first. ${series.join('. ')}.`;
+  return ui.t('chart_trendSummary', { weeks: trend.length, series: series.join(' ') });
 }
 
 /**
@@ -80,28 +84,29 @@ export function TrendChart({ trend }: { trend: readonly TrendPoint[] }) {
       </svg>
       <ul class="legend" aria-hidden="true">
         <li>
-          <span class="swatch-line" style={{ color: 'var(--series-visibility)' }} /> Visibility
+          <span class="swatch-line" style={{ color: 'var(--series-visibility)' }} />{' '}
+          {ui.t('common_visibility')}
         </li>
         <li>
           <span class="swatch-line dashed" style={{ color: 'var(--series-connectivity)' }} />{' '}
-          Connectivity
+          {ui.t('common_connectivity')}
         </li>
       </ul>
       <table class="sr-only">
-        <caption>Scores at the end of each week</caption>
+        <caption>{ui.t('chart_trendCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Visibility</th>
-            <th scope="col">Connectivity</th>
+            <th scope="col">{ui.t('chart_weekOf')}</th>
+            <th scope="col">{ui.t('common_visibility')}</th>
+            <th scope="col">{ui.t('common_connectivity')}</th>
           </tr>
         </thead>
         <tbody>
           {trend.map((point) => (
             <tr key={point.weekStart}>
               <th scope="row">{weekLabel(point.weekStart)}</th>
-              <td>{point.visibility}</td>
-              <td>{point.connectivity}</td>
+              <td>{ui.number(point.visibility)}</td>
+              <td>{ui.number(point.connectivity)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,15 +1,18 @@
 /** Short texts shared by the report's charts and their text alternatives. */
-const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+import { ui } from '@/utils/i18n';
 
-/** "3 Mar": a week's first day on a chart axis. */
+let shortDay: Intl.DateTimeFormat | undefined;
+
+/** "3 Mar": a week's first day on a chart axis, in the UI language. */
 export function weekLabel(weekStart: number): string {
+  shortDay ??= new Intl.DateTimeFormat(ui.locale, { day: 'numeric', month: 'short' });
   return shortDay.format(weekStart);
 }
 
 /** "+5", "−3", "±0": a change people read at a glance. */
 export function signedChange(change: number): string {
-  if (change > 0) return `+${change}`;
-  return change < 0 ? `−${Math.abs(change)}` : '±0';
+  if (change > 0) return `+${ui.number(change)}`;
+  return change < 0 ? `−${ui.number(Math.abs(change))}` : '±0';
 }
 
 /** Names longer than this are cut on charts; the full name stays in the tooltip and the table. */

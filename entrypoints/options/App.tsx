@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupSection } from '@/components/options/BackupSection';
 import { DeleteSection } from '@/components/options/DeleteSection';
@@ -9,8 +8,12 @@ import { StorageSection } from '@/components/options/StorageSection';
 import { SyncSection, type SyncServices } from '@/components/options/SyncSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
+import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { deleteEverything } from '@/utils/db/records';
+import { clearSnapshot } from '@/utils/map/snapshot';
+import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
+import { ui } from '@/utils/i18n';
 import { serverDb } from '@/utils/sync/server';
 import { requestSync } from '@/utils/sync/request';
 import { turnOnSync } from '@/utils/sync/turn-on';
@@ -31,33 +34,38 @@ const sync: SyncServices = {
 export function App() {
   const db = getDb();
   const settings = useSettings();
-  const loaded = settings !== undefined;
-  // A link into the page (the report's first step leads to the import) names a section by its
-  // id: the page is drawn by script after the browser looked for it, and the settings shown
-  // above it move it down, so it is scrolled to once they are in place.
-  useEffect(() => {
-    if (!loaded || !location.hash) return;
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
-  }, [loaded]);
 
   return (
     <main>
       <header>
-        <h1>Alliance Map</h1>
-        <p class="muted">Settings and your data. Everything stays on this computer.</p>
+        <h1>{ui.t('extName')}</h1>
+        <p class="muted">{ui.t('options_intro')}</p>
+        <nav class="row" aria-label={ui.t('options_pages')}>
+          <a href="/map.html">{ui.t('options_mapLink')}</a>
+          <a href="/report.html">{ui.t('report_title')}</a>
+          <a href={FIRST_RUN_PATH}>{ui.t('options_firstRunLink')}</a>
+        </nav>
       </header>
       <StorageSection db={db} storage={navigator.storage} />
       {settings ? (
         <SettingsSection settings={settings} save={saveSettings} notifications={notifications} />
       ) : (
-        <p class="muted">Loading your settings…</p>
+        <p class="muted">{ui.t('options_loading')}</p>
       )}
       <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
       {/* Below the import, which a link scrolls to: this section grows once its state is read. */}
       <SyncSection db={db} services={sync} />
-      <DeleteSection db={db} deleteEverything={deleteEverything} />
+      <DeleteSection
+        db={db}
+        deleteEverything={async (target) => {
+          await deleteEverything(target);
+          clearSnapshot(localStorage);
+          // It names who decides the user's promotion: relationship data too.
+          await welcomeProgressItem.removeValue();
+        }}
+      />
     </main>
   );
 }

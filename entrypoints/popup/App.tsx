@@ -8,8 +8,9 @@ import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { openSidePanel } from '@/utils/side-panel';
+import { ui } from '@/utils/i18n';
 
-function openPage(path: '/report.html' | '/options.html' | typeof FIRST_RUN_PATH) {
+function openPage(path: '/report.html' | '/options.html' | '/map.html' | typeof FIRST_RUN_PATH) {
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
   window.close();
 }
@@ -29,28 +30,29 @@ export function App() {
   return (
     <main>
       <header class="row" style={{ justifyContent: 'space-between' }}>
-        <h1>Alliance Map</h1>
+        <h1>{ui.t('extName')}</h1>
         <div class="row">
           <button type="button" onClick={() => void openRecord()}>
-            {tab?.identity ? 'Full record' : 'All people'}
+            {tab?.identity ? ui.t('popup_fullRecord') : ui.t('popup_allPeople')}
+          </button>
+          <button type="button" onClick={() => openPage('/map.html')}>
+            Map
           </button>
           <button type="button" onClick={() => openPage('/options.html')}>
-            Settings
+            {ui.t('popup_settings')}
           </button>
         </div>
       </header>
       <HostAccess />
       {tab === undefined ? (
-        <p class="muted">Reading the current tab…</p>
+        <p class="muted">{ui.t('common_readingTab')}</p>
       ) : tab.identity ? (
         <>
           <LinkFromExport db={db} identity={tab.identity} />
           <QuickTag db={db} identity={tab.identity} />
         </>
       ) : (
-        <p class="muted">
-          Open a LinkedIn profile to tag the person, or open the side panel to browse your people.
-        </p>
+        <p class="muted">{ui.t('popup_openProfileHint')}</p>
       )}
       {settings && (
         <Summary

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import { localizePage } from '@/utils/i18n';
 import { getDb } from '@/utils/db';
 import '@/components/theme.css';
 import '@/components/roles.css';
@@ -10,4 +11,5 @@ void getDb()
   .open()
   .catch(() => undefined);
 
+localizePage('extName');
 render(<App />, document.getElementById('app')!);

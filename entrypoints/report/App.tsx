@@ -3,14 +3,16 @@ import { browser } from 'wxt/browser';
 import { ReportView } from '@/components/report/ReportView';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
-import { formatDay, fromDateInput, toDateInput } from '@/utils/format';
+import { fromDateInput, toDateInput } from '@/utils/format';
+import { ui } from '@/utils/i18n';
 import { reportToMarkdown, type WeeklyReport } from '@/utils/insights';
 import { addWeeks, formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
 import type { Settings } from '@/utils/model';
 import { useSettings } from '@/components/useSettings';
-import { loadWeeklyReport } from '@/utils/db/report-data';
+import { loadWeeklyReport } from '@/utils/loaders/weekly-report';
 import { openSidePanel } from '@/utils/side-panel';
 import { searchForWeek, weekFromSearch } from './week-param';
+import { rich } from '@/components/rich';
 
 /** The address's query string, following the back and forward buttons. */
 function useSearch(): [string, (search: string) => void] {
@@ -45,7 +47,7 @@ function useOpenSidePanel(): () => void {
 
 /** Saves the Markdown through a download link (no permission needed, nothing leaves the machine). */
 function downloadMarkdown(report: WeeklyReport): void {
-  const blob = new Blob([reportToMarkdown(report)], { type: 'text/markdown;charset=utf-8' });
+  const blob = new Blob([reportToMarkdown(report, ui)], { type: 'text/markdown;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -77,8 +79,8 @@ export function App({ db }: { db: AllianceDb }) {
 function Loading() {
   return (
     <main class="report" data-state="loading" aria-busy="true">
-      <h1>Weekly report</h1>
-      <p class="muted">Reading your alliance…</p>
+      <h1>{ui.t('report_title')}</h1>
+      <p class="muted">{ui.t('report_reading')}</p>
     </main>
   );
 }
@@ -102,7 +104,7 @@ function WeekReport({
   const isCurrent = now >= weekStart && now < weekEnd;
   // Read from the data and kept current as it changes anywhere.
   const view = useLiveQuery(
-    () => loadWeeklyReport(db, weekStart, settings, Date.now()),
+    () => loadWeeklyReport(db, weekStart, settings, Date.now(), ui),
     [db, weekStart, settings],
   );
   const report = view.status === 'ready' ? view.value : undefined;
@@ -110,18 +112,20 @@ function WeekReport({
   const state = error ? 'error' : report ? 'ready' : 'loading';
 
   useEffect(() => {
-    document.title = `Weekly report, week of ${formatLocalDate(weekStart)} · Alliance Map`;
+    document.title = ui.t('report_pageTitle', { date: formatLocalDate(weekStart) });
   }, [weekStart]);
 
   return (
     <main class="report" data-state={state} aria-busy={state === 'loading'}>
       <header class="report-header">
         <div>
-          <h1>Weekly report</h1>
+          <h1>{ui.t('report_title')}</h1>
           <p style={{ margin: 0 }}>
-            Week of <time dateTime={formatLocalDate(weekStart)}>{formatDay(weekStart)}</time> to{' '}
-            {formatDay(weekEnd - 1)}
-            {isCurrent && <span class="muted"> (this week, so far)</span>}
+            {rich(ui.t('report_weekSpan'), {
+              start: <time dateTime={formatLocalDate(weekStart)}>{ui.day(weekStart)}</time>,
+              end: ui.day(weekEnd - 1),
+            })}
+            {isCurrent && <span class="muted"> {ui.t('report_soFar')}</span>}
           </p>
         </div>
         <div class="row no-print">
@@ -130,29 +134,33 @@ function WeekReport({
             disabled={!report}
             onClick={() => report && downloadMarkdown(report)}
           >
-            Download Markdown
+            {ui.t('report_download')}
           </button>
           <button type="button" disabled={!report} onClick={() => window.print()}>
-            Print or save as PDF
+            {ui.t('report_print')}
           </button>
         </div>
       </header>
-      <nav class="row week-picker no-print" aria-label="Choose a week" style={{ marginTop: 10 }}>
+      <nav
+        class="row week-picker no-print"
+        aria-label={ui.t('report_chooseWeek')}
+        style={{ marginTop: 10 }}
+      >
         <button type="button" onClick={() => onWeek(addWeeks(weekStart, -1, settings.weekStart))}>
-          ← Previous week
+          {ui.t('report_previousWeek')}
         </button>
         <button
           type="button"
           disabled={isCurrent}
           onClick={() => onWeek(addWeeks(weekStart, 1, settings.weekStart))}
         >
-          Next week →
+          {ui.t('report_nextWeek')}
         </button>
         <button type="button" disabled={isCurrent} onClick={() => onWeek(now)}>
-          This week
+          {ui.t('report_thisWeek')}
         </button>
         <label>
-          Go to the week of
+          {ui.t('report_goTo')}
           <input
             type="date"
             value={toDateInput(weekStart)}
@@ -171,13 +179,13 @@ function WeekReport({
       )}
       {error ? (
         <p class="error" role="alert">
-          Could not build the report: {error}
+          {ui.t('report_error', { detail: error })}
         </p>
       ) : report ? (
         <ReportView report={report} onOpenSidePanel={openPanel} />
       ) : (
         <p class="muted" role="status">
-          Reading your alliance…
+          {ui.t('report_reading')}
         </p>
       )}
     </main>

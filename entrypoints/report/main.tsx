@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
-import { clearReportReady } from '@/utils/background/weekly';
+import { localizePage } from '@/utils/i18n';
+import { clearReportReady } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
 import '@/components/theme.css';
 import '@/components/report/report.css';
@@ -12,4 +13,5 @@ void clearReportReady().catch(() => undefined);
 const db = getDb();
 void db.open().catch(() => undefined);
 
+localizePage('report_title');
 render(<App db={db} />, document.getElementById('app')!);

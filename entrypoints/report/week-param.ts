@@ -4,6 +4,7 @@
  */
 import { formatLocalDate, weekStartOf } from '@/utils/insights/weeks';
 import { fromDateInput } from '@/utils/format';
+import { ui } from '@/utils/i18n';
 
 /** The week to show, and why it is not the one asked for when it is not. */
 export interface WeekChoice {
@@ -17,10 +18,10 @@ export function weekFromSearch(search: string, now: number, weekStart: number): 
   if (value === null || value === '') return { weekOf: now, notice: null };
   const date = fromDateInput(value);
   if (Number.isNaN(date)) {
-    return { weekOf: now, notice: `"${value}" is not a date (YYYY-MM-DD): showing this week.` };
+    return { weekOf: now, notice: ui.t('week_notADate', { value }) };
   }
   if (weekStartOf(date, weekStart) > weekStartOf(now, weekStart)) {
-    return { weekOf: now, notice: `The week of ${value} has not started yet: showing this week.` };
+    return { weekOf: now, notice: ui.t('week_future', { value }) };
   }
   return { weekOf: date, notice: null };
 }

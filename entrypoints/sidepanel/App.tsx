@@ -1,17 +1,21 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { LinkFromExport } from '@/components/LinkFromExport';
 import { PeopleList, type PeopleListState } from '@/components/PeopleList';
 import { PersonRecord } from '@/components/PersonRecord';
 import { QuickTag } from '@/components/QuickTag';
-import { recoverStashedEdits } from '@/components/unsavedEdits';
+import { recoverStashedEdits } from '@/utils/unsaved-edits';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import { useSettings } from '@/components/useSettings';
 import { useTabProfile } from '@/components/useTabProfile';
 import { getDb } from '@/utils/db';
-import { NO_FILTER } from '@/utils/db/people-list';
-import { findPerson, type SeenIdentity } from '@/utils/db/records';
+import { watchRecordRequests } from '@/utils/record-request';
+import { NO_FILTER } from '@/utils/people-rows';
+import { type SeenIdentity } from '@/utils/db/records';
+import { findPerson } from '@/utils/db/lookups';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { Settings } from '@/utils/model';
+import { ui } from '@/utils/i18n';
 
 /** Following the tab (its profile, else the list), or a choice the user made in the panel. */
 type View = { kind: 'follow' } | { kind: 'list' } | { kind: 'person'; slug: string };
@@ -26,17 +30,15 @@ interface RecordProps {
 /** The record of the person in the tab, or the quick tag while they are not in the records. */
 function TabPerson({ identity, ...props }: RecordProps & { identity: SeenIdentity }) {
   const live = useLiveQuery(() => findPerson(props.db, identity.slug), [identity.slug]);
-  if (live.status === 'loading') return <p class="muted">Loading…</p>;
+  if (live.status === 'loading') return <p class="muted">{ui.t('common_loading')}</p>;
   if (live.status === 'error')
-    return <p class="error">Could not read your records: {live.error.message}</p>;
+    return <p class="error">{ui.t('panel_readError', { detail: live.error.message })}</p>;
   const link = <LinkFromExport db={props.db} identity={identity} />;
   if (!live.value) {
     return (
       <div class="stack">
         {link}
-        <p class="muted">
-          Not in your records yet: tag a role, add a note or log a touch to start one.
-        </p>
+        <p class="muted">{ui.t('panel_notYet')}</p>
         <QuickTag db={props.db} identity={identity} />
       </div>
     );
@@ -52,10 +54,10 @@ function TabPerson({ identity, ...props }: RecordProps & { identity: SeenIdentit
 /** A record opened from the list or a tie. */
 function ChosenPerson({ slug, ...props }: RecordProps & { slug: string }) {
   const live = useLiveQuery(() => findPerson(props.db, slug), [slug]);
-  if (live.status === 'loading') return <p class="muted">Loading…</p>;
+  if (live.status === 'loading') return <p class="muted">{ui.t('common_loading')}</p>;
   if (live.status === 'error')
-    return <p class="error">Could not read your records: {live.error.message}</p>;
-  if (!live.value) return <p class="muted">This person is no longer in your records.</p>;
+    return <p class="error">{ui.t('panel_readError', { detail: live.error.message })}</p>;
+  if (!live.value) return <p class="muted">{ui.t('panel_personGone')}</p>;
   return <PersonRecord key={live.value.slug} person={live.value} {...props} />;
 }
 
@@ -73,10 +75,17 @@ export function App() {
     sort: 'recent',
   });
   const moved = useRef(false);
-  const tabSlug = tab?.identity?.slug ?? null;
+  const tabKey = tab && `${tab.tabId ?? ''} ${tab.identity?.slug ?? ''}`;
+  const lastTabKey = useRef<string | undefined>(undefined);
 
-  // A new profile in the tab (or leaving profiles) takes the panel back to following the tab.
-  useEffect(() => setView({ kind: 'follow' }), [tabSlug, tab?.tabId]);
+  // A new profile in the tab (or leaving profiles) takes the panel back to following the tab;
+  // learning which tab the panel opened in does not (a record asked for stays on screen).
+  useEffect(() => {
+    if (tabKey === undefined) return;
+    if (lastTabKey.current !== undefined && lastTabKey.current !== tabKey)
+      setView({ kind: 'follow' });
+    lastTabKey.current = tabKey;
+  }, [tabKey]);
 
   // Edits a closed panel could not finish are saved now.
   useEffect(() => {
@@ -88,6 +97,9 @@ export function App() {
     setView(next);
     scrollTo(0, 0);
   };
+
+  // Another page (the map) asked for someone's record.
+  useEffect(() => watchRecordRequests((slug) => go({ kind: 'person', slug })), []);
 
   // After the user moves between views, focus lands on the new view's heading.
   useLayoutEffect(() => {
@@ -101,7 +113,7 @@ export function App() {
   if (!settings) {
     return (
       <main>
-        <p class="muted">Loading…</p>
+        <p class="muted">{ui.t('common_loading')}</p>
       </main>
     );
   }
@@ -115,20 +127,26 @@ export function App() {
   return (
     <main class={showsList ? 'list-mode' : 'record-mode'}>
       <header class="row top">
-        <h1>Alliance Map</h1>
+        <h1>{ui.t('extName')}</h1>
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/map.html') })}
+        >
+          {ui.t('panel_openMap')}
+        </button>
         {!showsList && (
           <button type="button" onClick={() => go({ kind: 'list' })}>
-            ← All people
+            {ui.t('panel_allPeople')}
           </button>
         )}
         {showsList && tab?.identity && (
           <button type="button" onClick={() => go({ kind: 'follow' })}>
-            Back to {tab.identity.name || tab.identity.slug}
+            {ui.t('panel_backTo', { name: tab.identity.name || tab.identity.slug })}
           </button>
         )}
       </header>
       {tab === undefined && view.kind === 'follow' ? (
-        <p class="muted">Reading the current tab…</p>
+        <p class="muted">{ui.t('common_readingTab')}</p>
       ) : showsList ? (
         <PeopleList
           db={db}

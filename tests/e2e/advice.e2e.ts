@@ -120,7 +120,7 @@ async function actionTexts(page: Page): Promise<string[]> {
 
 /** An action as its list item reads: the sentence, then where a first step is taken. */
 function shown(action: NextAction): string {
-  if (action.place === 'import') return `${action.text} Start with the import`;
+  if (action.place === 'import') return `${action.text} Build your map step by step`;
   if (action.place === 'side-panel') return `${action.text} Open the side panel`;
   return action.text;
 }
@@ -184,28 +184,25 @@ describe('the weekly report after restoring a backup', () => {
     await page.locator('[data-place="side-panel"] button').first().click();
     await expect.poll(() => sidePanelsOpen(h)).toBe(1);
 
-    // The first step leads to the import on the options page, in view.
-    await page.getByRole('link', { name: 'Start with the import' }).click();
-    await page.waitForURL(/options\.html#linkedin-title$/);
-    const heading = page.getByRole('heading', { name: 'Import from LinkedIn' });
-    await heading.waitFor();
-    await expect
-      .poll(() =>
-        heading.evaluate((element) => {
-          const box = element.getBoundingClientRect();
-          return box.top >= 0 && box.bottom <= innerHeight;
-        }),
-      )
-      .toBe(true);
+    // The first step leads to the first run, which starts with the import.
+    await page
+      .locator('[data-section="next-actions"]')
+      .getByRole('link', { name: 'Build your map step by step' })
+      .click();
+    await page.waitForURL(/\/welcome\.html$/);
+    await page
+      .getByRole('heading', { name: 'Step 1 of 7: Your LinkedIn connections' })
+      .waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Import from LinkedIn' }).waitFor();
     await page.close();
 
-    // The popup says how to start too.
+    // The popup leads there too.
     const popup = await openExtensionPage(h, 'popup.html');
-    await popup.getByText(/^Nobody tagged yet: import your LinkedIn connections/).waitFor();
+    await popup.getByText(/^Nobody tagged yet\. Start with your map/).waitFor();
     const opened = h.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Start here' }).click();
+    await popup.getByRole('button', { name: 'Build your map' }).click();
     const start = await opened;
-    await start.waitForURL(/options\.html#linkedin-title$/);
+    await start.waitForURL(/\/welcome\.html$/);
     await start.close();
   });
 

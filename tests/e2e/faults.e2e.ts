@@ -518,32 +518,46 @@ async function writeVersion5Database(page: Page, data: Record<string, unknown[]>
         else request.onsuccess = () => resolve();
         request.onerror = () => reject(request.error);
       });
-    // Dexie, open in the background, closes its connection when asked to.
-    await done(indexedDB.deleteDatabase('alliance-map'));
-    const open = indexedDB.open('alliance-map', 50);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      const people = db.createObjectStore('people', { keyPath: 'slug' });
-      people.createIndex('aliases', 'aliases', { multiEntry: true });
-      people.createIndex('memberId', 'memberId');
-      const notes = db.createObjectStore('notes', { keyPath: 'id' });
-      notes.createIndex('[personSlug+at]', ['personSlug', 'at']);
-      notes.createIndex('at', 'at');
-      const touches = db.createObjectStore('touches', { keyPath: 'id' });
-      touches.createIndex('[personSlug+at]', ['personSlug', 'at']);
-      touches.createIndex('at', 'at');
-      touches.createIndex('[kind+at]', ['kind', 'at']);
-      const ties = db.createObjectStore('ties', { keyPath: 'id' });
-      ties.createIndex('a', 'a');
-      ties.createIndex('b', 'b');
-      ties.createIndex('[a+b]', ['a', 'b'], { unique: true });
-      const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
-      followUps.createIndex('personSlug', 'personSlug');
-      followUps.createIndex('[status+due]', ['status', 'due']);
-      db.createObjectStore('columns', { keyPath: ['table', 'block'] });
-      db.createObjectStore('connections', { keyPath: 'block' });
+    // Dexie, open in the background, closes its connection when asked to; but an event (a tab
+    // shown, a page's live query) may open the current version again between the delete and
+    // this open, which then fails with a VersionError: delete and open again.
+    const openVersion5 = () => {
+      const open = indexedDB.open('alliance-map', 50);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        const people = db.createObjectStore('people', { keyPath: 'slug' });
+        people.createIndex('aliases', 'aliases', { multiEntry: true });
+        people.createIndex('memberId', 'memberId');
+        const notes = db.createObjectStore('notes', { keyPath: 'id' });
+        notes.createIndex('[personSlug+at]', ['personSlug', 'at']);
+        notes.createIndex('at', 'at');
+        const touches = db.createObjectStore('touches', { keyPath: 'id' });
+        touches.createIndex('[personSlug+at]', ['personSlug', 'at']);
+        touches.createIndex('at', 'at');
+        touches.createIndex('[kind+at]', ['kind', 'at']);
+        const ties = db.createObjectStore('ties', { keyPath: 'id' });
+        ties.createIndex('a', 'a');
+        ties.createIndex('b', 'b');
+        ties.createIndex('[a+b]', ['a', 'b'], { unique: true });
+        const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+        followUps.createIndex('personSlug', 'personSlug');
+        followUps.createIndex('[status+due]', ['status', 'due']);
+        db.createObjectStore('columns', { keyPath: ['table', 'block'] });
+        db.createObjectStore('connections', { keyPath: 'block' });
+      };
+      return open;
     };
-    await done(open);
+    let open: IDBOpenDBRequest;
+    for (let attempt = 1; ; attempt++) {
+      await done(indexedDB.deleteDatabase('alliance-map'));
+      open = openVersion5();
+      try {
+        await done(open);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || (error as DOMException).name !== 'VersionError') throw error;
+      }
+    }
     const db = open.result;
     const tx = db.transaction(db.objectStoreNames, 'readwrite');
     const all = data.people as Array<{ slug: string; roles: string[] }>;

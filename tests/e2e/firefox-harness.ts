@@ -152,7 +152,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
-    headless: !options.headed,
+    headless: !(options.headed ?? process.env.HEADED === '1'),
     userDataDir: options.userDataDir,
     defaultViewport: { width: 1280, height: 900 },
     // Lets the tests open the extension's pages in a tab and read the browser's own UI (the
@@ -317,6 +317,21 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         20_000,
       );
     }
+    // A new install opens the first run (entrypoints/background/first-run.ts), as in Chromium
+    // (harness.ts): the tests open the pages they need themselves.
+    if (install !== 'none' && !wasInstalled && existsSync(join(extensionDir, 'welcome.html')))
+      await until(
+        'The extension did not open its first run when installed',
+        () =>
+          inExtension(async () => {
+            const url = chrome.runtime.getURL('welcome.html');
+            const tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
+            if (!tabs.length) return undefined;
+            await chrome.tabs.remove(tabs.map((tab) => tab.id!));
+            return true;
+          }, null),
+        10_000,
+      );
   } catch (error) {
     await close();
     throw error;

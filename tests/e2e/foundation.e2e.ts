@@ -80,10 +80,16 @@ describe('tag a person on their profile and see it again', () => {
     await page.close();
   });
 
-  it('loads no locale data on LinkedIn: the badge says dates in plain words', () => {
-    // Making an Intl formatter at document_start held LinkedIn's page up by 20–35 ms.
+  it('loads no locale data on LinkedIn at load: each formatter is made when a badge first needs it', () => {
+    // Making an Intl formatter at document_start held LinkedIn's page up by 20–35 ms. The badge
+    // and chips speak the user's language with Intl's plural rules and dates, so the translator
+    // makes each formatter on first use (utils/i18n/translator.ts): every use is a `??=`.
     const script = readFileSync(join(EXTENSION_DIR, 'linkedin.js'), 'utf8');
-    expect(script).not.toMatch(/\bIntl\.|toLocale(Date|Time)?String/);
+    const uses = script.match(/\bIntl\./g) ?? [];
+    const onFirstUse = script.match(/\?\?=\s*new Intl\.\w+/g) ?? [];
+    expect(uses.length).toBeGreaterThan(0);
+    expect(onFirstUse).toHaveLength(uses.length);
+    expect(script).not.toMatch(/toLocale(Date|Time)?String/);
   });
 
   it('leaves @wxt-dev/storage out of the LinkedIn script', () => {

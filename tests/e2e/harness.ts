@@ -1,6 +1,6 @@
 /**
  * Real Chromium with the built extension loaded, LinkedIn served offline from saved pages
- * (DESIGN.md, "Testing in real Chromium"). Shared by the e2e tests, the demo and the bench.
+ * (CONTRIBUTING.md, "Debugging in a real browser"). Shared by the e2e tests, the demo and the bench.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +61,10 @@ export interface LaunchOptions {
   /** Reuse a profile directory (a browser restart keeps the data). */
   userDataDir?: string;
   extensionDir?: string;
+  /** The browser's language (Chromium's `--lang`): the extension then speaks it. */
+  lang?: string;
+  /** Leave open the first run that a fresh install opens (closed by default). */
+  keepWelcome?: boolean;
   /** Origins requests may reach, besides the fixtures (a sync server the test started). */
   allow?: string[];
 }
@@ -78,7 +82,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'alliance-map-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: !options.headed,
+    headless: !(options.headed ?? process.env.HEADED === '1'),
     serviceWorkers: 'block',
     viewport: { width: 1280, height: 900 },
     args: [
@@ -91,6 +95,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
 
@@ -132,6 +137,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     throw new Error('The extension did not load: Chromium started no extension service worker.');
   }
   const extensionId = new URL(serviceWorker.url()).host;
+  if (ownsProfile && !options.keepWelcome && existsSync(join(extensionDir, 'welcome.html')))
+    await closeFirstRun(serviceWorker);
 
   return {
     context,
@@ -144,6 +151,26 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Closes the first run's tab, which the extension opens when it is installed
+ * (entrypoints/background/first-run.ts): the tests open the pages they need themselves.
+ */
+async function closeFirstRun(serviceWorker: Worker): Promise<void> {
+  const closed = await serviceWorker.evaluate(async () => {
+    const url = chrome.runtime.getURL('welcome.html');
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      const tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
+      if (tabs.length) {
+        await chrome.tabs.remove(tabs.map((tab) => tab.id!));
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  });
+  if (!closed) throw new Error('The extension did not open its first run when installed.');
 }
 
 /** The fixture HTML of a saved page. */
@@ -379,7 +406,8 @@ export async function readRows(page: Page, name: string): Promise<Record<string,
  */
 export async function seedDatabase(h: Harness, data: Record<string, unknown[]>): Promise<void> {
   const page = await openExtensionPage(h, 'popup.html');
-  await page.getByRole('heading', { name: 'This week' }).waitFor();
+  // The summary's heading, in whatever language the browser speaks.
+  await page.locator('#summary-title').waitFor();
   for (const [name, rows] of Object.entries(data)) {
     if (name !== 'people') await putRows(page, name, rows);
   }

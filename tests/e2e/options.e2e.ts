@@ -69,7 +69,7 @@ describe('the options page', () => {
       .poll(() => page.getByTestId('persist-status').textContent())
       .toMatch(/^(granted|not granted)/);
     await expect
-      .poll(() => page.getByText(/\d+(\.\d)? (bytes|KB|MB)( of .* available)?$/).count())
+      .poll(() => page.getByText(/\d+(\.\d)? (bytes|kB|MB|GB)( of .* available)?$/).count())
       .toBe(1);
     await page.getByText('Uninstalling Alliance Map deletes everything it stores.').waitFor();
     expect(await page.getByTestId('last-backup').textContent()).toBe('never');
@@ -222,7 +222,7 @@ describe('the options page', () => {
       'People: 4 new, 0 updated, 0 unchanged.',
       expect.stringMatching(/^Connections\.csv, line 7: no name or profile URL/),
       expect.stringMatching(
-        /^Connections\.csv, line 10: 'https:\/\/example\.com\/not-linkedin' is not a LinkedIn profile URL/,
+        /^Connections\.csv, line 10: “https:\/\/example\.com\/not-linkedin” is not a LinkedIn profile URL/,
       ),
     ]);
     await report.getByRole('heading', { name: '2 lines skipped' }).waitFor();

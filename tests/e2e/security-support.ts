@@ -215,7 +215,11 @@ export async function domSnapshot(page: Page): Promise<DomSnapshot> {
       const line = `${' '.repeat(depth)}${describe(node)}${node.shadowRootType ? ` #${node.shadowRootType}` : ''}`;
       full.push(line);
       if (!skipping && !ours) lines.push(line);
-      for (const shadow of node.shadowRoots ?? []) walk(shadow, depth + 1, skipping || ours);
+      for (const shadow of node.shadowRoots ?? []) {
+        // The browser's own shadow roots (an image showing its alt text once it fails to load)
+        // come and go with the page's timing; no page script can reach them.
+        if (shadow.shadowRootType !== 'user-agent') walk(shadow, depth + 1, skipping || ours);
+      }
       // Frames are left out: our script runs in the top frame only, and a refused frame holds
       // Chromium's own error page, whose markup changes from one load to the next.
       for (const child of node.children ?? []) walk(child, depth + 1, skipping || ours);

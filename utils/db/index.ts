@@ -20,9 +20,9 @@ let shared: AllianceDb | undefined;
 /**
  * The one database instance of this context, opened lazily (Dexie reopens after a wake-up), in
  * the extension's own origin. Only extension pages and the background use it; a content script
- * would open LinkedIn's IndexedDB instead (DESIGN.md). Strict durability: notes the user typed
+ * would open LinkedIn's IndexedDB instead (docs/principles.md). Strict durability: notes the user typed
  * deserve it; the LinkedIn import opens its own relaxed instance in its worker
- * (components/options/import-channel.ts), whose commits the page announces.
+ * (utils/transfer/import-channel.ts), whose commits the page announces.
  */
 export function getDb(): AllianceDb {
   shared ??= openDb(announceDataChange);

@@ -1,21 +1,22 @@
-import Dexie, { type Collection } from 'dexie';
-import { ALL_TABLES, WRITE_TABLES, type AllianceDb } from './schema';
+import type { Collection } from 'dexie';
+import { findPerson } from './lookups';
+import { ALL_TABLES, WRITE_TABLES, allOf, type AllianceDb } from './schema';
 import { keptHistory, personOf, storedPerson, type StoredPerson } from './stored-person';
+import { UserError } from '@/utils/i18n/user-error';
 import { personDoc, recordChanges, recordPeople, tieDoc } from '@/utils/sync/changes';
 import {
   DEFAULT_DIRECTION,
   LIMITS,
-  dueAtFor,
+  clampText,
+  isValidDate,
   newPerson,
   isNoProfileKey,
   orderedPair,
   otherEnd,
   type Direction,
   type FollowUp,
-  type Note,
   type Person,
   type Role,
-  type Settings,
   type Tie,
   type TouchKind,
 } from '@/utils/model';
@@ -28,18 +29,6 @@ export interface SeenIdentity {
   name?: string;
   headline?: string;
   company?: string;
-}
-
-/** What the badge, chips and toolbar show about a person at a glance. */
-export interface PersonSummary {
-  slug: string;
-  name: string;
-  roles: Role[];
-  noteCount: number;
-  lastTouchAt: number | null;
-  /** When the next touch is due from the person's cadence; null for untagged people never touched. */
-  dueAt: number | null;
-  overdueFollowUps: number;
 }
 
 /** Fields the user edits in the side panel. */
@@ -61,18 +50,8 @@ export type PersonPatch = Partial<
   >
 >;
 
-/** Text cut to a limit, so a paste of a whole document cannot break a view or a record. */
-export function clampText(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max) : text;
-}
-
-/** A date the views can show: finite and within the years the product supports. */
-export function isValidDate(ms: number): boolean {
-  return Number.isFinite(ms) && ms >= LIMITS.minDate && ms <= LIMITS.maxDate;
-}
-
 function checkedDate(ms: number): number {
-  if (!isValidDate(ms)) throw new RangeError('The date must be between the years 1900 and 9999.');
+  if (!isValidDate(ms)) throw new UserError('error_dateRange');
   return ms;
 }
 
@@ -90,101 +69,6 @@ function cleanPatch(patch: PersonPatch): PersonPatch {
     out.cadenceDays = Math.min(max, Math.max(min, Math.round(out.cadenceDays)));
   }
   return out;
-}
-
-/** The person a key names: their slug, a former slug, or their member id. */
-export async function findPerson(db: AllianceDb, key: string): Promise<StoredPerson | undefined> {
-  return (
-    (await db.people.get(key)) ??
-    (await db.people.where('aliases').equals(key).first()) ??
-    (await db.people.where('memberId').equals(key).first())
-  );
-}
-
-/**
- * The people many keys name at once (a screenful of list cards). Most keys are slugs, found by
- * the primary key in one batch; only the keys that name nobody that way (a member id, a former
- * slug) are looked for among aliases and member ids, each by one point query, all at once. A
- * cursor jumping from key to key waits for each step in turn: for a page of 100 people that
- * was most of the lookup.
- */
-export async function findPeopleByKeys(
-  db: AllianceDb,
-  keys: readonly string[],
-): Promise<Map<string, StoredPerson>> {
-  const wanted = [...new Set(keys)];
-  const found = new Map<string, StoredPerson>();
-  if (!wanted.length) return found;
-  await db.transaction('r', db.people, async () => {
-    const bySlug = await db.people.bulkGet(wanted);
-    const others = wanted.filter((_, i) => !bySlug[i]);
-    const byOther = await Promise.all(
-      others.map(
-        async (key) =>
-          (await db.people.where('aliases').equals(key).first()) ??
-          (await db.people.where('memberId').equals(key).first()),
-      ),
-    );
-    bySlug.forEach((person, i) => person && found.set(wanted[i]!, person));
-    byOther.forEach((person, i) => person && found.set(others[i]!, person));
-  });
-  return found;
-}
-
-/** Summaries of the given people, in one read transaction. */
-export async function summarize(
-  db: AllianceDb,
-  people: readonly StoredPerson[],
-  settings: Settings,
-  now: number,
-  { countNotes = true }: { countNotes?: boolean } = {},
-): Promise<Map<string, PersonSummary>> {
-  const out = new Map<string, PersonSummary>();
-  if (!people.length) return out;
-  await db.transaction('r', [db.notes, db.followUps], async () => {
-    const [noteCounts, overdueFollowUps] = await Promise.all([
-      // List chips show no note count: a screenful then costs no query for it.
-      countNotes
-        ? Promise.all(
-            people.map((person) =>
-              db.notes
-                .where('[personSlug+at]')
-                .between(...allOf(person.slug))
-                .count(),
-            ),
-          )
-        : people.map(() => 0),
-      // Overdue: open and due before now. Everyone's at once, a few records at most.
-      db.followUps
-        .where('[status+due]')
-        .between(['open', Dexie.minKey], ['open', now], true, false)
-        .toArray(),
-    ]);
-    const overdue = new Map<string, number>();
-    for (const f of overdueFollowUps)
-      overdue.set(f.personSlug, (overdue.get(f.personSlug) ?? 0) + 1);
-    people.forEach((person, i) => {
-      const lastTouchAt = person.lastTouchAt ?? null;
-      out.set(person.slug, {
-        slug: person.slug,
-        name: person.name,
-        roles: person.roles,
-        noteCount: noteCounts[i] ?? 0,
-        lastTouchAt,
-        dueAt: dueAtFor(person, lastTouchAt, settings),
-        overdueFollowUps: overdue.get(person.slug) ?? 0,
-      });
-    });
-  });
-  return out;
-}
-
-/** The range of a `[personSlug+…]` index that holds one person's records. */
-export function allOf(slug: string): [[string, unknown], [string, unknown]] {
-  return [
-    [slug, Dexie.minKey],
-    [slug, Dexie.maxKey],
-  ];
 }
 
 /**
@@ -289,6 +173,31 @@ export async function toggleRole(
   });
 }
 
+/**
+ * Records someone the user names (the first run's "who decides", mentors, sponsor…): creates
+ * them if new, fills their blanks from what is known of them, applies `patch` and adds `roles`
+ * to theirs, in one transaction.
+ */
+export async function recordPerson(
+  db: AllianceDb,
+  seen: SeenIdentity,
+  patch: PersonPatch,
+  now: number,
+  roles: readonly Role[] = [],
+): Promise<Person> {
+  return db.transaction('rw', WRITE_TABLES, async () => {
+    const { person } = await seenPerson(db, seen, now);
+    const cleaned = cleanPatch(patch);
+    await recordPeople(db, [person.slug]);
+    return putPerson(db, {
+      ...person,
+      ...cleaned,
+      roles: [...new Set([...(cleaned.roles ?? person.roles), ...roles])],
+      updatedAt: now,
+    });
+  });
+}
+
 /** Saves what the user edited about a person. */
 export async function updatePerson(
   db: AllianceDb,
@@ -298,7 +207,7 @@ export async function updatePerson(
 ): Promise<Person> {
   return db.transaction('rw', WRITE_TABLES, async () => {
     const person = await db.people.get(slug);
-    if (!person) throw new Error('This person is no longer in your records.');
+    if (!person) throw new UserError('error_personGone');
     await recordPeople(db, [slug]);
     return putPerson(db, { ...person, ...cleanPatch(patch), updatedAt: now });
   });
@@ -313,7 +222,7 @@ export async function addNote(
   at = now,
 ): Promise<string> {
   const body = clampText(text.trim(), LIMITS.noteText);
-  if (!body) throw new Error('A note needs some text.');
+  if (!body) throw new UserError('error_noteEmpty');
   checkedDate(at);
   return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
@@ -330,16 +239,6 @@ export async function addNote(
     await putPerson(db, person);
     return id;
   });
-}
-
-/** The most recent note about a person (keyed by their current slug). */
-export async function latestNoteOf(db: AllianceDb, key: string): Promise<Note | undefined> {
-  const person = await findPerson(db, key);
-  if (!person) return undefined;
-  return db.notes
-    .where('[personSlug+at]')
-    .between(...allOf(person.slug))
-    .last();
 }
 
 /** Rewrites a note the user edited; an emptied note is deleted. */
@@ -399,7 +298,7 @@ export async function logTouch(
 /** The person `slug` names, or an error saying they are gone (inside a transaction). */
 async function existingPerson(db: AllianceDb, slug: string): Promise<StoredPerson> {
   const person = await db.people.get(slug);
-  if (!person) throw new Error('This person is no longer in your records.');
+  if (!person) throw new UserError('error_personGone');
   return person;
 }
 
@@ -412,7 +311,7 @@ export async function addFollowUp(
   now: number,
 ): Promise<string> {
   const body = clampText(text.trim(), LIMITS.shortText);
-  if (!body) throw new Error('A follow-up needs a description.');
+  if (!body) throw new UserError('error_followUpEmpty');
   const followUp: FollowUp = {
     id: crypto.randomUUID(),
     personSlug: slug,
@@ -456,7 +355,7 @@ export async function addTie(
   label: string,
   now: number,
 ): Promise<void> {
-  if (x === y) throw new Error('A person cannot be tied to themselves.');
+  if (x === y) throw new UserError('error_tieSelf');
   const [a, b] = orderedPair(x, y);
   await db.transaction('rw', WRITE_TABLES, async () => {
     const ends = await Promise.all([existingPerson(db, a), existingPerson(db, b)]);
@@ -527,10 +426,10 @@ export async function mergePeople(
   intoSlug: string,
   now: number,
 ): Promise<Person> {
-  if (fromSlug === intoSlug) throw new Error('Choose two different people to merge.');
+  if (fromSlug === intoSlug) throw new UserError('error_mergeSame');
   return db.transaction('rw', WRITE_TABLES, async () => {
     const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
-    if (!from || !into) throw new Error('Both people must exist to be merged.');
+    if (!from || !into) throw new UserError('error_mergeMissing');
     const merged: Person = {
       ...personOf(into),
       memberId: into.memberId ?? from.memberId,
@@ -600,7 +499,7 @@ export async function linkProfile(
   seen: SeenIdentity,
   now: number,
 ): Promise<Person> {
-  if (!isNoProfileKey(noProfileSlug)) throw new Error('This person already has a profile.');
+  if (!isNoProfileKey(noProfileSlug)) throw new UserError('error_hasProfile');
   return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     await recordPeople(db, [person.slug]);

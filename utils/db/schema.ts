@@ -111,3 +111,11 @@ export const SYNC_NOTE_TABLES = ['syncChanges', 'syncState'] as const;
 
 /** What a write over all of the relationship data names. */
 export const WRITE_TABLES = [...ALL_TABLES, ...SYNC_NOTE_TABLES] as const;
+
+/** The range of a `[personSlug+…]` index that holds one person's records. */
+export function allOf(slug: string): [[string, unknown], [string, unknown]] {
+  return [
+    [slug, Dexie.minKey],
+    [slug, Dexie.maxKey],
+  ];
+}

@@ -7,6 +7,7 @@
  * `personOf` takes the fields off again for a backup.
  */
 import type { Person } from '@/utils/model';
+import { nameWordsOf } from '@/utils/search-text';
 
 /** A person as the people table stores them. */
 export interface StoredPerson extends Person {
@@ -29,22 +30,6 @@ export interface PersonHistory {
 }
 
 export const NO_HISTORY: PersonHistory = { hasRecords: false };
-
-/** Lower case without accents, so that "muller" finds "Müller". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The folded words of a name, once each: "Zoë Müller-Lee" → zoe, muller, lee. */
-export function nameWordsOf(name: string): string[] {
-  return [
-    ...new Set(
-      foldForSearch(name)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean),
-    ),
-  ];
-}
 
 /** The user said something about the person themselves: a role, a level, a stance, a motive… */
 export function hasOwnMarks(person: Person): boolean {

@@ -5,7 +5,7 @@
  * (docs/insights.md). When there is no one to name yet, the step is a first step and says where
  * in the extension to take it.
  */
-import { daysAgo } from '@/utils/format';
+import type { MessageKey, Translator } from '@/utils/i18n';
 import { DAY_MS, mainRole, type Role, type TouchKind } from '@/utils/model';
 import { backsMe, displayName, keyHolderWeight } from './alliance';
 import { neighbours, type Snapshot } from './context';
@@ -19,7 +19,7 @@ import type {
   ReportCounts,
   Taker,
 } from './types';
-import { nameWithLevel, quoted, times } from './wording';
+import { nameWithLevel, quoted } from './wording';
 
 /** The report never lists more next actions than this. */
 export const MAX_NEXT_ACTIONS = 5;
@@ -59,81 +59,57 @@ export const STAKE = { sponsor: 3, closeBacker: 2, backer: 1.5, other: 1 } as co
 export const FIRST_STEPS = {
   // With nobody in the record yet (the report reads the people the user keeps anything about),
   // the start is the first-run path: bring people in, then tag them.
-  import: {
-    place: 'import',
-    worth: 20,
-    step: 'Import your LinkedIn connections if you have not yet, then tag the people who support your work',
-    why: 'the report can then tell who decides your next step and who backs you',
-  },
-  tag: {
-    place: 'side-panel',
-    worth: 19,
-    step: 'Tag your manager, a sponsor, a mentor and a few allies, from the badge on their LinkedIn profile or in the side panel',
-    why: 'the report can then tell you who backs you and who is going cold',
-  },
-  levels: {
-    place: 'side-panel',
-    worth: 18,
-    step: 'Set the level (+1, +2 …) and influence of the people above you in the side panel, or mark who decides your next promotion',
-    why: 'the report then knows your key holders, the people whose support you need',
-  },
-  touch: {
-    place: 'side-panel',
-    worth: 17,
-    step: 'Log a touch each time you share your work, help someone or ask for feedback, from the popup or the side panel',
-    why: 'the report then knows who has seen your work',
-  },
-  newRole: {
-    place: 'side-panel',
-    worth: 16,
-    step: 'Add your new manager, their manager and your peers from their LinkedIn profiles, and set their level (+1, +2, peer)',
-    why: 'your first 90 days are the best time to meet them',
-  },
+  import: { place: 'import', worth: 20, step: 'first_importStep', why: 'first_importWhy' },
+  tag: { place: 'side-panel', worth: 19, step: 'first_tagStep', why: 'first_tagWhy' },
+  levels: { place: 'side-panel', worth: 18, step: 'first_levelsStep', why: 'first_levelsWhy' },
+  touch: { place: 'side-panel', worth: 17, step: 'first_touchStep', why: 'first_touchWhy' },
+  newRole: { place: 'side-panel', worth: 16, step: 'first_newRoleStep', why: 'first_newRoleWhy' },
   mentor: {
     place: 'side-panel',
     worth: URGENCY.gapMentor,
-    step: 'Note the level of the more experienced people you work with and the purpose you share with them (the basis of the alliance)',
-    why: 'a mentor grows from a shared purpose, not from asking someone to be your mentor',
+    step: 'first_mentorStep',
+    why: 'first_mentorWhy',
   },
   allies: {
     place: 'side-panel',
     worth: URGENCY.gapAllies,
-    step: 'Tag the peers and colleagues who support your efforts as allies',
-    why: 'allies are anyone who supports your work, and you have none tagged yet',
+    step: 'first_alliesStep',
+    why: 'first_alliesWhy',
   },
   advisors: {
     place: 'side-panel',
     worth: URGENCY.gapBoard,
-    step: 'Tag the people whose advice you seek as advisors',
-    why: 'a board of 5 to 8 serves you better than one role model',
+    step: 'first_advisorsStep',
+    why: 'first_advisorsWhy',
   },
   mentee: {
     place: 'side-panel',
     worth: URGENCY.mentee,
-    step: 'Offer help to someone earlier in their career and tag them as your mentee',
-    why: 'mentors often pay forward what they were given',
+    step: 'first_menteeStep',
+    why: 'first_menteeWhy',
   },
 } as const satisfies Record<
   string,
-  { place: ActionPlace; worth: number; step: string; why: string }
+  { place: ActionPlace; worth: number; step: MessageKey; why: MessageKey }
 >;
 
 export type FirstStep = keyof typeof FIRST_STEPS;
 
 /** "Do this: because of that." as one sentence. */
-function sentence(step: string, why: string): string {
-  return `${step}: ${why}.`;
+function sentence(t: Translator, step: string, why: string): string {
+  return t.t('insight_sentence', { step, why });
 }
 
 /** A first step, with no one named. */
-export function firstStep(id: FirstStep): NextAction {
-  const { place, worth, step, why } = FIRST_STEPS[id];
+export function firstStep(t: Translator, id: FirstStep): NextAction {
+  const { place, worth } = FIRST_STEPS[id];
+  const step = t.t(FIRST_STEPS[id].step);
   return {
     id: `start:${id}`,
     personSlug: null,
     personName: null,
     habit: null,
-    text: sentence(step, why),
+    text: sentence(t, step, t.t(FIRST_STEPS[id].why)),
     step,
     worth,
     place,
@@ -173,10 +149,12 @@ export function isBlank(counts: ReportCounts): boolean {
  * then tag) in a blank record, tag some people when nobody is tagged, else `fallback` itself.
  */
 export function stepTowards(ctx: ActionContext, fallback: FirstStep): NextAction {
-  if (ctx.blank) return firstStep('import');
+  const { t } = ctx.snap;
+  if (ctx.blank) return firstStep(t, 'import');
   // Setting levels needs people, not tags.
-  if (ctx.tagged === 0 && fallback !== 'levels' && fallback !== 'newRole') return firstStep('tag');
-  return firstStep(fallback);
+  if (ctx.tagged === 0 && fallback !== 'levels' && fallback !== 'newRole')
+    return firstStep(t, 'tag');
+  return firstStep(t, fallback);
 }
 
 /**
@@ -212,7 +190,7 @@ export function personAction(
     personSlug: person.slug,
     personName: displayName(person),
     habit,
-    text: sentence(step, why),
+    text: sentence(ctx.snap.t, step, why),
     step,
     worth: stakeOf(ctx, person) * urgency,
     place: null,
@@ -226,14 +204,15 @@ function personOf(ctx: ActionContext, slug: string): InsightPerson {
 
 /** Share a win with a key holder who does not know the user's work; worth their risk. */
 export function riskAction(ctx: ActionContext, holder: KeyHolder): NextAction {
+  const { t } = ctx.snap;
   const person = personOf(ctx, holder.slug);
   const days = ctx.snap.data.settings.visibilityWindowDays;
-  const skeptic =
-    holder.stance === 'skeptic' ? ', and as a skeptic they could block your promotion' : '';
+  const skeptic = (why: string) =>
+    holder.stance === 'skeptic' ? t.t('why_skeptic', { why }) : why;
   if (holder.awareness === 'partial' && holder.heardThrough) {
     const through = displayName(personOf(ctx, holder.heardThrough));
-    const why = `they know your work only through ${through}${skeptic}`;
-    const step = `Share a recent win with ${holder.name} directly`;
+    const why = skeptic(t.t('why_onlyThrough', { name: through }));
+    const step = t.t('step_shareWinDirectly', { name: holder.name });
     return {
       ...personAction(ctx, 'risk', person, 'shared-work', step, why, 1),
       worth: holder.risk,
@@ -241,16 +220,19 @@ export function riskAction(ctx: ActionContext, holder: KeyHolder): NextAction {
   }
   const last = ctx.snap.status.get(holder.slug)?.lastTouchAt ?? null;
   const contacted = last !== null && last > ctx.snap.asOf - days * DAY_MS;
-  const gap = contacted
-    ? `they have heard nothing of your work in ${days} days`
-    : `you have had no contact with them in ${days} days`;
-  const connector = holder.connector
-    ? `; ${displayName(personOf(ctx, holder.connector))} is tied to them and could put your name forward`
-    : '';
-  const alone = holder.reachable ? '' : ', and nobody in your alliance is tied to them';
-  const step = `Share a recent win with ${nameWithLevel(person)}`;
-  const why = `${gap}${alone}${skeptic}${connector}`;
-  return { ...personAction(ctx, 'risk', person, 'shared-work', step, why, 1), worth: holder.risk };
+  const gap = t.n(contacted ? 'why_heardNothing' : 'why_noContact', days);
+  const alone = holder.reachable ? gap : t.t('why_alone', { why: gap });
+  const connected = holder.connector
+    ? t.t('why_connector', {
+        why: skeptic(alone),
+        name: displayName(personOf(ctx, holder.connector)),
+      })
+    : skeptic(alone);
+  const step = t.t('step_shareWin', { name: nameWithLevel(person, t) });
+  return {
+    ...personAction(ctx, 'risk', person, 'shared-work', step, connected, 1),
+    worth: holder.risk,
+  };
 }
 
 /** Keep an overdue promise, quoting it. */
@@ -258,12 +240,17 @@ export function followUpAction(
   ctx: ActionContext,
   item: Omit<OverdueFollowUp, 'action'>,
 ): NextAction {
+  const { t } = ctx.snap;
   const person = personOf(ctx, item.personSlug);
-  const when = daysAgo(item.due, ctx.snap.asOf);
+  const when = t.ago(item.due, ctx.snap.asOf);
   const promise = item.text.trim();
+  const name = item.personName;
   const [step, why] = promise
-    ? [`Keep your promise to ${item.personName}`, `${quoted(promise)} was due ${when}`]
-    : [`Follow up with ${item.personName} on what you promised`, `it was due ${when}`];
+    ? [
+        t.t('step_keepPromise', { name }),
+        t.t('why_promiseDue', { promise: quoted(promise, t), when }),
+      ]
+    : [t.t('step_followUp', { name }), t.t('why_due', { when })];
   return {
     ...personAction(ctx, 'follow-up', person, 'followed-up', step, why, URGENCY.followUp),
     id: `follow-up:${item.id}`,
@@ -296,19 +283,20 @@ export function appreciationActions(ctx: ActionContext): NextAction[] {
   for (const [slug, help] of lastHelp) {
     const person = snap.bySlug.get(slug);
     if (!person || (lastThanks.get(slug) ?? -Infinity) >= help.at) continue;
+    const { t } = snap;
     const promoted = help.kind === 'they-promoted-me';
-    const when = daysAgo(help.at, snap.asOf);
+    const when = t.ago(help.at, snap.asOf);
     const what = help.note.trim()
-      ? `you noted ${quoted(help.note)} ${when}`
-      : `${promoted ? 'they promoted you' : 'they helped you'} ${when}`;
+      ? t.t('why_youNoted', { note: quoted(help.note, t), when })
+      : t.t(promoted ? 'why_theyPromoted' : 'why_theyHelped', { when });
     owed.push(
       personAction(
         ctx,
         'thanks',
         person,
         'showed-appreciation',
-        `Thank ${displayName(person)} for ${promoted ? 'promoting you' : 'their help'}`,
-        `${what}, and you have not thanked them since`,
+        t.t(promoted ? 'step_thankPromotion' : 'step_thankHelp', { name: displayName(person) }),
+        t.t('why_notThanked', { why: what }),
         promoted ? URGENCY.thankPromotion : URGENCY.thankHelp,
       ),
     );
@@ -323,43 +311,37 @@ export function takerAction(ctx: ActionContext, taker: Omit<Taker, 'action'>): N
     'taker',
     personOf(ctx, taker.slug),
     'offered-help',
-    `Offer help to ${taker.name}`,
-    `you received from them ${times(taker.received90)} in 90 days and gave nothing back`,
+    ctx.snap.t.t('step_offerHelp', { name: taker.name }),
+    ctx.snap.t.t('why_onlyTook', { times: ctx.snap.t.n('insight_times', taker.received90) }),
     URGENCY.taker,
   );
 }
 
 /** The habit that suits each kind of relationship when it goes cold. */
-const COLD_STEP: Record<Role, { habit: TouchKind; step: (name: string) => string }> = {
-  sponsor: {
-    habit: 'shared-work',
-    step: (name) => `Share a recent win with ${name}, your sponsor`,
-  },
-  mentor: {
-    habit: 'asked-feedback',
-    step: (name) => `Ask ${name}, your mentor, what you are missing`,
-  },
-  advisor: {
-    habit: 'asked-feedback',
-    step: (name) => `Ask ${name}, your advisor, what you are missing`,
-  },
-  ally: { habit: 'spent-time', step: (name) => `Spend time with ${name}, your ally` },
-  mentee: { habit: 'offered-help', step: (name) => `Offer help to ${name}, your mentee` },
+const COLD_STEP: Record<Role, { habit: TouchKind; step: MessageKey }> = {
+  sponsor: { habit: 'shared-work', step: 'step_coldSponsor' },
+  mentor: { habit: 'asked-feedback', step: 'step_coldMentor' },
+  advisor: { habit: 'asked-feedback', step: 'step_coldAdvisor' },
+  ally: { habit: 'spent-time', step: 'step_coldAlly' },
+  mentee: { habit: 'offered-help', step: 'step_coldMentee' },
 };
 
 /** Revive a relationship past its cadence with the habit that suits the role. */
 export function coldAction(ctx: ActionContext, item: Omit<ColdRelationship, 'action'>): NextAction {
+  const { t } = ctx.snap;
   const cold = COLD_STEP[mainRole(item.roles) ?? 'ally'];
   const why =
     item.lastTouchAt === null
-      ? 'you have not been in touch since you added them'
-      : `your last touch was ${daysAgo(item.lastTouchAt, ctx.snap.asOf)}, past your ${Math.round((item.dueAt - item.lastTouchAt) / DAY_MS)}-day cadence`;
+      ? t.t('why_neverInTouch')
+      : t.n('why_pastCadence', Math.round((item.dueAt - item.lastTouchAt) / DAY_MS), {
+          when: t.ago(item.lastTouchAt, ctx.snap.asOf),
+        });
   return personAction(
     ctx,
     'cold',
     personOf(ctx, item.slug),
     cold.habit,
-    cold.step(item.name),
+    t.t(cold.step, { name: item.name }),
     why,
     URGENCY.cold,
   );

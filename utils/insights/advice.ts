@@ -3,7 +3,6 @@
  * alliance, the basis of each alliance, negative feedback from the people who decide, the first
  * 90 days of a new role, and paying it forward. Pure, as of the snapshot's date.
  */
-import { daysAgo, plural } from '@/utils/format';
 import { DAY_MS, isAboveMe, type Influence, type Level, type Stance } from '@/utils/model';
 import { firstStep, personAction, stepTowards, URGENCY, type ActionContext } from './actions';
 import { backsMe, displayName, keyHolderWeight } from './alliance';
@@ -20,7 +19,7 @@ import type {
   PayItForward,
   PersonToMeet,
 } from './types';
-import { daysBetween, nameWithLevel, times } from './wording';
+import { daysBetween, nameWithLevel } from './wording';
 
 /** Ask the manager or a key holder “what am I missing?” at least this often. */
 export const FEEDBACK_DUE_DAYS = 30;
@@ -75,6 +74,7 @@ const isAbove = (person: InsightPerson) => isAboveMe(person.level);
 const notSkeptic = (person: InsightPerson) => person.stance !== 'skeptic';
 
 function noSponsorAction(ctx: ActionContext): NextAction {
+  const { t } = ctx.snap;
   const [senior] = everyone(ctx).filter(isAbove).filter(notSkeptic).sort(bySeniority);
   if (!senior) return stepTowards(ctx, 'levels');
   const windowFrom = ctx.snap.asOf - ctx.snap.data.settings.visibilityWindowDays * DAY_MS;
@@ -86,8 +86,8 @@ function noSponsorAction(ctx: ActionContext): NextAction {
         'gap-sponsor',
         senior,
         'meeting',
-        `Ask ${nameWithLevel(senior)} for advice on your next step`,
-        'they know your work, and a senior person who follows your career is the one who can become your sponsor',
+        t.t('step_askAdviceNextStep', { name: nameWithLevel(senior, t) }),
+        t.t('why_knowsWorkSponsor'),
         URGENCY.gapSponsor,
       )
     : personAction(
@@ -95,8 +95,8 @@ function noSponsorAction(ctx: ActionContext): NextAction {
         'gap-sponsor',
         senior,
         'shared-work',
-        `Share a recent win with ${nameWithLevel(senior)}`,
-        'a senior person who knows your work is the one who can become your sponsor',
+        t.t('step_shareWin', { name: nameWithLevel(senior, t) }),
+        t.t('why_seniorSponsor'),
         URGENCY.gapSponsor,
       );
 }
@@ -108,17 +108,17 @@ function seniorSponsorAction(ctx: ActionContext, sponsors: InsightPerson[]): Nex
   const candidates = everyone(ctx)
     .filter((person) => SENIORITY[person.level] >= SENIORITY.plus2 && notSkeptic(person))
     .sort((a, b) => Number(!!tiedToSponsor(b)) - Number(!!tiedToSponsor(a)) || bySeniority(a, b));
+  const { t } = ctx.snap;
   const [target] = candidates;
-  if (!target) return firstStep('levels');
+  if (!target) return firstStep(t, 'levels');
   const sponsor = tiedToSponsor(target);
-  const via = sponsor ? `, and your sponsor ${displayName(sponsor)} is tied to them` : '';
   return personAction(
     ctx,
     'gap-senior-sponsor',
     target,
     'shared-work',
-    `Share a recent win with ${nameWithLevel(target)}`,
-    `a sponsor two levels up counts most${via}`,
+    t.t('step_shareWin', { name: nameWithLevel(target, t) }),
+    sponsor ? t.t('why_twoUpVia', { name: displayName(sponsor) }) : t.t('why_twoUp'),
     URGENCY.gapSeniorSponsor,
   );
 }
@@ -138,15 +138,11 @@ function noMentorAction(ctx: ActionContext): NextAction {
     .sort((a, b) => Number(sharesPurpose(b)) - Number(sharesPurpose(a)) || bySeniority(a, b));
   const [mentor] = experienced;
   if (!mentor) return stepTowards(ctx, 'mentor');
+  const { t } = ctx.snap;
+  const name = nameWithLevel(mentor, t);
   const [step, why] = sharesPurpose(mentor)
-    ? [
-        `Ask ${nameWithLevel(mentor)} for advice on a problem you both care about`,
-        'you share a purpose, and mentoring grows from that, so there is no need to ask anyone to be your mentor',
-      ]
-    : [
-        `Spend time with ${nameWithLevel(mentor)} and find out whether you share a purpose`,
-        'a mentor grows from working on what you both care about, not from being asked to be your mentor',
-      ];
+    ? [t.t('step_askAdviceShared', { name }), t.t('why_sharePurpose')]
+    : [t.t('step_findPurpose', { name }), t.t('why_mentorGrows')];
   return personAction(ctx, 'gap-mentor', mentor, 'spent-time', step, why, URGENCY.gapMentor);
 }
 
@@ -167,31 +163,33 @@ function boardTooSmallAction(ctx: ActionContext): NextAction {
     );
   const [advisor] = candidates;
   if (!advisor) return stepTowards(ctx, 'advisors');
+  const { t } = ctx.snap;
   return personAction(
     ctx,
     'gap-board',
     advisor,
     'meeting',
-    `Ask ${nameWithLevel(advisor)} for advice regularly and add them to your board of advisors`,
-    'advice from several people serves you better than one role model',
+    t.t('step_addAdvisor', { name: nameWithLevel(advisor, t) }),
+    t.t('why_severalAdvisors'),
     URGENCY.gapBoard,
   );
 }
 
 function boardTooLargeAction(ctx: ActionContext, advisors: InsightPerson[]): NextAction {
   const [stalest] = advisors.slice().sort(byRecentTouch(ctx)).reverse();
+  const { t } = ctx.snap;
   const last = lastTouch(ctx, stalest!);
   const when =
     last === null
-      ? 'you have no touch with them yet'
-      : `your last touch was ${daysAgo(last, ctx.snap.asOf)}`;
+      ? t.t('why_noTouchYet')
+      : t.t('why_lastTouchWas', { when: t.ago(last, ctx.snap.asOf) });
   return personAction(
     ctx,
     'gap-board',
     stalest!,
     'meeting',
-    `Decide whether ${displayName(stalest!)} still belongs on your board of advisors`,
-    `${advisors.length} are more than the ${BOARD_MAX} you can keep up with, and ${when}`,
+    t.t('step_boardDecide', { name: displayName(stalest!) }),
+    t.t('why_boardTooLarge', { count: advisors.length, max: BOARD_MAX, when }),
     URGENCY.gapBoard,
   );
 }
@@ -208,14 +206,16 @@ function noAlliesAction(ctx: ActionContext): NextAction {
     );
   const [ally] = candidates;
   if (!ally) return stepTowards(ctx, 'allies');
-  const who = ally.level === 'peer' ? `${displayName(ally)}, a peer` : nameWithLevel(ally);
+  const { t } = ctx.snap;
   return personAction(
     ctx,
     'gap-allies',
     ally,
     'offered-help',
-    `Offer help to ${who}`,
-    'allies start with help given, and you have none tagged yet',
+    ally.level === 'peer'
+      ? t.t('step_offerHelpPeer', { name: displayName(ally) })
+      : t.t('step_offerHelp', { name: nameWithLevel(ally, t) }),
+    t.t('why_alliesStart'),
     URGENCY.gapAllies,
   );
 }
@@ -226,41 +226,42 @@ export function allianceGaps(ctx: ActionContext): Gap[] {
   const sponsors = people.filter((person) => person.roles.includes('sponsor'));
   const seniorSponsors = sponsors.filter((person) => SENIORITY[person.level] >= SENIORITY.plus2);
   const advisors = people.filter((person) => person.roles.includes('advisor'));
+  const { t } = ctx.snap;
   const gaps: Gap[] = [];
   if (sponsors.length === 0)
     gaps.push({
       id: 'no-sponsor',
-      text: 'No sponsor: nobody senior is tagged as putting your name forward.',
+      text: t.t('gap_noSponsor'),
       action: noSponsorAction(ctx),
     });
   else if (seniorSponsors.length === 0)
     gaps.push({
       id: 'sponsor-below-plus2',
-      text: 'No sponsor at +2 or above: the keys to a promotion are often held two levels up.',
+      text: t.t('gap_sponsorBelow'),
       action: seniorSponsorAction(ctx, sponsors),
     });
   if (!people.some((person) => person.roles.includes('mentor')))
     gaps.push({
       id: 'no-mentor',
-      text: 'No mentor: nobody is tagged as advising you.',
+      text: t.t('gap_noMentor'),
       action: noMentorAction(ctx),
     });
   if (advisors.length < BOARD_MIN)
     gaps.push({
       id: 'board-too-small',
-      text: `Board of advisors of ${advisors.length}: aim for ${BOARD_MIN} to ${BOARD_MAX} rather than one role model.`,
+      text: t.t('gap_boardSmall', { count: advisors.length, min: BOARD_MIN, max: BOARD_MAX }),
       action: boardTooSmallAction(ctx),
     });
   if (advisors.length > BOARD_MAX)
     gaps.push({
       id: 'board-too-large',
-      text: `Board of advisors of ${advisors.length}: more than ${BOARD_MAX} is hard to keep up with.`,
+      text: t.t('gap_boardLarge', { count: advisors.length, max: BOARD_MAX }),
       action: boardTooLargeAction(ctx, advisors),
     });
   if (!people.some((person) => person.roles.includes('ally')))
     gaps.push({
       id: 'no-allies',
-      text: 'No allies: tag the peers and colleagues who support your efforts.',
+      text: t.t('gap_noAllies'),
       action: noAlliesAction(ctx),
     });
   return gaps;
@@ -286,6 +287,7 @@ function helpReceived(ctx: ActionContext): Map<string, number> {
  */
 export function basisRisks(ctx: ActionContext): BasisRisk[] {
   const risks: BasisRisk[] = [];
+  const { t } = ctx.snap;
   const helped = helpReceived(ctx);
   for (const person of everyone(ctx)) {
     if (!backsMe(person) || person.basis === undefined) continue;
@@ -297,34 +299,34 @@ export function basisRisks(ctx: ActionContext): BasisRisk[] {
         slug: person.slug,
         name,
         kind: 'mutual-benefit-unmet',
-        text: `${name}: your alliance rests on mutual benefit, and you have given them nothing in 90 days.`,
+        text: t.t('risk_unmet', { name }),
         action: personAction(
           ctx,
           'basis',
           person,
           'offered-help',
-          `Offer help to ${name}`,
-          'your alliance rests on mutual benefit, and after 90 days of nothing given they may read it as over',
+          t.t('step_offerHelp', { name }),
+          t.t('why_basisUnmet'),
           URGENCY.basisUnmet,
         ),
       });
     } else if (person.basis === 'unknown' && (help > 0 || person.roles.includes('sponsor'))) {
       const relied =
         help > 0
-          ? `they helped or promoted you ${times(help)} in 90 days`
-          : 'they are your sponsor';
+          ? t.t('risk_theyHelped', { times: t.n('insight_times', help) })
+          : t.t('risk_theySponsor');
       risks.push({
         slug: person.slug,
         name,
         kind: 'unknown-relied-on',
-        text: `${name}: you rely on them (${relied}), but the basis of your alliance is unknown.`,
+        text: t.t('risk_unknown', { name, relied }),
         action: personAction(
           ctx,
           'basis',
           person,
           'spent-time',
-          `Find out what your alliance with ${name} rests on (mutual benefit, a shared purpose or both)`,
-          'you rely on them, and misreading the basis can damage the relationship',
+          t.t('step_findBasis', { name }),
+          t.t('why_basisUnknown'),
           URGENCY.basisUnknown,
         ),
       });
@@ -340,6 +342,7 @@ export function basisRisks(ctx: ActionContext): BasisRisk[] {
  */
 export function feedbackCheck(ctx: ActionContext): FeedbackCheck {
   const { snap } = ctx;
+  const { t } = snap;
   const askable = everyone(ctx).filter(
     (person) => person.level === 'plus1' || ctx.keyHolders.has(person.slug),
   );
@@ -350,7 +353,7 @@ export function feedbackCheck(ctx: ActionContext): FeedbackCheck {
       lastAskedName: null,
       daysSince: null,
       due: true,
-      text: 'No manager or key holder in your record yet, so there is no one to ask “what am I missing?”: set your manager’s level to +1 in the side panel.',
+      text: t.t('feedback_nobody'),
       action: stepTowards(ctx, 'levels'),
     };
   }
@@ -370,10 +373,15 @@ export function feedbackCheck(ctx: ActionContext): FeedbackCheck {
   const daysSince = latest ? daysBetween(latest.at, snap.asOf) : null;
   const due = daysSince === null || daysSince > FEEDBACK_DUE_DAYS;
   const lastName = latest ? displayName(snap.bySlug.get(latest.slug)!) : null;
-  const text =
+  const asked =
     latest && lastName
-      ? `You last asked ${lastName} “what am I missing?” ${daysAgo(latest.at, snap.asOf)}.${due ? ` Ask your manager or a key holder at least once in ${FEEDBACK_DUE_DAYS} days.` : ''}`
-      : `You have not asked your manager or a key holder “what am I missing?” in the last ${FEEDBACK_LOOKBACK_DAYS} days.`;
+      ? t.t('feedback_lastAsked', { name: lastName, when: t.ago(latest.at, snap.asOf) })
+      : null;
+  const text = asked
+    ? due
+      ? t.t('feedback_lastAskedDue', { asked, days: FEEDBACK_DUE_DAYS })
+      : asked
+    : t.t('feedback_notAsked', { days: FEEDBACK_LOOKBACK_DAYS });
   let action: NextAction | null = null;
   if (due) {
     // The one asked longest ago; among equals someone who backs the user (they will answer
@@ -389,15 +397,15 @@ export function feedbackCheck(ctx: ActionContext): FeedbackCheck {
         bySeniority(a, b),
     );
     const since = latest
-      ? `it has been ${daysSince} days since you last asked your manager or a key holder`
-      : `you have not asked your manager or a key holder in ${FEEDBACK_LOOKBACK_DAYS} days`;
+      ? t.n('why_sinceAsked', daysSince ?? 0)
+      : t.t('why_neverAsked', { days: FEEDBACK_LOOKBACK_DAYS });
     action = personAction(
       ctx,
       'feedback',
       whom!,
       'asked-feedback',
-      `Ask ${nameWithLevel(whom!)} for negative feedback, “what am I missing?”`,
-      `${since}, and the people who decide see what you do not`,
+      t.t('step_askFeedback', { name: nameWithLevel(whom!, t) }),
+      t.t('why_feedback', { since }),
       URGENCY.feedback,
     );
   }
@@ -424,6 +432,7 @@ function startOfDay(at: number): number {
  */
 export function newRoleFocus(ctx: ActionContext): NewRoleFocus | null {
   const { snap } = ctx;
+  const { t } = snap;
   const started = snap.data.settings.roleStartedAt;
   if (started === null || started === undefined || !Number.isFinite(started)) return null;
   const startedAt = startOfDay(started);
@@ -449,8 +458,8 @@ export function newRoleFocus(ctx: ActionContext): NewRoleFocus | null {
               'new-role',
               person,
               'offered-help',
-              `Offer help to ${displayName(person)}, a peer`,
-              `in your first ${NEW_ROLE_DAYS} days, help offered early turns peers into your first allies`,
+              t.t('step_offerHelpPeer', { name: displayName(person) }),
+              t.t('why_newRolePeer', { days: NEW_ROLE_DAYS }),
               URGENCY.newRole,
             )
           : personAction(
@@ -458,8 +467,8 @@ export function newRoleFocus(ctx: ActionContext): NewRoleFocus | null {
               'new-role',
               person,
               'offered-help',
-              `Meet ${nameWithLevel(person)} and offer help with what matters to them`,
-              `in your first ${NEW_ROLE_DAYS} days, the people one and two levels up form their view of your work`,
+              t.t('step_meet', { name: nameWithLevel(person, t) }),
+              t.t('why_newRoleAbove', { days: NEW_ROLE_DAYS }),
               URGENCY.newRole,
             ),
     }));
@@ -468,11 +477,10 @@ export function newRoleFocus(ctx: ActionContext): NewRoleFocus | null {
     (person) => person.roles.includes('ally') && metSince(person),
   ).length;
   const daysLeft = NEW_ROLE_DAYS - day;
-  const found =
-    allies === 0 ? 'found no allies yet' : `been in touch with ${plural(allies, 'ally', 'allies')}`;
+  const found = allies === 0 ? t.t('newRole_noAllies') : t.n('newRole_allies', allies);
   const progress = circle.length
-    ? `since you started you have met ${met} of the ${plural(circle.length, 'person', 'people')} at peer, +1 or +2 level in your record and ${found}`
-    : 'no one at peer, +1 or +2 level is in your record yet';
+    ? t.n('newRole_progress', circle.length, { met, found })
+    : t.t('newRole_nobody');
   return {
     startedAt,
     day,
@@ -480,21 +488,24 @@ export function newRoleFocus(ctx: ActionContext): NewRoleFocus | null {
     toMeetTotal: circle.length,
     met,
     allies,
-    text: `Day ${day} of your first ${NEW_ROLE_DAYS} days in your new role, the best time to build alliances: ${progress}. Meet your peers and the people one and two levels up, offer help and find your first allies.`,
+    text: t.t('newRole_text', { day, days: NEW_ROLE_DAYS, progress }),
     toMeet,
-    action: circle.length ? null : firstStep('newRole'),
+    action: circle.length ? null : firstStep(t, 'newRole'),
   };
 }
 
 /** Mentoring others: noticed when the user has mentees, and how to start when they have none. */
 export function payItForward(ctx: ActionContext): PayItForward {
+  const { t } = ctx.snap;
   const mentees = everyone(ctx)
     .filter((person) => person.roles.includes('mentee'))
     .sort((a, b) => displayName(a).localeCompare(displayName(b)));
   if (mentees.length) {
     return {
       mentees: mentees.map((person) => ({ slug: person.slug, name: displayName(person) })),
-      text: `You mentor ${plural(mentees.length, 'person', 'people')}: ${nameList(mentees.map(displayName))}. Mentoring pays forward what your own mentors gave you.`,
+      text: t.n('forward_mentor', mentees.length, {
+        names: nameList(t, mentees.map(displayName)),
+      }),
       action: null,
     };
   }
@@ -503,15 +514,15 @@ export function payItForward(ctx: ActionContext): PayItForward {
     .sort(byRecentTouch(ctx));
   return {
     mentees: [],
-    text: 'You mentor nobody yet. Mentors often pay forward what they were given: offer help to someone earlier in their career, and tag them as your mentee.',
+    text: t.t('forward_nobody'),
     action: report
       ? personAction(
           ctx,
           'mentee',
           report,
           'offered-help',
-          `Offer help to ${displayName(report)}, who reports to you`,
-          'mentoring pays forward what your mentors gave you, so tag them as your mentee once you do',
+          t.t('step_offerHelpReport', { name: displayName(report) }),
+          t.t('why_payForward'),
           URGENCY.mentee,
         )
       : stepTowards(ctx, 'mentee'),

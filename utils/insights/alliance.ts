@@ -2,7 +2,8 @@
  * Who is who in the user's alliance, independent of dates: the key holders and their weight,
  * who backs the user, and the ties between people. Shared by the scores and the report.
  */
-import { isAboveMe, LABELS, otherEnd, type Influence, type Level, type Tie } from '@/utils/model';
+import { labelKey, type Translator } from '@/utils/i18n';
+import { isAboveMe, otherEnd, type Influence, type Level, type Tie } from '@/utils/model';
 import type { InsightPerson } from './types';
 
 const INFLUENCE_WEIGHT: Record<Influence, number> = { unknown: 1, low: 1, medium: 2, high: 3 };
@@ -59,12 +60,12 @@ export function displayName(person: Pick<InsightPerson, 'name' | 'slug'>): strin
 }
 
 /** "Dana (+2, high influence)": the name with what makes the person matter. */
-export function describePerson(person: InsightPerson): string {
-  const level =
-    person.level === 'unknown' ? 'level unknown' : LABELS.level[person.level].toLowerCase();
-  const influence =
-    person.influence === 'unknown' ? 'influence unknown' : `${person.influence} influence`;
-  return `${displayName(person)} (${level}, ${influence})`;
+export function describePerson(person: InsightPerson, t: Translator): string {
+  return t.t('insight_describe', {
+    name: displayName(person),
+    level: t.t(labelKey('levelWord', person.level)),
+    influence: t.t(labelKey('influenceWord', person.influence)),
+  });
 }
 
 /** The people each person is tied to (undirected), keyed by slug; self-ties are dropped. */

@@ -2,7 +2,9 @@
  * The weekly report as Markdown, for the user to keep or paste elsewhere. Names and notes are
  * the user's own text, so Markdown's special characters in them are escaped.
  */
-import { LABELS, TOUCH_KINDS } from '@/utils/model';
+import { labelKey, type Translator } from '@/utils/i18n';
+import { english } from '@/utils/i18n/english';
+import { TOUCH_KINDS } from '@/utils/model';
 import type { NextAction, Score, WeeklyReport } from './types';
 import { formatLocalDate } from './weeks';
 import { emptyListText } from './wording';
@@ -12,150 +14,154 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
 }
 
-function signed(change: number): string {
-  if (change > 0) return `+${change}`;
-  return change === 0 ? '±0' : String(change);
+function signed(t: Translator, change: number): string {
+  if (change > 0) return `+${t.number(change)}`;
+  return change === 0 ? '±0' : t.number(change);
 }
 
 function section(title: string, lines: readonly string[], empty: string): string[] {
   return [`## ${title}`, '', ...(lines.length ? lines : [escapeMarkdown(empty)]), ''];
 }
 
-function scoreLines(label: string, score: Score, change: number): string[] {
-  const parts = score.parts.map(
-    (part) => `  - ${escapeMarkdown(part.label)}: ${escapeMarkdown(part.detail)}`,
-  );
-  return [
-    `- **${label}: ${score.score}** (${signed(change)} since last week). ${escapeMarkdown(score.reason)}`,
-    ...parts,
-  ];
-}
-
-function item(text: string, action?: NextAction | null): string {
-  return `- ${escapeMarkdown(text)}${action ? ` Next step: ${escapeMarkdown(action.step)}.` : ''}`;
-}
-
-/** The whole report as a Markdown document. */
-export function reportToMarkdown(report: WeeklyReport): string {
+/** The whole report as a Markdown document, in `t`'s language. */
+export function reportToMarkdown(report: WeeklyReport, t: Translator = english): string {
   const date = formatLocalDate;
-  const empty = emptyListText(report.counts);
+  const empty = emptyListText(report.counts, t);
+  const nextStep = (text: string) => `${t.t('report_nextStep')} ${escapeMarkdown(text)}`;
+  const item = (text: string, action?: NextAction | null) =>
+    `- ${escapeMarkdown(text)}${action ? ` ${nextStep(t.t('insight_stepOnly', { step: action.step }))}` : ''}`;
+  const scoreLines = (label: string, score: Score, change: number) => [
+    `- ${t.t('md_score', { label, score: t.number(score.score), change: signed(t, change) })} ${escapeMarkdown(score.reason)}`,
+    ...score.parts.map(
+      (part) => `  - ${escapeMarkdown(part.label)}: ${escapeMarkdown(part.detail)}`,
+    ),
+  ];
   const kinds = TOUCH_KINDS.filter((kind) =>
     report.touchesByWeek.some((week) => week.byKind[kind] > 0),
   );
   const touchTable = kinds.length
     ? [
-        `| Week | ${kinds.map((kind) => LABELS.touch[kind]).join(' | ')} | Total |`,
+        `| ${t.t('md_week')} | ${kinds.map((kind) => t.t(labelKey('touch', kind))).join(' | ')} | ${t.t('md_total')} |`,
         `| --- | ${kinds.map(() => '---:').join(' | ')} | ---: |`,
         ...report.touchesByWeek.map(
           (week) =>
-            `| ${date(week.weekStart)} | ${kinds.map((kind) => week.byKind[kind]).join(' | ')} | ${week.total} |`,
+            `| ${date(week.weekStart)} | ${kinds.map((kind) => t.number(week.byKind[kind])).join(' | ')} | ${t.number(week.total)} |`,
         ),
       ]
     : [];
   const { newRole, feedback, payItForward } = report;
   const lines = [
-    `# Alliance Map: week of ${date(report.weekStart)}`,
+    `# ${t.t('md_title', { date: date(report.weekStart) })}`,
     '',
-    `As of ${date(report.asOf)}.`,
+    t.t('md_asOf', { date: date(report.asOf) }),
     '',
     ...(newRole
       ? section(
-          'Your first 90 days in a new role',
+          t.t('report_newRoleTitle'),
           [
             escapeMarkdown(newRole.text),
-            ...(newRole.toMeet.length ? ['', 'Not met yet:', ''] : []),
+            ...(newRole.toMeet.length ? ['', t.t('md_notMetYet'), ''] : []),
             ...newRole.toMeet.map((person) => item(person.name, person.action)),
-            ...(newRole.action ? ['', `Next step: ${escapeMarkdown(newRole.action.text)}`] : []),
+            ...(newRole.action ? ['', nextStep(newRole.action.text)] : []),
           ],
           '',
         )
       : []),
     ...section(
-      'Next actions',
+      t.t('report_nextActions'),
       report.nextActions.map((action, i) => `${i + 1}. ${escapeMarkdown(action.text)}`),
       empty.actions,
     ),
     ...section(
-      'Scores',
+      t.t('report_scores'),
       [
-        ...scoreLines('Visibility', report.visibility, report.change.visibility),
-        ...scoreLines('Connectivity', report.connectivity, report.change.connectivity),
+        ...scoreLines(t.t('common_visibility'), report.visibility, report.change.visibility),
+        ...scoreLines(t.t('common_connectivity'), report.connectivity, report.change.connectivity),
       ],
       '',
     ),
     ...section(
-      'Trend (12 weeks)',
+      t.t('md_trend'),
       [
-        '| Week | Visibility | Connectivity |',
+        `| ${t.t('md_week')} | ${t.t('common_visibility')} | ${t.t('common_connectivity')} |`,
         '| --- | ---: | ---: |',
         ...report.trend.map(
-          (point) => `| ${date(point.weekStart)} | ${point.visibility} | ${point.connectivity} |`,
+          (point) =>
+            `| ${date(point.weekStart)} | ${t.number(point.visibility)} | ${t.number(point.connectivity)} |`,
         ),
       ],
       '',
     ),
-    ...section('Touches by week', touchTable, empty.touches),
+    ...section(t.t('md_touches'), touchTable, empty.touches),
     ...section(
-      'Key holders who do not know your work',
+      t.t('report_unaware'),
       report.unawareKeyHolders.map((holder) => item(holder.reason, holder.action)),
       empty.unaware,
     ),
     ...section(
-      'Going cold',
+      t.t('md_cold'),
       report.goingCold.map((cold) =>
         item(
-          `${cold.name}: ${cold.lastTouchAt === null ? 'never touched' : `last touch ${date(cold.lastTouchAt)}`}, due ${date(cold.dueAt)}.`,
+          cold.lastTouchAt === null
+            ? t.t('md_coldNever', { name: cold.name, due: date(cold.dueAt) })
+            : t.t('md_coldLast', {
+                name: cold.name,
+                last: date(cold.lastTouchAt),
+                due: date(cold.dueAt),
+              }),
           cold.action,
         ),
       ),
       empty.cold,
     ),
     ...section(
-      'Overdue follow-ups',
+      t.t('summary_overdueTitle'),
       report.overdueFollowUps.map((followUp) =>
         item(
-          `${followUp.personName}: ${followUp.text} (due ${date(followUp.due)}).`,
+          t.t('md_followUp', {
+            name: followUp.personName,
+            text: followUp.text,
+            due: date(followUp.due),
+          }),
           followUp.action,
         ),
       ),
       empty.followUps,
     ),
     ...section(
-      'People you only take from',
+      t.t('report_takers'),
       report.takersOnly.map((taker) =>
-        item(`${taker.name}: received ${taker.received90}, gave nothing in 90 days.`, taker.action),
+        item(t.t('md_taker', { name: taker.name, count: taker.received90 }), taker.action),
       ),
       empty.takers,
     ),
     ...section(
-      'Gaps in your alliance',
+      t.t('report_gaps'),
       report.gaps.map((gap) => `- ${escapeMarkdown(gap.text)} ${escapeMarkdown(gap.action.text)}`),
       empty.gaps,
     ),
     ...section(
-      'Basis of your alliances',
+      t.t('md_basis'),
       report.basisRisks.map(
         (risk) => `- ${escapeMarkdown(risk.text)} ${escapeMarkdown(risk.action.text)}`,
       ),
       empty.basis,
     ),
     ...section(
-      'Negative feedback',
+      t.t('report_feedback'),
       [
         escapeMarkdown(feedback.text),
-        ...(feedback.action ? ['', `Next step: ${escapeMarkdown(feedback.action.text)}`] : []),
+        ...(feedback.action ? ['', nextStep(feedback.action.text)] : []),
         '',
-        `Feedback asked for this week: ${report.feedbackAsked}.`,
+        t.t('md_feedbackAsked', { count: report.feedbackAsked }),
       ],
       '',
     ),
     ...section(
-      'Paying it forward',
+      t.t('report_forward'),
       [
         escapeMarkdown(payItForward.text),
-        ...(payItForward.action
-          ? ['', `Next step: ${escapeMarkdown(payItForward.action.text)}`]
-          : []),
+        ...(payItForward.action ? ['', nextStep(payItForward.action.text)] : []),
       ],
       '',
     ),

@@ -38,6 +38,7 @@ import type {
 } from './types';
 import { daysBetween } from './wording';
 import { addWeeks, weekStartOf } from './weeks';
+import type { Translator } from '@/utils/i18n';
 
 export { reportToMarkdown } from './markdown';
 
@@ -50,6 +51,8 @@ export const MAP_MAX_NODES = 80;
 export interface ReportOptions {
   /** The current time: a week not over yet is reported as of now, not as of its end. */
   now?: number;
+  /** The language of the report's sentences (English when not given). */
+  t?: Translator;
 }
 
 function goingCold(ctx: ActionContext): ColdRelationship[] {
@@ -141,12 +144,12 @@ function countsOf(snap: Snapshot): ReportCounts {
 }
 
 /** The first steps a record still needs before the rest of the advice can name anyone. */
-function missingBasics(counts: ReportCounts): NextAction[] {
+function missingBasics(t: Translator, counts: ReportCounts): NextAction[] {
   const steps: NextAction[] = [];
-  if (isBlank(counts)) steps.push(firstStep('import'));
-  else if (counts.tagged === 0) steps.push(firstStep('tag'));
-  if (counts.keyHolders === 0) steps.push(firstStep('levels'));
-  if (counts.inTouch90 === 0) steps.push(firstStep('touch'));
+  if (isBlank(counts)) steps.push(firstStep(t, 'import'));
+  else if (counts.tagged === 0) steps.push(firstStep(t, 'tag'));
+  if (counts.keyHolders === 0) steps.push(firstStep(t, 'levels'));
+  if (counts.inTouch90 === 0) steps.push(firstStep(t, 'touch'));
   return steps;
 }
 
@@ -224,7 +227,7 @@ export function weeklyReport(
   const weekEnd = addWeeks(weekStart, 1, weekDay);
   const now = options.now;
   const asOf = now !== undefined && now >= weekStart && now < weekEnd ? now : weekEnd - 1;
-  const prepared = prepare(data);
+  const prepared = prepare(data, options.t);
   const starts = Array.from({ length: TREND_WEEKS }, (_, i) =>
     addWeeks(weekStart, i - (TREND_WEEKS - 1), weekDay),
   );
@@ -260,7 +263,7 @@ export function weeklyReport(
   const forward = payItForward(ctx);
   // Every finding brings its action; the report lists the five worth most.
   const candidates: NextAction[] = [
-    ...missingBasics(counts),
+    ...missingBasics(prepared.t, counts),
     ...(newRole ? newRole.toMeet.map((item) => item.action) : []),
     newRole?.action ?? null,
     ...unaware.map((holder) => holder.action),

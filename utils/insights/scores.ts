@@ -3,7 +3,8 @@
  * next step know their work now. Connectivity: how broad and healthy the alliance is. Each is a
  * weighted mean of parts in 0..1, scaled to an integer 0..100 (docs/insights.md).
  */
-import { plural } from '@/utils/format';
+import type { MessageKey, Translator } from '@/utils/i18n';
+import { english } from '@/utils/i18n/english';
 import { DAY_MS } from '@/utils/model';
 import {
   backsMe,
@@ -47,10 +48,10 @@ export function scoreOf(parts: ReadonlyArray<Pick<ScorePart, 'value' | 'weight'>
 }
 
 /** "Ana, Ben and Cy"; past `max` names, "Ana, Ben, Cy, Di and 3 more". */
-export function nameList(names: readonly string[], max = 4): string {
-  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+export function nameList(t: Translator, names: readonly string[], max = 4): string {
+  if (names.length > max)
+    return t.list([...names.slice(0, max), t.n('insight_more', names.length - max)]);
+  return t.list(names);
 }
 
 function byConnectorRank(a: InsightPerson, b: InsightPerson): number {
@@ -68,19 +69,11 @@ export function within(at: number | null | undefined, from: number): boolean {
  * sponsor or champion (docs/insights.md).
  */
 const VISIBILITY_BUCKETS = [
-  { id: 'full', credit: 1, label: 'Know your recent work' },
-  {
-    id: 'partial',
-    credit: SPONSOR_PROMOTION_CREDIT,
-    label: 'Heard of it from a sponsor or champion',
-  },
-  {
-    id: 'partial-backer',
-    credit: BACKER_PROMOTION_CREDIT,
-    label: 'Heard of it from another backer',
-  },
-  { id: 'none', credit: 0, label: 'Do not know your recent work' },
-] as const;
+  { id: 'full', credit: 1, label: 'part_visibilityFull' },
+  { id: 'partial', credit: SPONSOR_PROMOTION_CREDIT, label: 'part_visibilityPartial' },
+  { id: 'partial-backer', credit: BACKER_PROMOTION_CREDIT, label: 'part_visibilityBacker' },
+  { id: 'none', credit: 0, label: 'part_visibilityNone' },
+] as const satisfies ReadonlyArray<{ id: string; credit: number; label: MessageKey }>;
 
 export type VisibilityBucket = (typeof VISIBILITY_BUCKETS)[number]['id'];
 
@@ -109,21 +102,19 @@ function keyHolderReason(
   promoter: InsightPerson | undefined,
   backer: InsightPerson | undefined,
 ): string {
-  const who = describePerson(person);
+  const { t } = snap;
+  const who = describePerson(person, t);
   const days = snap.data.settings.visibilityWindowDays;
-  if (awareness === 'full') return `${who} knows your recent work.`;
+  if (awareness === 'full') return t.t('reason_holderKnows', { who });
   if (awareness === 'partial' && promoter) {
-    return `${who} knows your work only through ${displayName(promoter)}, who promoted you.`;
+    return t.t('reason_holderThrough', { who, promoter: displayName(promoter) });
   }
   const windowFrom = snap.asOf - days * DAY_MS;
   const contacted = within(snap.status.get(person.slug)?.lastTouchAt, windowFrom);
-  const gap = contacted
-    ? `has heard nothing of your work in ${days} days`
-    : `has had no contact with you in ${days} days`;
-  if (backer)
-    return `${who} ${gap}; ${displayName(backer)} is tied to them and could put your name forward.`;
-  if (backsMe(person)) return `${who} ${gap}.`;
-  return `${who} ${gap}, and nobody in your alliance is tied to them.`;
+  const gap = t.n(contacted ? 'reason_heardNothing' : 'reason_noContact', days, { who });
+  if (backer) return t.t('reason_holderBacker', { gap, backer: displayName(backer) });
+  if (backsMe(person)) return t.t('reason_holderBacks', { gap });
+  return t.t('reason_holderAlone', { gap });
 }
 
 function assessKeyHolder(person: InsightPerson, snap: Snapshot): KeyHolder {
@@ -174,13 +165,21 @@ export function visibilityAt(snap: Snapshot): VisibilityScore {
   const total = keyHolders.length;
   const parts: ScorePart[] = VISIBILITY_BUCKETS.map((bucket) => {
     const group = keyHolders.filter((holder) => holder.credit === bucket.credit);
-    const names = group.length ? `: ${nameList(group.map((holder) => holder.name))}` : '';
+    const of = snap.t.n('part_ofKeyHolders', total, { part: group.length });
     return {
       id: bucket.id,
-      label: bucket.label,
+      label: snap.t.t(bucket.label),
       value: bucket.credit,
       weight: group.reduce((sum, holder) => sum + holder.weight, 0),
-      detail: `${group.length} of ${plural(total, 'key holder')}${names}`,
+      detail: group.length
+        ? snap.t.t('part_detailNames', {
+            detail: of,
+            names: nameList(
+              snap.t,
+              group.map((holder) => holder.name),
+            ),
+          })
+        : of,
     };
   });
   const topRisks = keyHolders.filter((holder) => holder.awareness !== 'full');
@@ -191,30 +190,37 @@ export function visibilityAt(snap: Snapshot): VisibilityScore {
     parts: total
       ? parts.filter((part) => part.weight > 0 || part.id === 'full' || part.id === 'none')
       : [],
-    reason: visibilityReason(keyHolders, topRisks),
+    reason: visibilityReason(snap.t, keyHolders, topRisks),
     keyHolders,
     topRisks,
   };
 }
 
 function visibilityReason(
+  t: Translator,
   keyHolders: readonly KeyHolder[],
   topRisks: readonly KeyHolder[],
 ): string {
-  if (keyHolders.length === 0) {
-    return 'No key holders yet: set the level and influence of the people above you, or mark who decides your next step.';
-  }
+  if (keyHolders.length === 0) return t.t('reason_noKeyHolders');
   const full = keyHolders.length - topRisks.length;
   const partial = topRisks.filter((holder) => holder.awareness === 'partial').length;
-  const know = `${full} of ${plural(keyHolders.length, 'key holder')} ${full === 1 || keyHolders.length === 1 ? 'knows' : 'know'} your recent work`;
-  const heard = partial ? `, ${partial} more through someone who promoted you` : '';
+  const know = t.n('reason_know', full, {
+    holders: t.n('count_keyHolders', keyHolders.length),
+  });
+  const sentence = partial
+    ? t.n('reason_knowAndHeard', partial, { know })
+    : t.t('reason_knowOnly', { know });
   const [top] = topRisks;
-  return top ? `${know}${heard}. ${top.reason}` : `${know}.`;
+  return top ? `${sentence} ${top.reason}` : sentence;
 }
 
 /** Visibility (0..100) as of `asOf`, with the key holders, their awareness and the ranked risks. */
-export function visibility(data: InsightData, asOf: number): VisibilityScore {
-  return visibilityAt(snapshot(prepare(data), asOf));
+export function visibility(
+  data: InsightData,
+  asOf: number,
+  t: Translator = english,
+): VisibilityScore {
+  return visibilityAt(snapshot(prepare(data, t), asOf));
 }
 
 /*
@@ -222,91 +228,79 @@ export function visibility(data: InsightData, asOf: number): VisibilityScore {
  * none yet"); its `advice` is the sentence the reason uses when the part costs the most points.
  */
 
-function sponsorPart(people: readonly InsightPerson[]): ScorePart {
+function sponsorPart(t: Translator, people: readonly InsightPerson[]): ScorePart {
   const sponsors = people.filter((person) => person.roles.includes('sponsor'));
   const senior = sponsors.filter((person) => person.level === 'plus2' || person.level === 'plus3');
-  const base = { id: 'sponsor', label: 'A sponsor at +2 or above', weight: 0.15 };
-  if (senior.length) return { ...base, value: 1, detail: nameList(senior.map(displayName)) };
+  const base = { id: 'sponsor', label: t.t('part_sponsor'), weight: 0.15 };
+  if (senior.length) return { ...base, value: 1, detail: nameList(t, senior.map(displayName)) };
   if (sponsors.length) {
+    const names = nameList(t, sponsors.map(displayName));
     return {
       ...base,
       value: 0.5,
-      detail: `${nameList(sponsors.map(displayName))}, below +2`,
-      advice: `Your sponsor (${nameList(sponsors.map(displayName))}) is below +2, where the keys to a promotion are often held.`,
+      detail: t.t('part_sponsorBelow', { names }),
+      advice: t.n('advice_sponsorBelow', sponsors.length, { names }),
     };
   }
   return {
     ...base,
     value: 0,
-    detail: 'none yet',
-    advice: 'You have no sponsor yet: someone senior who puts your name forward.',
+    detail: t.t('part_noneYet'),
+    advice: t.t('advice_noSponsor'),
   };
 }
 
-function mentorPart(people: readonly InsightPerson[]): ScorePart {
+function mentorPart(t: Translator, people: readonly InsightPerson[]): ScorePart {
   const mentors = people.filter((person) => person.roles.includes('mentor'));
-  const base = { id: 'mentor', label: 'At least one mentor', weight: 0.1 };
-  if (mentors.length) return { ...base, value: 1, detail: nameList(mentors.map(displayName)) };
-  return {
-    ...base,
-    value: 0,
-    detail: 'none yet',
-    advice: 'You have no mentor yet: someone more experienced who advises you.',
-  };
+  const base = { id: 'mentor', label: t.t('part_mentor'), weight: 0.1 };
+  if (mentors.length) return { ...base, value: 1, detail: nameList(t, mentors.map(displayName)) };
+  return { ...base, value: 0, detail: t.t('part_noneYet'), advice: t.t('advice_noMentor') };
 }
 
-function alliesPart(people: readonly InsightPerson[]): ScorePart {
+function alliesPart(t: Translator, people: readonly InsightPerson[]): ScorePart {
   const count = people.filter((person) => person.roles.includes('ally')).length;
+  const target = ALLIES_TARGET;
   return {
     id: 'allies',
-    label: `Allies (${ALLIES_TARGET} or more)`,
+    label: t.t('part_allies', { target }),
     weight: 0.1,
     value: Math.min(1, count / ALLIES_TARGET),
-    detail: count >= ALLIES_TARGET ? String(count) : `${count} of ${ALLIES_TARGET}`,
+    detail:
+      count >= ALLIES_TARGET ? t.number(count) : t.t('part_of', { part: count, whole: target }),
     advice:
-      count === 0
-        ? `You have no allies tagged yet; ${ALLIES_TARGET} count fully.`
-        : `You have ${plural(count, 'ally', 'allies')}; ${ALLIES_TARGET} count fully.`,
+      count === 0 ? t.t('advice_noAllies', { target }) : t.n('advice_allies', count, { target }),
   };
 }
 
-function boardPart(people: readonly InsightPerson[]): ScorePart {
+function boardPart(t: Translator, people: readonly InsightPerson[]): ScorePart {
   const count = people.filter((person) => person.roles.includes('advisor')).length;
-  const base = {
-    id: 'board',
-    label: `A board of advisors of ${BOARD_MIN} to ${BOARD_MAX}`,
-    weight: 0.1,
-  };
+  const bounds = { min: BOARD_MIN, max: BOARD_MAX };
+  const base = { id: 'board', label: t.t('part_board', bounds), weight: 0.1 };
   if (count > BOARD_MAX)
     return {
       ...base,
       value: BOARD_MAX / count,
-      detail: `${count}, more than ${BOARD_MAX}`,
-      advice: `Your board of advisors has ${count} people, more than the ${BOARD_MAX} you can keep up with.`,
+      detail: t.t('part_boardTooLarge', { count, max: BOARD_MAX }),
+      advice: t.t('advice_boardTooLarge', { count, max: BOARD_MAX }),
     };
-  if (count >= BOARD_MIN) return { ...base, value: 1, detail: String(count) };
+  if (count >= BOARD_MIN) return { ...base, value: 1, detail: t.number(count) };
   return {
     ...base,
     value: count / BOARD_MIN,
-    detail: `${count} of ${BOARD_MIN}`,
-    advice:
-      count === 0
-        ? `You have no board of advisors yet: aim for ${BOARD_MIN} to ${BOARD_MAX} people rather than one role model.`
-        : `Your board of advisors has ${plural(count, 'person', 'people')}: aim for ${BOARD_MIN} to ${BOARD_MAX}.`,
+    detail: t.t('part_of', { part: count, whole: BOARD_MIN }),
+    advice: count === 0 ? t.t('advice_noBoard', bounds) : t.n('advice_boardSmall', count, bounds),
   };
 }
 
 /** How many of the tagged relationships were touched within their cadence. */
-export function cadencePart(onTime: number, tagged: number): ScorePart {
+export function cadencePart(t: Translator, onTime: number, tagged: number): ScorePart {
   return {
     id: 'cadence',
-    label: 'Tagged relationships touched within their cadence',
+    label: t.t('part_cadence'),
     weight: 0.2,
     value: tagged ? onTime / tagged : 0,
-    detail: tagged ? `${onTime} of ${tagged}` : 'nobody tagged yet',
-    advice: tagged
-      ? `${onTime} of ${plural(tagged, 'tagged relationship')} ${tagged === 1 ? 'was' : 'were'} touched within their cadence.`
-      : 'Nobody is tagged yet, so no relationship is kept warm.',
+    detail: tagged ? t.t('part_of', { part: onTime, whole: tagged }) : t.t('part_nobodyTagged'),
+    advice: tagged ? t.n('advice_cadence', tagged, { part: onTime }) : t.t('advice_noCadence'),
   };
 }
 
@@ -315,7 +309,7 @@ function cadenceOf(snap: Snapshot, tagged: readonly InsightPerson[]): ScorePart 
     const status = snap.status.get(person.slug);
     return status !== undefined && status.lastTouchAt !== null && !status.isDue;
   }).length;
-  return cadencePart(onTime, tagged.length);
+  return cadencePart(snap.t, onTime, tagged.length);
 }
 
 /** 1 when the user gives back at least half as often as they take from this person. */
@@ -326,6 +320,7 @@ export function balanceHealth(gave90: number, received90: number): number {
 
 /** Give and take over 90 days with everyone the user was in touch with, in the order given. */
 export function balancePart(
+  t: Translator,
   statuses: Iterable<{ readonly gave90: number; readonly received90: number }>,
 ): ScorePart {
   let inTouch = 0;
@@ -340,15 +335,13 @@ export function balancePart(
   }
   return {
     id: 'balance',
-    label: 'Give and take in balance',
+    label: t.t('part_balance'),
     weight: 0.15,
     value: inTouch ? health / inTouch : 0,
     detail: inTouch
-      ? `${balanced} of ${plural(inTouch, 'person', 'people')} in touch in 90 days`
-      : 'no touches in 90 days',
-    advice: inTouch
-      ? `You give back enough to ${balanced} of the ${plural(inTouch, 'person', 'people')} you were in touch with in 90 days.`
-      : 'No touches logged in the last 90 days, so there is no give and take to weigh yet.',
+      ? t.n('part_balanceDetail', inTouch, { part: balanced })
+      : t.t('part_noTouches'),
+    advice: inTouch ? t.n('advice_balance', inTouch, { part: balanced }) : t.t('advice_noBalance'),
   };
 }
 
@@ -359,13 +352,15 @@ function reachPart(snap: Prepared): ScorePart {
   ).length;
   return {
     id: 'reach',
-    label: 'Key holders within two ties through your backers',
+    label: snap.t.t('part_reach'),
     weight: 0.2,
     value: holders.length ? reachable / holders.length : 0,
-    detail: holders.length ? `${reachable} of ${holders.length}` : 'no key holders yet',
+    detail: holders.length
+      ? snap.t.t('part_of', { part: reachable, whole: holders.length })
+      : snap.t.t('part_noKeyHolders'),
     advice: holders.length
-      ? `${reachable} of ${plural(holders.length, 'key holder')} back you or are tied to someone who does.`
-      : 'No key holders yet, so there is no one to reach through your backers.',
+      ? snap.t.n('advice_reach', holders.length, { part: reachable })
+      : snap.t.t('advice_noReach'),
   };
 }
 
@@ -382,54 +377,63 @@ export interface StandingParts {
 
 export function standingParts(prepared: Prepared): StandingParts {
   const people = [...prepared.bySlug.values()];
+  const { t } = prepared;
   return {
     people,
     tagged: people.filter((person) => person.roles.length > 0),
-    sponsor: sponsorPart(people),
-    mentor: mentorPart(people),
-    allies: alliesPart(people),
-    board: boardPart(people),
+    sponsor: sponsorPart(t, people),
+    mentor: mentorPart(t, people),
+    allies: alliesPart(t, people),
+    board: boardPart(t, people),
     reach: reachPart(prepared),
   };
 }
 
 /** Connectivity from its standing parts and the two that move with the date. */
 export function connectivityOf(
+  t: Translator,
   standing: StandingParts,
   cadence: ScorePart,
   balance: ScorePart,
 ): Score {
   const { sponsor, mentor, allies, board, reach } = standing;
   const parts = [sponsor, mentor, allies, board, cadence, balance, reach];
-  return { score: scoreOf(parts), parts, reason: connectivityReason(parts, standing.people) };
+  return { score: scoreOf(parts), parts, reason: connectivityReason(t, parts, standing.people) };
 }
 
 function lossOf(part: ScorePart): number {
   return part.weight * (1 - part.value);
 }
 
-function connectivityReason(parts: readonly ScorePart[], people: readonly InsightPerson[]): string {
-  if (!people.some((person) => person.roles.length > 0)) {
-    return 'Nobody tagged yet: tag a sponsor, a mentor and a few allies to map your alliance.';
-  }
+function connectivityReason(
+  t: Translator,
+  parts: readonly ScorePart[],
+  people: readonly InsightPerson[],
+): string {
+  if (!people.some((person) => person.roles.length > 0)) return t.t('reason_nobodyTagged');
   const weakest = parts
     .filter((part) => lossOf(part) > 0)
     .sort((a, b) => lossOf(b) - lossOf(a))
     .slice(0, 2);
-  if (!weakest.length) return `Your alliance is in good shape on all ${parts.length} measures.`;
-  return weakest.map((part) => part.advice ?? `${part.label}: ${part.detail}.`).join(' ');
+  if (!weakest.length) return t.t('reason_goodShape', { count: parts.length });
+  return weakest
+    .map(
+      (part) => part.advice ?? t.t('reason_partDetail', { label: part.label, detail: part.detail }),
+    )
+    .join(' ');
 }
 
 /** Connectivity as of a snapshot. */
 export function connectivityAt(snap: Snapshot, standing = standingParts(snap)): Score {
   return connectivityOf(
+    snap.t,
     standing,
     cadenceOf(snap, standing.tagged),
-    balancePart(snap.status.values()),
+    balancePart(snap.t, snap.status.values()),
   );
 }
 
 /** Connectivity (0..100) as of `asOf`: role coverage, cadence, give/take and reach. */
-export function connectivity(data: InsightData, asOf: number): Score {
-  return connectivityAt(snapshot(prepare(data), asOf));
+export function connectivity(data: InsightData, asOf: number, t: Translator = english): Score {
+  return connectivityAt(snapshot(prepare(data, t), asOf));
 }

@@ -65,9 +65,10 @@ function trendScoresAt(
     if (!isDueAt(dueAt, asOf)) onTime += 1;
   }
   const connectivity = connectivityOf(
+    prepared.t,
     standing,
-    cadencePart(onTime, standing.tagged.length),
-    balancePart(running.values()),
+    cadencePart(prepared.t, onTime, standing.tagged.length),
+    balancePart(prepared.t, running.values()),
   );
   return { visibility: visibilityScoreOf(weights), connectivity: connectivity.score };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { PersonSummary, SeenIdentity } from '@/utils/db/records';
+import type { SeenIdentity } from '@/utils/db/records';
+import type { PersonSummary } from '@/utils/db/lookups';
 import type { Role } from '@/utils/model';
 
 /** What a list chip needs to know about a known person. */

@@ -258,63 +258,6 @@ export function isAboveMe(level: Level): boolean {
   return level === 'plus1' || level === 'plus2' || level === 'plus3';
 }
 
-/** Human labels, one place for every view. */
-export const LABELS = {
-  role: {
-    ally: 'Ally',
-    mentor: 'Mentor',
-    sponsor: 'Sponsor',
-    mentee: 'Mentee',
-    advisor: 'Advisor',
-  } satisfies Record<Role, string>,
-  level: {
-    report: 'Reports to me',
-    peer: 'Peer',
-    plus1: '+1',
-    plus2: '+2',
-    plus3: '+3 and above',
-    unknown: 'Unknown',
-  } satisfies Record<Level, string>,
-  influence: {
-    unknown: 'Unknown',
-    low: 'Low',
-    medium: 'Medium',
-    high: 'High',
-  } satisfies Record<Influence, string>,
-  stance: {
-    champion: 'Champion',
-    supporter: 'Supporter',
-    neutral: 'Neutral',
-    skeptic: 'Skeptic',
-    unknown: 'Unknown',
-  } satisfies Record<Stance, string>,
-  basis: {
-    'mutual-benefit': 'Mutual benefit',
-    'shared-purpose': 'Shared purpose',
-    both: 'Both',
-    unknown: 'Unknown',
-  } satisfies Record<Basis, string>,
-  touch: {
-    'offered-help': 'Offered help',
-    'received-help': 'Received help',
-    'showed-appreciation': 'Showed appreciation',
-    'followed-up': 'Followed up',
-    'promoted-them': 'Promoted them publicly',
-    'they-promoted-me': 'They promoted me',
-    'spent-time': 'Spent time together',
-    'resolved-disagreement': 'Resolved a disagreement',
-    'asked-feedback': 'Asked for feedback',
-    'shared-work': 'Shared my work or a win',
-    message: 'Message',
-    meeting: 'Meeting',
-  } satisfies Record<TouchKind, string>,
-  direction: {
-    gave: 'I gave',
-    received: 'I received',
-    both: 'Both ways',
-  } satisfies Record<Direction, string>,
-} as const;
-
 /** The direction a habit implies, so that logging a touch is one click. */
 export const DEFAULT_DIRECTION: Record<TouchKind, Direction> = {
   'offered-help': 'gave',
@@ -331,14 +274,15 @@ export const DEFAULT_DIRECTION: Record<TouchKind, Direction> = {
   meeting: 'both',
 };
 
-/** Short sign of a role for the toolbar badge. */
-export const ROLE_SIGN: Record<Role, string> = {
-  sponsor: 'SP',
-  mentor: 'MEN',
-  advisor: 'ADV',
-  ally: 'ALY',
-  mentee: 'MTE',
-};
+/** Text cut to a limit, so a paste of a whole document cannot break a view or a record. */
+export function clampText(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** A date the views can show: finite and within the years the product supports. */
+export function isValidDate(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= LIMITS.minDate && ms <= LIMITS.maxDate;
+}
 
 /** The role that matters most for a career, for one-glance signs. */
 export const ROLE_PRIORITY: readonly Role[] = ['sponsor', 'mentor', 'advisor', 'ally', 'mentee'];

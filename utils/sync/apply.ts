@@ -9,14 +9,8 @@ import Dexie from 'dexie';
 import { docRefOf } from './changes';
 import type { DocContent, GoneContent, PersonContent, TieContent } from './documents';
 import { readState, type SyncedDoc, type SyncWaiting } from './tables';
-import {
-  allOf,
-  mergePeople,
-  putPerson,
-  refreshPeople,
-  removePersonRecords,
-} from '@/utils/db/records';
-import { WRITE_TABLES, type AllianceDb } from '@/utils/db/schema';
+import { mergePeople, putPerson, refreshPeople, removePersonRecords } from '@/utils/db/records';
+import { WRITE_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
 
 /** A document as the local copy now holds it, opened. */
 export interface ReceivedDoc extends SyncedDoc {

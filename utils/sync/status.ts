@@ -4,7 +4,6 @@
  */
 import { SyncProblem } from './problem';
 import type { SyncStatusRow } from './tables';
-import { plural } from '@/utils/format';
 
 /** An HTTP error as PouchDB reports it. */
 interface HttpError {
@@ -46,6 +45,10 @@ function ago(ms: number): string {
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `${plural(hours, 'hour')} ago`;
   return `${plural(Math.round(hours / 24), 'day')} ago`;
+}
+
+function plural(count: number, one: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : `${one}s`}`;
 }
 
 /** The lines of the status, in reading order. */

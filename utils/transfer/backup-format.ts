@@ -5,6 +5,8 @@
  * e.g. `people[3].roles[0]: 'boss' is not a role`.
  */
 import * as v from 'valibot';
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 import {
   BASES,
   DIRECTIONS,
@@ -331,27 +333,29 @@ function findBrokenReference(backup: Backup): string | null {
   return null;
 }
 
-function checkHeader(data: unknown): string | null {
+function checkHeader(data: unknown, t: Translator): string | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return 'This is not an Alliance Map backup: the file holds no backup object.';
+    return t.t('backup_noObject');
   }
   const { format, version } = data as Record<string, unknown>;
-  if (format !== BACKUP_FORMAT)
-    return 'This is not an Alliance Map backup: it does not say it is one.';
+  if (format !== BACKUP_FORMAT) return t.t('backup_notMarked');
   if (version !== BACKUP_VERSION) {
     return typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION
-      ? `This backup is format version ${version}, newer than this extension reads (${BACKUP_VERSION}). Update Alliance Map and try again.`
-      : `This backup has an unknown format version (${describe(version)}); this extension reads version ${BACKUP_VERSION}.`;
+      ? t.t('backup_newerVersion', { version, current: BACKUP_VERSION })
+      : t.t('backup_unknownVersion', { version: describe(version), current: BACKUP_VERSION });
   }
   return null;
 }
 
-/** Reads a backup file's text and validates all of it; never throws. */
-export function parseBackup(text: string): ParseBackupResult {
+/**
+ * Reads a backup file's text and validates all of it; never throws. What is wrong with the file
+ * as a whole is said in `t`'s language; a field's problem names its path in the file's own terms.
+ */
+export function parseBackup(text: string, t: Translator = english): ParseBackupResult {
   if (text.length > MAX_BACKUP_CHARS) {
     return {
       ok: false,
-      error: `The file is too large for a backup (more than ${MAX_BACKUP_CHARS / 1024 / 1024} MB).`,
+      error: t.t('backup_fileTooLarge', { size: MAX_BACKUP_CHARS / 1024 / 1024 }),
     };
   }
   let data: unknown;
@@ -359,12 +363,9 @@ export function parseBackup(text: string): ParseBackupResult {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      error: `The file is not valid JSON, perhaps cut short or edited: ${detail}`,
-    };
+    return { ok: false, error: t.t('backup_notJson', { detail }) };
   }
-  const problem = findHostileShape(data) ?? checkHeader(data);
+  const problem = findHostileShape(data) ?? checkHeader(data, t);
   if (problem) return { ok: false, error: problem };
 
   const result = v.safeParse(backupSchema, data);

@@ -6,6 +6,8 @@
  */
 import { unzipSync } from 'fflate';
 import { SYNC_NOTE_TABLES, type AllianceDb } from '@/utils/db/schema';
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 import type { Direction, Person, Touch } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import {
@@ -40,7 +42,7 @@ function baseName(path: string): string {
 }
 
 /** Finds Connections.csv and messages.csv anywhere in the ZIP (any case); never throws. */
-export function readArchive(zipBytes: Uint8Array): ReadArchiveResult {
+export function readArchive(zipBytes: Uint8Array, t: Translator = english): ReadArchiveResult {
   const wanted = new Set(['connections.csv', 'messages.csv']);
   let tooLarge: string | null = null;
   let files: Record<string, Uint8Array>;
@@ -53,13 +55,9 @@ export function readArchive(zipBytes: Uint8Array): ReadArchiveResult {
       },
     });
   } catch {
-    return {
-      ok: false,
-      error:
-        'This file is not a ZIP archive (or it is damaged). Choose the ZIP that LinkedIn sent you.',
-    };
+    return { ok: false, error: t.t('import_notZip') };
   }
-  if (tooLarge) return { ok: false, error: `${tooLarge} in this archive is too large to import.` };
+  if (tooLarge) return { ok: false, error: t.t('import_memberTooLarge', { file: tooLarge }) };
   const decoder = new TextDecoder('utf-8');
   const text = (name: string) => {
     const path = Object.keys(files)
@@ -69,11 +67,7 @@ export function readArchive(zipBytes: Uint8Array): ReadArchiveResult {
   };
   const archive = { connectionsCsv: text('connections.csv'), messagesCsv: text('messages.csv') };
   if (archive.connectionsCsv === null && archive.messagesCsv === null) {
-    return {
-      ok: false,
-      error:
-        "This ZIP holds neither Connections.csv nor messages.csv. Is it LinkedIn's data export?",
-    };
+    return { ok: false, error: t.t('import_neitherFile') };
   }
   return { ok: true, archive };
 }
@@ -140,7 +134,8 @@ function recipientsOf(toNames: string, urls: string): Party[] {
 
 function readMessages(
   text: string,
-  onProgress?: ProgressListener,
+  onProgress: ProgressListener | undefined,
+  t: Translator,
 ): { messages: Message[]; skipped: SkippedLine[] } | null {
   const messages: Message[] = [];
   const skipped: SkippedLine[] = [];
@@ -171,12 +166,12 @@ function readMessages(
       return index === undefined ? '' : (cells[index] ?? '').trim();
     };
     if (get('draft').toLowerCase() === 'yes') {
-      skipped.push({ line, reason: 'a draft that was never sent' });
+      skipped.push({ line, reason: t.t('import_draft') });
       continue;
     }
     const at = parseLinkedInDate(get('date'));
     if (at === null) {
-      skipped.push({ line, reason: `no readable date ('${get('date').slice(0, 40)}')` });
+      skipped.push({ line, reason: t.t('import_noDate', { value: get('date').slice(0, 40) }) });
       continue;
     }
     const senderUrl = get('senderUrl');
@@ -205,14 +200,10 @@ export function parseMessagesCsv(
   text: string,
   ownerName?: string,
   onProgress?: ProgressListener,
+  t: Translator = english,
 ): MessagesFile {
-  const read = readMessages(text, onProgress);
-  if (!read) {
-    return {
-      ok: false,
-      error: "This is not LinkedIn's messages.csv: no FROM and DATE header was found.",
-    };
-  }
+  const read = readMessages(text, onProgress, t);
+  if (!read) return { ok: false, error: t.t('import_notMessages') };
   const { messages, skipped } = read;
   const ownerKey = ownerName
     ? partyKey({ slug: null, name: ownerName })
@@ -230,7 +221,7 @@ export function parseMessagesCsv(
       ? message.recipients.filter((party) => !isOwner(party))
       : [message.sender];
     if (!others.length) {
-      skipped.push({ line: message.line, reason: 'no one but you in this message' });
+      skipped.push({ line: message.line, reason: t.t('import_onlyYou') });
       continue;
     }
     for (const other of others) {
@@ -286,18 +277,23 @@ export interface ParsedArchive {
 export function parseArchive(
   archive: LinkedInArchive,
   onProgress?: ProgressListener,
+  t: Translator = english,
 ): ParsedArchive {
   const problems: string[] = [];
   const connections =
     archive.connectionsCsv === null
       ? null
-      : parseConnectionsCsv(archive.connectionsCsv, partOf(onProgress, 0, 0.5));
-  if (connections && !connections.ok) problems.push(`Connections.csv: ${connections.error}`);
+      : parseConnectionsCsv(archive.connectionsCsv, partOf(onProgress, 0, 0.5), t);
+  if (connections && !connections.ok)
+    problems.push(
+      t.t('import_fileProblem', { file: 'Connections.csv', problem: connections.error }),
+    );
   const messages =
     archive.messagesCsv === null
       ? null
-      : parseMessagesCsv(archive.messagesCsv, undefined, partOf(onProgress, 0.5, 0.5));
-  if (messages && !messages.ok) problems.push(`messages.csv: ${messages.error}`);
+      : parseMessagesCsv(archive.messagesCsv, undefined, partOf(onProgress, 0.5, 0.5), t);
+  if (messages && !messages.ok)
+    problems.push(t.t('import_fileProblem', { file: 'messages.csv', problem: messages.error }));
   onProgress?.(1, 1);
   return {
     connections: connections?.ok ? connections : null,
@@ -306,16 +302,16 @@ export function parseArchive(
   };
 }
 
-function findPerson(index: PeopleIndex, touch: MessageTouch): Person | string {
+function findPerson(index: PeopleIndex, touch: MessageTouch, t: Translator): Person | string {
   if (touch.slug)
     return (
-      index.bySlugOrAlias(touch.slug) ?? `${touch.name || touch.slug} is not among your people`
+      index.bySlugOrAlias(touch.slug) ?? t.t('import_notAmong', { name: touch.name || touch.slug })
     );
   const namesakes = index.named(touch.name);
   if (namesakes.length === 1) return namesakes[0]!;
-  return namesakes.length
-    ? `${namesakes.length} people are named ${touch.name}`
-    : `${touch.name || 'the sender'} is not among your people`;
+  if (namesakes.length)
+    return t.t('import_namedSame', { count: namesakes.length, name: touch.name });
+  return touch.name ? t.t('import_notAmong', { name: touch.name }) : t.t('import_senderNotAmong');
 }
 
 /** Writes a parsed archive's connections and messages, in one transaction. */
@@ -324,6 +320,7 @@ export async function importArchive(
   { connections, messages, problems }: ParsedArchive,
   now: number,
   onProgress?: ProgressListener,
+  t: Translator = english,
 ): Promise<ArchiveImportResult> {
   return db.transaction('rw', ['people', 'touches', ...SYNC_NOTE_TABLES], async () => {
     // A message names its sender or recipient as a connection row names its person.
@@ -331,7 +328,7 @@ export async function importArchive(
     const index = await loadPeopleIndex(db, wanted);
     let connectionsResult: ConnectionsImportResult | null = null;
     if (connections) {
-      connectionsResult = applyConnections(index, connections.rows, now);
+      connectionsResult = applyConnections(index, connections.rows, now, t);
       connectionsResult.skipped.unshift(...connections.skipped);
     }
 
@@ -345,7 +342,7 @@ export async function importArchive(
         .toArray();
       const logged = new Set(existing.map((touch) => `${touch.personSlug}|${localDay(touch.at)}`));
       for (const touch of messages.touches) {
-        const person = findPerson(index, touch);
+        const person = findPerson(index, touch, t);
         if (typeof person === 'string') {
           messagesResult.skipped.push({ line: touch.line, reason: person });
           continue;

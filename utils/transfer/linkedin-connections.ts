@@ -7,6 +7,8 @@
  * hide their details) and a member URN where the email would be. Columns are found by name.
  */
 import { SYNC_NOTE_TABLES, type AllianceDb } from '@/utils/db/schema';
+import { english } from '@/utils/i18n/english';
+import type { Translator } from '@/utils/i18n/translator';
 import { LIMITS, newPerson, noProfileKey, type Person } from '@/utils/model';
 import { countLines, csvRows, isBlankRow } from './csv-rows';
 import { linkedInDateReader } from './linkedin-dates';
@@ -107,7 +109,11 @@ function readRow(
 }
 
 /** Reads a Connections.csv of any known vintage; never throws. */
-export function parseConnectionsCsv(text: string, onProgress?: ProgressListener): ConnectionsFile {
+export function parseConnectionsCsv(
+  text: string,
+  onProgress?: ProgressListener,
+  t: Translator = english,
+): ConnectionsFile {
   const rows: ConnectionRow[] = [];
   const skipped: SkippedLine[] = [];
   let columns: Partial<Record<Column, number>> | null = null;
@@ -130,13 +136,12 @@ export function parseConnectionsCsv(text: string, onProgress?: ProgressListener)
     if (!row.name && !row.slug) {
       skipped.push({
         line,
-        reason:
-          'no name or profile URL (LinkedIn leaves them out for members who hide their details)',
+        reason: t.t('import_noName'),
       });
     } else if (row.profileUrl && !row.slug) {
       skipped.push({
         line,
-        reason: `'${row.profileUrl.slice(0, 80)}' is not a LinkedIn profile URL`,
+        reason: t.t('import_notProfileUrl', { url: row.profileUrl.slice(0, 80) }),
       });
     } else {
       rows.push(row);
@@ -145,8 +150,7 @@ export function parseConnectionsCsv(text: string, onProgress?: ProgressListener)
   if (!columns) {
     return {
       ok: false,
-      error:
-        'This is not a LinkedIn Connections.csv: no "First Name" and "Last Name" header was found near the top.',
+      error: t.t('import_notConnections'),
     };
   }
   onProgress?.(total, total);
@@ -182,6 +186,7 @@ export function applyConnections(
   index: PeopleIndex,
   rows: readonly ConnectionRow[],
   now: number,
+  t: Translator = english,
 ): ConnectionsImportResult {
   const result: ConnectionsImportResult = {
     created: 0,
@@ -213,7 +218,7 @@ export function applyConnections(
       if (namesakes.length > 1) {
         result.skipped.push({
           line: row.line,
-          reason: `no profile URL, and ${namesakes.length} people are named ${row.name}`,
+          reason: t.t('import_namesakes', { count: namesakes.length, name: row.name }),
         });
         continue;
       }
@@ -249,10 +254,11 @@ export async function importConnections(
   rows: readonly ConnectionRow[],
   now: number,
   onProgress?: ProgressListener,
+  t: Translator = english,
 ): Promise<ConnectionsImportResult> {
   return db.transaction('rw', ['people', ...SYNC_NOTE_TABLES], async () => {
     const index = await loadPeopleIndex(db, wantedBy(rows));
-    const result = applyConnections(index, rows, now);
+    const result = applyConnections(index, rows, now, t);
     const people = index.changedPeople();
     onProgress?.(0, people.length);
     await putChangedPeople(db, people, (done) => onProgress?.(done, people.length));

@@ -1,5 +1,5 @@
 /**
- * Progress of large imports. They run in a worker (components/options/import-channel.ts), so
+ * Progress of large imports. They run in a worker (utils/transfer/import-channel.ts), so
  * parsing needs no turns given back to a page; writing is cut into Dexie-only slices inside one
  * transaction (a timer awaited inside one would let IndexedDB commit it early), for progress.
  */

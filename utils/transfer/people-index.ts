@@ -7,11 +7,11 @@ import type { AllianceDb } from '@/utils/db/schema';
 import {
   joinHistories,
   keptHistory,
-  nameWordsOf,
   NO_HISTORY,
   storedPerson,
   type PersonHistory,
 } from '@/utils/db/stored-person';
+import { nameWordsOf } from '@/utils/search-text';
 import { byCodeUnit, type Person } from '@/utils/model';
 import { recordPeople } from '@/utils/sync/changes';
 import { bulkPutWithProgress, readPeopleInPages } from './pacing';

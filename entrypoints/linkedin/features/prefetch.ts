@@ -1,4 +1,5 @@
-import type { PersonSummary, SeenIdentity } from '@/utils/db/records';
+import type { SeenIdentity } from '@/utils/db/records';
+import type { PersonSummary } from '@/utils/db/lookups';
 import { ask } from '@/utils/messaging/protocol';
 
 let pending: { slug: string; answer: Promise<PersonSummary | null> } | undefined;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RoleChips } from '@/components/RoleChips';
 import { RoleToggles } from '@/components/RoleToggles';
-import type { PersonSummary } from '@/utils/db/records';
-import { daysAgo, plural } from '@/utils/format';
+import type { PersonSummary } from '@/utils/db/lookups';
+import { ui } from '@/utils/i18n';
 import type { Role } from '@/utils/model';
 
 interface BadgeProps {
@@ -21,10 +21,9 @@ export function howToOpenRecord(
   answer: { opened: boolean; shortcut: string | null } | null,
 ): string | null {
   if (answer?.opened) return null;
-  const button = 'the Alliance Map toolbar button';
   return answer?.shortcut
-    ? `Open it with ${answer.shortcut} or from ${button}.`
-    : `Open it from ${button}.`;
+    ? ui.t('badge_openWithShortcut', { shortcut: answer.shortcut })
+    : ui.t('badge_openFromToolbar');
 }
 
 /**
@@ -47,31 +46,29 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
   }, [known]);
 
   return (
-    <span class="badge" role="group" aria-label="Alliance Map">
+    <span class="badge" role="group" aria-label={ui.t('extName')} lang={ui.locale} dir={ui.dir}>
       {known && summary ? (
         <>
           <RoleChips roles={roles} />
           {summary.noteCount > 0 && (
-            <span class="meta" title={plural(summary.noteCount, 'note')}>
+            <span class="meta" title={ui.n('badge_notes', summary.noteCount)}>
               <span aria-hidden="true">✎ </span>
-              {plural(summary.noteCount, 'note')}
+              {ui.n('badge_notes', summary.noteCount)}
             </span>
           )}
           <span class="meta">
             {summary.lastTouchAt != null
-              ? `Last touch ${daysAgo(summary.lastTouchAt, now)}`
-              : 'No touch yet'}
+              ? ui.t('badge_lastTouch', { when: ui.ago(summary.lastTouchAt, now) })
+              : ui.t('badge_noTouch')}
           </span>
           {summary.overdueFollowUps > 0 && (
-            <span class="meta overdue">
-              {plural(summary.overdueFollowUps, 'overdue follow-up')}
-            </span>
+            <span class="meta overdue">{ui.n('people_overdue', summary.overdueFollowUps)}</span>
           )}
           {dueNow && summary.overdueFollowUps === 0 && (
-            <span class="meta overdue">Due for a touch</span>
+            <span class="meta overdue">{ui.t('people_dueOnly')}</span>
           )}
           <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
-            {tagging ? 'Done' : 'Roles'}
+            {ui.t(tagging ? 'badge_done' : 'common_roles')}
           </button>
           <button
             type="button"
@@ -79,7 +76,7 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
               void onOpenRecord().then((answer) => setHowToOpen(howToOpenRecord(answer)))
             }
           >
-            Open record
+            {ui.t('badge_openRecord')}
           </button>
           {howToOpen && (
             <span class="meta" role="status">
@@ -89,7 +86,7 @@ export function Badge({ summary, now, onToggleRole, onOpenRecord }: BadgeProps) 
         </>
       ) : (
         <button type="button" aria-expanded={tagging} onClick={() => setTagging(!tagging)}>
-          {tagging ? 'Close' : '+ Tag in Alliance Map'}
+          {ui.t(tagging ? 'badge_close' : 'badge_tag')}
         </button>
       )}
       {tagging && <RoleToggles class="tagger" roles={roles} onToggle={onToggleRole} />}

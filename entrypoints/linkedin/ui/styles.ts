@@ -15,7 +15,7 @@ const BASE = `
 
 export const BADGE_CSS = `${BASE}${ROLE_COLOURS}
   .role { font-size: 12px; line-height: 18px; }
-  :host { margin: 4px 0 4px 8px; }
+  :host { margin-block: 4px; margin-inline-start: 8px; }
   .badge { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px; }
   .meta { font-size: 12px; opacity: .85; white-space: nowrap; }
   .overdue { color: #b42318; font-weight: 600; }
@@ -24,7 +24,7 @@ export const BADGE_CSS = `${BASE}${ROLE_COLOURS}
 `;
 
 export const CHIP_CSS = `${BASE}${ROLE_COLOURS}
-  :host { margin-left: 6px; }
+  :host { margin-inline-start: 6px; }
   .chips { display: inline-flex; gap: 3px; align-items: center; }
   .role { font-size: 11px; padding: 0 6px; line-height: 16px; }
   .due { font-size: 11px; color: #b42318; }

@@ -1,9 +1,9 @@
 /**
  * The extension's own pages, in Chromium and in Firefox, on the demo data: the popup's quick tag
- * and summary, the side panel following its tab, the weekly report, and the options page's
- * backup round trip and Connections.csv import. Each page is opened in a tab (?tab= names the
- * profile's tab), as the toolbar cannot be clicked in a headless browser; Firefox's real popup
- * and sidebar are in tests/e2e/firefox.e2e.ts.
+ * and summary, the side panel following its tab, the weekly report, the alliance map and one edit
+ * on it, and the options page's backup round trip and Connections.csv import. Each page is opened
+ * in a tab (?tab= names the profile's tab), as the toolbar cannot be clicked in a headless
+ * browser; Firefox's real popup and sidebar are in tests/e2e/firefox.e2e.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,8 @@ const CONNECTIONS_CSV = join(ROOT, 'tests/fixtures/transfer/connections-current.
 const FEED_URL = 'https://www.linkedin.com/feed/';
 const FEED_HTML =
   '<!doctype html><html lang="en"><head><title>Feed | LinkedIn</title></head><body><main>Feed</main></body></html>';
+/** The map's panel of the person chosen on it. */
+const PERSON_PANEL = 'section[aria-labelledby="person-panel-title"]';
 const NOTE_PAYLOAD = `<img src=x onerror="window.__pwned='note'"><script>window.__pwned='script'</script> likes "quotes" & <b>bold</b>`;
 
 describe.each(BROWSERS)('the extension pages in %s', (browser) => {
@@ -123,7 +125,9 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     await fill(popup, /^One-line note/, NOTE_PAYLOAD);
     await clickButton(popup, 'Add note');
     await waitForText(popup, '[role="status"]', 'Note saved.');
-    // A note full of markup is plain text, and runs nothing, in the popup or on LinkedIn.
+    // A note full of markup is plain text, and runs nothing, in the popup or on LinkedIn. The
+    // popup's live query may redraw a moment after the status.
+    await waitForText(popup, '[data-testid="latest-note"]', NOTE_PAYLOAD);
     expect(await textOf(popup, '[data-testid="latest-note"]')).toBe(NOTE_PAYLOAD);
     expect(
       await popup.evaluate(() => document.querySelectorAll('main img, main b').length, null),
@@ -158,6 +162,42 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     expect(await valueOf(panel, 'Motivations')).toBe('Wants the platform migration to land');
     await panel.close();
     await profile.close();
+  });
+
+  it('opens the alliance map, moves a person in one click, saved at once and undoable', async () => {
+    const map = await session.openExtensionPage('map.html');
+    await map.setSize(1280, 900);
+    const sam = async (placed: string) =>
+      waitFor(`Sam on the map, ${placed}`, async () =>
+        (
+          await map.evaluate(
+            () =>
+              document
+                .querySelector(
+                  '.map-workspace[data-state="ready"] .map-person[data-slug="sam-okafor"]',
+                )
+                ?.getAttribute('aria-label') ?? '',
+            null,
+          )
+        ).includes(placed),
+      );
+    await sam('+1, Supporter, high influence');
+    await clickButton(map, /^Sam Okafor: /, '.map-viewport');
+    await clickButton(map, 'Champion', PERSON_PANEL);
+    await waitForText(map, '[data-testid="map-status"]', 'Saved: Sam Okafor');
+    await sam('+1, Champion, high influence');
+    await clickButton(map, /^Undo: Sam Okafor/);
+    await sam('+1, Supporter');
+    await clickButton(map, /^Redo: Sam Okafor/);
+    await sam('+1, Champion');
+    // Saved at once: the page opened again reads it from the database.
+    await map.reload();
+    await sam('+1, Champion');
+    // Back as the demo data has him, for the tests that follow.
+    await clickButton(map, /^Sam Okafor: /, '.map-viewport');
+    await clickButton(map, 'Supporter', PERSON_PANEL);
+    await sam('+1, Supporter');
+    await map.close();
   });
 
   it('exports a backup, deletes everything, and restores it', async () => {
@@ -212,7 +252,7 @@ describe.each(BROWSERS)('the extension pages in %s', (browser) => {
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(/^Connections\.csv, line 7: no name or profile URL/),
       expect.stringMatching(
-        /^Connections\.csv, line 10: 'https:\/\/example\.com\/not-linkedin' is not a LinkedIn profile URL/,
+        /^Connections\.csv, line 10: “https:\/\/example\.com\/not-linkedin” is not a LinkedIn profile URL/,
       ),
     ]);
     await options.close();

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, type HandlerDeps } from '@/utils/background/handlers';
+import { handleMessage, type HandlerDeps } from '@/entrypoints/background/handlers';
 import { getDb } from '@/utils/db';
 import { DEFAULT_SETTINGS } from '@/utils/model';
 import { sidePanelShortcut } from '@/utils/side-panel';

@@ -12,7 +12,7 @@ import * as v5 from './history/v5';
 import * as v6 from './history/v6';
 import * as v7 from './history/v7';
 import * as v8 from './history/v8';
-import { findPeopleByName } from '@/utils/db/people-list';
+import { findPeopleByName } from '@/utils/db/name-search';
 import { AllianceDb, ALL_TABLES, SCHEMA_VERSIONS } from '@/utils/db/schema';
 import { personOf, storedPeople } from '@/utils/db/stored-person';
 import type { Person } from '@/utils/model';

@@ -6,16 +6,13 @@ import {
   addTie,
   deleteEverything,
   deletePerson,
-  findPeopleByKeys,
-  findPerson,
-  latestNoteOf,
   linkProfile,
   logTouch,
   mergePeople,
-  summarize,
   toggleRole,
   updatePerson,
 } from '@/utils/db/records';
+import { findPeopleByKeys, findPerson, latestNoteOf, summarize } from '@/utils/db/lookups';
 import { DAY_MS, DEFAULT_SETTINGS, LIMITS, newPerson, noProfileKey } from '@/utils/model';
 import { NO_HISTORY, storedPerson } from '@/utils/db/stored-person';
 

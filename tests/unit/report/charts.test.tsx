@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AllianceMap } from '@/components/report/AllianceMap';
-import { layoutMap, MAP_HEIGHT, MAP_WIDTH } from '@/components/report/map-layout';
+import { MapSummary } from '@/components/report/MapSummary';
 import { ReportView } from '@/components/report/ReportView';
 import { TouchesChart, axisTop } from '@/components/report/TouchesChart';
 import { TrendChart } from '@/components/report/TrendChart';
@@ -10,8 +9,6 @@ import { weeklyReport, type MapNode, type WeekTouches } from '@/utils/insights';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
 import { DAY_MS, DEFAULT_SETTINGS, TOUCH_KINDS, type TouchKind } from '@/utils/model';
 import { demoDataset } from '../../support/dataset';
-
-const MARKUP = '<img src=x onerror="window.__pwned=1"><b>Bold</b> & "quotes"';
 
 let host: HTMLElement;
 function mount(vnode: preact.ComponentChild): HTMLElement {
@@ -47,74 +44,31 @@ function week(weekStart: number, counts: Partial<Record<TouchKind, number>>): We
   return { weekStart, byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) };
 }
 
-describe('AllianceMap', () => {
-  it('shows names with markup as text, never as elements', () => {
+describe('MapSummary', () => {
+  it('sums the map up and leads to the map page', () => {
     const root = mount(
-      <AllianceMap
-        nodes={[node('x', { name: MARKUP, isKeyHolder: true, awareness: 'none' })]}
-        edges={[]}
-        omitted={0}
+      <MapSummary
+        map={{
+          nodes: [
+            node('dana', { isKeyHolder: true, awareness: 'full' }),
+            node('hugo', { isKeyHolder: true, awareness: 'none' }),
+            node('sam'),
+          ],
+          edges: [],
+          omitted: 2,
+        }}
       />,
     );
-    expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('b')).toBeNull();
-    expect(root.querySelector('table')?.textContent).toContain(MARKUP);
-    expect(root.querySelector('svg g.node title')?.textContent).toContain(MARKUP);
-    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
-  });
-
-  it('draws key holders as diamonds, others as circles, and a line per tie', () => {
-    const root = mount(
-      <AllianceMap
-        nodes={[
-          node('boss', { isKeyHolder: true, awareness: 'full', stance: 'neutral' }),
-          node('ally', { influence: 'low', stance: 'supporter' }),
-          node('friend', { influence: 'low', stance: 'champion' }),
-        ]}
-        edges={[
-          { a: 'ally', b: 'boss', label: '' },
-          { a: 'ally', b: 'friend', label: '' },
-        ]}
-        omitted={3}
-      />,
+    expect(root.textContent).toContain(
+      '2 key holders, of whom 1 knows your recent work, and 3 people who back you.',
     );
-    const svg = root.querySelector('svg.map')!;
-    expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toBe(
-      'Alliance map of 3 people: 1 key holders, of whom 1 know your recent work; 2 on your side, 0 skeptics; 2 ties.',
-    );
-    expect(svg.querySelectorAll('g.node polygon')).toHaveLength(1);
-    expect(svg.querySelectorAll('g.node circle')).toHaveLength(2);
-    expect(svg.querySelectorAll('line.tie')).toHaveLength(2);
-    expect(root.textContent).toContain('3 more people are not shown');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('/map.html');
   });
 
-  it('places champions right of skeptics and high influence above low', () => {
-    const [champion, skeptic, low] = layoutMap([
-      node('c', { stance: 'champion', influence: 'high' }),
-      node('s', { stance: 'skeptic', influence: 'high' }),
-      node('l', { stance: 'champion', influence: 'low' }),
-    ]);
-    expect(champion!.x).toBeGreaterThan(skeptic!.x);
-    expect(champion!.y).toBeLessThan(low!.y);
-  });
-
-  it('keeps 80 people in one cell inside the picture, without names that would overlap', () => {
-    const placed = layoutMap(Array.from({ length: 80 }, (_, i) => node(`p${i}`)));
-    expect(new Set(placed.map((p) => `${p.x},${p.y}`)).size).toBe(80);
-    for (const p of placed) {
-      expect(p.x).toBeGreaterThan(0);
-      expect(p.x).toBeLessThan(MAP_WIDTH);
-      expect(p.y).toBeGreaterThan(0);
-      expect(p.y).toBeLessThan(MAP_HEIGHT);
-      expect(p.label).toBeNull();
-    }
-  });
-
-  it('says what to do when there is nobody to map', () => {
-    expect(mount(<AllianceMap nodes={[]} edges={[]} omitted={0} />).textContent).toContain(
-      'Nobody to map yet',
-    );
+  it('leads to the first run when there is nobody to map', () => {
+    const root = mount(<MapSummary map={{ nodes: [], edges: [], omitted: 0 }} />);
+    expect(root.textContent).toContain('Nobody on your map yet.');
+    expect(root.querySelector('a')?.getAttribute('href')).toBe('/welcome.html');
   });
 });
 
@@ -183,7 +137,8 @@ describe('ReportView', () => {
     expect(actions.length).toBeLessThanOrEqual(5);
     for (const [i, action] of report.nextActions.entries())
       expect(actions[i]).toContain(action.personName);
-    expect(root.querySelectorAll('svg[role="img"]')).toHaveLength(3);
+    expect(root.querySelectorAll('svg[role="img"]')).toHaveLength(2);
+    expect(root.querySelector('[data-section="map"] a')?.getAttribute('href')).toBe('/map.html');
   });
 
   it('shows the first ten of a long list and all of them on request', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadReportData, reportSpan } from '@/utils/db/report-data';
+import { loadReportData, reportSpan } from '@/utils/loaders/weekly-report';
 import { AllianceDb } from '@/utils/db/schema';
 import { weeklyReport, type InsightData } from '@/utils/insights';
 import { DAY_MS, DEFAULT_SETTINGS, newPerson, type Settings, type Touch } from '@/utils/model';

@@ -13,7 +13,7 @@ import {
   registerWeeklyReport,
   reportReadyItem,
   restoreReportMark,
-} from '@/utils/background/weekly';
+} from '@/utils/weekly-report';
 import { saveSettings } from '@/utils/settings';
 
 const originalTz = process.env.TZ;

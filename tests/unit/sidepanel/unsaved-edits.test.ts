@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearStashedEdit, recoverStashedEdits, stashEdit } from '@/components/unsavedEdits';
+import { clearStashedEdit, recoverStashedEdits, stashEdit } from '@/utils/unsaved-edits';
 import { AllianceDb } from '@/utils/db/schema';
 import { DAY_MS, LIMITS, newPerson } from '@/utils/model';
 import { stored } from '../../support/stored';

@@ -26,6 +26,8 @@ import {
 } from '@/utils/transfer/backup';
 import { freshDb } from './db-helpers';
 import { storedPeople } from '@/utils/db/stored-person';
+import { createTranslator } from '@/utils/i18n/translator';
+import de from '@/public/_locales/de/messages.json';
 
 const NOW = Date.UTC(2025, 5, 1);
 
@@ -269,6 +271,16 @@ describe('hostile and broken files are refused and change nothing', () => {
   it('any other JSON', () => expectRefused(() => '[1,2,3]', /not an Alliance Map backup/));
   it('a newer version', () =>
     expectRefused((b) => JSON.stringify({ ...b, version: 2 }), /version 2, newer than/));
+  it("says what is wrong with the file in the page's language", () => {
+    const file: Record<string, { message: string } | undefined> = de;
+    const german = createTranslator((id) => file[id]?.message);
+    expect(parseBackup('[1,2,3]', german)).toEqual({
+      ok: false,
+      error: 'Das ist keine Alliance-Map-Sicherung: Die Datei enthält kein Sicherungsobjekt.',
+    });
+    const truncated = parseBackup('{"format":', german);
+    expect(!truncated.ok && truncated.error).toMatch(/^Die Datei ist kein gültiges JSON/);
+  });
   it('a 1 MB string', () =>
     expectRefused((b) => {
       people(b)[1]!.name = 'x'.repeat(1_000_000);

@@ -60,7 +60,7 @@ describe('parseMessagesCsv', () => {
     // Line 3 holds a message over two lines, so the rows after it start one line later.
     expect(file.skipped).toEqual([
       { line: 6, reason: 'a draft that was never sent' },
-      { line: 11, reason: "no readable date ('not a date')" },
+      { line: 11, reason: 'no readable date (“not a date”)' },
       { line: 9, reason: 'no one but you in this message' },
     ]);
     expect(JSON.stringify(file)).not.toMatch(/secret/i);
@@ -93,7 +93,7 @@ describe('importArchive', () => {
       alreadyThere: 0,
       skipped: [
         { line: 6, reason: 'a draft that was never sent' },
-        { line: 11, reason: "no readable date ('not a date')" },
+        { line: 11, reason: 'no readable date (“not a date”)' },
         { line: 9, reason: 'no one but you in this message' },
         { line: 10, reason: 'Stranger Danger is not among your people' },
       ],

@@ -10,7 +10,7 @@ import { linkedInDateReader, parseLinkedInDate } from '@/utils/transfer/linkedin
 import { freshDb } from './db-helpers';
 import { transferFixture } from './fixtures';
 import { stored } from '../../support/stored';
-import { findNoProfileNamesakes } from '@/utils/db/people-list';
+import { findNoProfileNamesakes } from '@/utils/db/name-search';
 
 function parsed(text: string): Extract<ConnectionsFile, { ok: true }> {
   const file = parseConnectionsCsv(text);

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { registerFirstRun } from './first-run';
+import { handleMessage } from './handlers';
+import { removeRetiredCaches } from './retired-caches';
+import { registerSync } from './sync';
+import { refreshAllToolbars, refreshToolbar } from './toolbar';
+import { registerWeeklyReport } from '@/utils/weekly-report';
+import { getDb } from '@/utils/db';
+import { dataChangedItem, loadSettings } from '@/utils/settings';
+import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
+
+/**
+ * The background owns the database for content scripts and keeps the toolbar badge true.
+ * Every listener is registered at the top level of main(): the MV3 service worker stops after
+ * ~30 s idle and is woken by these events, so no state that matters lives in memory.
+ */
+export default defineBackground(() => {
+  const db = getDb();
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handleMessage(
+      {
+        db,
+        settings: loadSettings,
+        now: Date.now,
+        openSidePanel: (tabId) => openSidePanel({ tabId }),
+        sidePanelShortcut,
+      },
+      message,
+      { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
+    ),
+  );
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'complete')
+      void refreshToolbar(db, tabId, tab.url);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void browser.tabs.get(tabId).then((tab) => refreshToolbar(db, tabId, tab.url));
+  });
+  dataChangedItem.watch(() => void refreshAllToolbars(db));
+  browser.runtime.onInstalled.addListener(() => void removeRetiredCaches());
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel')
+      void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId });
+  });
+
+  registerWeeklyReport();
+  registerFirstRun();
+  registerSync(db);
+});
