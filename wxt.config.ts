@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { localeProblems, readLocales } from './build/check-locales';
 import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
+import { pagesConnectNowhere } from './build/pages-connect-nowhere';
 import { sharedPageChunk } from './build/shared-page-chunk';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
@@ -20,8 +21,11 @@ const LINKEDIN_SCRIPT = {
 
 /**
  * Where sync may connect: a server the user names (docs/sync.md), over HTTPS, or over plain HTTP
- * on this computer only. The code connects to nothing until the user turns sync on and grants
- * host access to that one server (`optional_host_permissions`).
+ * on this computer only. A static policy cannot name a server the user has not chosen yet, so it
+ * allows any HTTPS host; what keeps it to the user's server is the code: only the background
+ * connects, only while sync is on and only to a server the user granted host access to
+ * (`optional_host_permissions`). The pages get a policy of their own that allows nothing but the
+ * extension (./build/pages-connect-nowhere.ts).
  */
 const SYNC_SERVERS = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'];
 
@@ -46,7 +50,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [noRawHtml(), inlinePageStyles(), sharedPageChunk()],
+    plugins: [noRawHtml(), inlinePageStyles(), sharedPageChunk(), pagesConnectNowhere()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 800 },
   }),
@@ -67,8 +71,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // Stated rather than left to the browser's default: only the extension's own scripts, no
     // eval (not even for WebAssembly), no remote code, and no connection to anywhere but itself
-    // (docs/principles.md, "Nothing leaves the machine"). Checked against the built manifest in
-    // tests/e2e/security.e2e.ts.
+    // and the sync server the user names (docs/principles.md, "Nothing leaves the machine";
+    // docs/sync.md). Checked against the built manifest in tests/e2e/security.e2e.ts.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -2,20 +2,38 @@ import { useEffect, useState } from 'preact/hooks';
 import { Notice, type NoticeMessage } from './Notice';
 import { useLiveQuery } from '@/components/useLiveQuery';
 import type { AllianceDb } from '@/utils/db/schema';
-import { stopSync } from '@/utils/sync/account';
-import { passphraseStrength } from '@/utils/sync/passphrase';
+import { ui } from '@/utils/i18n';
+import { errorText } from '@/utils/i18n/user-error';
+import { passphraseStrength, strengthKey, MIN_PASSPHRASE_LENGTH } from '@/utils/sync/passphrase';
 import { parseServerUrl } from '@/utils/sync/server-url';
-import { describeSyncError, statusLines } from '@/utils/sync/status';
+import { noticeText, statusLines } from '@/utils/sync/status';
+import { stopSync } from '@/utils/sync/account';
 import { readState } from '@/utils/sync/tables';
-import type { TurnOnInput } from '@/utils/sync/turn-on';
+import type { TurnOnAnswer, TurnOnInput } from '@/utils/sync/turn-on';
 
-/** What the section needs from the browser and the server, passed in by the page. */
+/** What the section needs from the browser and the background, passed in by the page. */
 export interface SyncServices {
   /** Asks for host access to `origins`, from the user's click. */
   requestHosts(origins: string[]): Promise<boolean>;
   removeHosts(origins: string[]): Promise<unknown>;
-  turnOn(input: TurnOnInput): Promise<{ created: boolean }>;
+  /** Asks the background to turn sync on: only the background talks to the server. */
+  turnOn(input: TurnOnInput): Promise<TurnOnAnswer>;
   syncNow(): Promise<void>;
+}
+
+/**
+ * Turns sync off on this computer: the account, the keys and sync's state are forgotten (the
+ * background then deletes its local copy) and host access to the server is given back. The
+ * records stay, and so does the server's copy.
+ */
+export async function turnSyncOffHere(
+  db: AllianceDb,
+  { removeHosts }: Pick<SyncServices, 'removeHosts'>,
+): Promise<void> {
+  const account = await readState(db, 'account');
+  await stopSync(db);
+  const server = account && parseServerUrl(account.url);
+  if (server?.ok) await removeHosts(server.origins).catch(() => undefined);
 }
 
 interface SyncSectionProps {
@@ -45,9 +63,9 @@ export function SyncSection({ db, services }: SyncSectionProps) {
   );
   return (
     <section class="card stack" aria-labelledby="sync-title">
-      <h2 id="sync-title">Sync between your browsers</h2>
+      <h2 id="sync-title">{ui.t('sync_title')}</h2>
       {state.status !== 'ready' ? (
-        <p class="muted">Reading sync’s state…</p>
+        <p class="muted">{ui.t('sync_reading')}</p>
       ) : state.value.account ? (
         <SyncOn
           db={db}
@@ -78,46 +96,33 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
+    const refuse = (problem: string) =>
+      setMessage({ kind: 'error', text: ui.t('sync_nothingChanged', { problem }) });
     const server = parseServerUrl(url);
-    if (!server.ok)
-      return setMessage({ kind: 'error', text: `${server.error} Nothing was changed.` });
-    if (!passphrase)
-      return setMessage({ kind: 'error', text: 'Type the sync passphrase. Nothing was changed.' });
-    if (!kept)
-      return setMessage({
-        kind: 'error',
-        text: 'Tick the box once your passphrase is kept somewhere safe: without it the synced data cannot be read. Nothing was changed.',
-      });
+    if (!server.ok) return refuse(ui.t(server.error));
+    if (!passphrase) return refuse(ui.t('sync_needPassphrase'));
+    if (!kept) return refuse(ui.t('sync_needKept'));
     // Asked for first, while the click still counts as the user's.
     const granted = await services.requestHosts(server.origins).catch(() => false);
-    if (!granted)
-      return setMessage({
-        kind: 'error',
-        text: `Sync needs your permission to reach ${new URL(server.url).host}. Nothing was changed.`,
-      });
+    if (!granted) return refuse(ui.t('sync_needAccess', { host: new URL(server.url).host }));
     setBusy(true);
-    setMessage({ kind: 'info', text: 'Checking the server and your passphrase…' });
+    setMessage({ kind: 'info', text: ui.t('sync_checking') });
     try {
-      const { created } = await services.turnOn({
+      const answer = await services.turnOn({
         url: server.url,
         username: username.trim(),
         password,
         passphrase,
       });
+      if (!answer.ok) return refuse(noticeText(ui, answer.problem));
       setPassphrase('');
       setPassword('');
       setMessage({
         kind: 'ok',
-        text: created
-          ? 'Sync is on. This computer started the synced data: turn sync on in your other browsers with the same passphrase.'
-          : 'Sync is on. The data on the server will be added to this computer’s.',
+        text: ui.t(answer.created ? 'sync_onStarted' : 'sync_onJoined'),
       });
     } catch (error) {
-      const text = describeSyncError(error);
-      setMessage({
-        kind: 'error',
-        text: /Nothing was changed/.test(text) ? text : `${text} Nothing was changed.`,
-      });
+      refuse(errorText(ui, error));
     } finally {
       setBusy(false);
     }
@@ -125,13 +130,9 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
 
   return (
     <form class="stack" onSubmit={onSubmit} noValidate>
-      <p class="muted">
-        Sync is off: nothing leaves this computer. Turned on, it keeps your records the same in
-        every browser where you turn it on, through a CouchDB database you choose. Everything is
-        encrypted here with your passphrase before it is sent: the server’s owner cannot read it.
-      </p>
+      <p class="muted">{ui.t('sync_offIntro')}</p>
       <div class="stack">
-        <label for="sync-url">Database address</label>
+        <label for="sync-url">{ui.t('sync_urlLabel')}</label>
         <input
           id="sync-url"
           type="url"
@@ -144,12 +145,12 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
           onInput={(event) => setUrl(event.currentTarget.value)}
         />
         <span id="sync-url-hint" class="muted small">
-          A CouchDB database of its own, over HTTPS (plain HTTP only on this computer).
+          {ui.t('sync_urlHint')}
         </span>
       </div>
       <div class="fields">
         <div class="field">
-          <label for="sync-username">User name</label>
+          <label for="sync-username">{ui.t('sync_usernameLabel')}</label>
           <input
             id="sync-username"
             type="text"
@@ -160,7 +161,7 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
           />
         </div>
         <div class="field">
-          <label for="sync-password">Server password</label>
+          <label for="sync-password">{ui.t('sync_passwordLabel')}</label>
           <input
             id="sync-password"
             type="password"
@@ -171,7 +172,7 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
         </div>
       </div>
       <div class="stack">
-        <label for="sync-passphrase">Sync passphrase</label>
+        <label for="sync-passphrase">{ui.t('sync_passphraseLabel')}</label>
         <input
           id="sync-passphrase"
           type="password"
@@ -183,14 +184,16 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
         />
         <span id="sync-strength" class="small" data-testid="sync-strength">
           {passphrase
-            ? `Strength: ${strength.label} (about ${strength.bits} bits)${strength.enough ? '' : ' — not enough to start syncing; joining data you already synced is fine'}.`
-            : 'Use the same passphrase in every browser. Four or five unrelated words make a strong one.'}
+            ? ui.t(strength.enough ? 'sync_strength' : 'sync_strengthLow', {
+                level: ui.t(strengthKey(strength.level)),
+                bits: strength.bits,
+                min: MIN_PASSPHRASE_LENGTH,
+              })
+            : ui.t('sync_passphraseHint')}
         </span>
       </div>
       <p id="sync-recovery" class="reminder">
-        Nobody can recover this passphrase: not Alliance Map, not the server’s owner. If you forget
-        it, the synced copy cannot be read; the records on each computer stay readable there. It is
-        never stored: only keys made from it are kept on this computer.
+        {ui.t('sync_recovery')}
       </p>
       <label class="check">
         <input
@@ -198,11 +201,11 @@ function SyncForm({ services, say: setMessage }: { services: SyncServices; say: 
           checked={kept}
           onChange={(event) => setKept(event.currentTarget.checked)}
         />
-        <span>I have kept my passphrase somewhere safe.</span>
+        <span>{ui.t('sync_kept')}</span>
       </label>
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
-          Turn on sync
+          {ui.t('sync_turnOn')}
         </button>
       </div>
     </form>
@@ -214,7 +217,7 @@ interface SyncOnProps {
   services: SyncServices;
   say: Say;
   account: { url: string; username: string };
-  status: Parameters<typeof statusLines>[0];
+  status: Parameters<typeof statusLines>[1];
   pending: number;
 }
 
@@ -225,38 +228,33 @@ function SyncOn({ db, services, say: setMessage, account, status, pending }: Syn
     return () => clearInterval(timer);
   }, []);
   // A status written a moment ago must not read as "in the future".
-  const lines = statusLines(status, pending, Math.max(now, status?.updatedAt ?? 0));
+  const lines = statusLines(ui, status, pending, Math.max(now, status?.updatedAt ?? 0));
 
   const turnOff = async () => {
     try {
-      await stopSync(db);
-      const server = parseServerUrl(account.url);
-      if (server.ok) await services.removeHosts(server.origins).catch(() => undefined);
-      setMessage({
-        kind: 'ok',
-        text: 'Sync is off on this computer. Your records here are kept; the server’s copy is left as it was.',
-      });
+      await turnSyncOffHere(db, services);
+      setMessage({ kind: 'ok', text: ui.t('sync_offDone') });
     } catch (error) {
-      setMessage({ kind: 'error', text: describeSyncError(error) });
+      setMessage({ kind: 'error', text: errorText(ui, error) });
     }
   };
 
   return (
     <div class="stack">
       <dl class="facts">
-        <dt>Server</dt>
+        <dt>{ui.t('sync_server')}</dt>
         <dd>{account.url}</dd>
         {account.username && (
           <>
-            <dt>User</dt>
+            <dt>{ui.t('sync_user')}</dt>
             <dd>{account.username}</dd>
           </>
         )}
-        <dt>Status</dt>
+        <dt>{ui.t('sync_status')}</dt>
         <dd data-testid="sync-status" aria-live="polite">
           {lines.map((line) => (
-            <span key={line} class={line === status?.error ? 'error' : undefined}>
-              {line}{' '}
+            <span key={line.text} class={line.problem ? 'error' : undefined}>
+              {line.text}{' '}
             </span>
           ))}
         </dd>
@@ -269,10 +267,10 @@ function SyncOn({ db, services, say: setMessage, account, status, pending }: Syn
             void services.syncNow();
           }}
         >
-          Sync now
+          {ui.t('sync_now')}
         </button>
         <button type="button" onClick={() => void turnOff()}>
-          Turn off sync on this computer
+          {ui.t('sync_turnOff')}
         </button>
       </div>
     </div>

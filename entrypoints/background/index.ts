@@ -16,19 +16,24 @@ import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
  */
 export default defineBackground(() => {
   const db = getDb();
+  const answerSync = registerSync(db);
+  const ownPages = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(
-      {
-        db,
-        settings: loadSettings,
-        now: Date.now,
-        openSidePanel: (tabId) => openSidePanel({ tabId }),
-        sidePanelShortcut,
-      },
-      message,
-      { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
-    ),
+    // The extension's own pages ask for sync; LinkedIn's tabs speak the content-script protocol.
+    sender.url?.startsWith(ownPages)
+      ? answerSync(message)
+      : handleMessage(
+          {
+            db,
+            settings: loadSettings,
+            now: Date.now,
+            openSidePanel: (tabId) => openSidePanel({ tabId }),
+            sidePanelShortcut,
+          },
+          message,
+          { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
+        ),
   );
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -48,5 +53,4 @@ export default defineBackground(() => {
 
   registerWeeklyReport();
   registerFirstRun();
-  registerSync(db);
 });

@@ -5,7 +5,7 @@ import { LinkedInImportSection } from '@/components/options/LinkedInImportSectio
 import { SettingsSection, type NotificationPermission } from '@/components/options/SettingsSection';
 import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { StorageSection } from '@/components/options/StorageSection';
-import { SyncSection, type SyncServices } from '@/components/options/SyncSection';
+import { SyncSection, turnSyncOffHere, type SyncServices } from '@/components/options/SyncSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
@@ -14,9 +14,8 @@ import { clearSnapshot } from '@/utils/map/snapshot';
 import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { ui } from '@/utils/i18n';
-import { serverDb } from '@/utils/sync/server';
 import { requestSync } from '@/utils/sync/request';
-import { turnOnSync } from '@/utils/sync/turn-on';
+import type { TurnOnAnswer, TurnOnRequest } from '@/utils/sync/turn-on';
 
 const notifications: NotificationPermission = {
   request: () => browser.permissions.request({ permissions: ['notifications'] }),
@@ -26,7 +25,11 @@ const notifications: NotificationPermission = {
 const sync: SyncServices = {
   requestHosts: (origins) => browser.permissions.request({ origins }),
   removeHosts: (origins) => browser.permissions.remove({ origins }),
-  turnOn: (input) => turnOnSync(getDb(), input, serverDb),
+  turnOn: async (input) =>
+    (await browser.runtime.sendMessage({
+      type: 'syncTurnOn',
+      input,
+    } satisfies TurnOnRequest)) as TurnOnAnswer,
   syncNow: requestSync,
 };
 
@@ -34,6 +37,7 @@ const sync: SyncServices = {
 export function App() {
   const db = getDb();
   const settings = useSettings();
+  const turnOffHere = () => turnSyncOffHere(db, sync);
 
   return (
     <main>
@@ -52,13 +56,19 @@ export function App() {
       ) : (
         <p class="muted">{ui.t('options_loading')}</p>
       )}
-      <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
+      <BackupSection
+        db={db}
+        loadSettings={loadSettings}
+        saveSettings={saveSettings}
+        turnSyncOffHere={turnOffHere}
+      />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
       {/* Below the import, which a link scrolls to: this section grows once its state is read. */}
       <SyncSection db={db} services={sync} />
       <DeleteSection
         db={db}
+        turnSyncOffHere={turnOffHere}
         deleteEverything={async (target) => {
           await deleteEverything(target);
           clearSnapshot(localStorage);

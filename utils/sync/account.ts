@@ -5,24 +5,43 @@
  * sync's tables are emptied; the data stays.
  */
 import { personDoc, recordChanges, tieDoc } from './changes';
-import type { SyncKeys } from './envelope';
-import type { SyncAccount } from './tables';
+import { open, seal, type Sealed, type SyncKeys } from './envelope';
+import type { ServerLogin, SyncAccount } from './tables';
 import type { AllianceDb } from '@/utils/db/schema';
 
-/** Saves the account and keys and notes every record for the first sync. */
+/** What the server password is sealed for: it can be opened as nothing else. */
+const PASSWORD_ID = 'local:server-password';
+
+/** The server password sealed with the sync keys, to be kept on this computer. */
+function sealPassword(keys: SyncKeys, password: string): Promise<Sealed> {
+  return seal(keys, PASSWORD_ID, password);
+}
+
+/** The login to the server, its password opened with the sync keys. */
+export async function serverLogin(account: SyncAccount, keys: SyncKeys): Promise<ServerLogin> {
+  const password = await open(keys, PASSWORD_ID, account.password);
+  return { url: account.url, username: account.username, password: String(password) };
+}
+
+/**
+ * Saves the account (its password sealed) and keys and notes every record for the first sync.
+ */
 export async function startSync(
   db: AllianceDb,
-  account: Omit<SyncAccount, 'name'>,
+  { password, ...login }: ServerLogin & Pick<SyncAccount, 'space'>,
   keys: SyncKeys,
 ): Promise<void> {
+  // Sealed before the transaction: WebCrypto's promises would end it.
+  const account: SyncAccount = {
+    name: 'account',
+    ...login,
+    password: await sealPassword(keys, password),
+  };
   await db.transaction(
     'rw',
     [db.syncState, db.syncChanges, db.syncedDocs, db.people, db.ties],
     async () => {
-      await db.syncState.bulkPut([
-        { name: 'account', ...account },
-        { name: 'keys', ...keys },
-      ]);
+      await db.syncState.bulkPut([account, { name: 'keys', ...keys }]);
       const [slugs, ties] = await Promise.all([
         db.people.toCollection().primaryKeys(),
         db.ties.toArray(),

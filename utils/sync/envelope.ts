@@ -71,9 +71,7 @@ export type KeyDocument = v.InferOutput<typeof keyDocSchema>;
 /** The passphrase does not open this sync space. */
 export class WrongPassphraseError extends SyncProblem {
   constructor() {
-    super(
-      'This passphrase does not open the data on this server. Nothing was changed on this computer. Use the passphrase you chose on your first device.',
-    );
+    super('sync_wrongPassphrase');
     this.name = 'WrongPassphraseError';
   }
 }
@@ -81,7 +79,7 @@ export class WrongPassphraseError extends SyncProblem {
 /** A document could not be opened with the keys: changed on the server, or not ours. */
 export class UnreadableDocumentError extends SyncProblem {
   constructor(id: string) {
-    super(`A document on the server (${id}) could not be decrypted with your keys.`);
+    super('sync_unreadableDocument', { id });
     this.name = 'UnreadableDocumentError';
   }
 }

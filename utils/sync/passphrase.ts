@@ -3,13 +3,14 @@
  * (docs/sync.md, "The passphrase"). It errs low: a few common words count as words from a list,
  * not as letters; repeats and runs count once; a well-known password counts as nothing.
  */
+import type { MessageKey } from '@/utils/i18n/messages';
 
-export type StrengthLabel = 'Too weak' | 'Weak' | 'Fair' | 'Strong' | 'Very strong';
+export type StrengthLevel = 'tooWeak' | 'weak' | 'fair' | 'strong' | 'veryStrong';
 
 export interface Strength {
   /** Estimated bits of entropy. */
   bits: number;
-  label: StrengthLabel;
+  level: StrengthLevel;
   /** Strong enough to start a new sync space with. */
   enough: boolean;
 }
@@ -66,12 +67,17 @@ function characterBits(text: string): number {
   return effectiveLength(text) * Math.log2(poolSize(text));
 }
 
-function label(bits: number): StrengthLabel {
-  if (bits < 30) return 'Too weak';
-  if (bits < MIN_PASSPHRASE_BITS) return 'Weak';
-  if (bits < 60) return 'Fair';
-  if (bits < 80) return 'Strong';
-  return 'Very strong';
+function level(bits: number): StrengthLevel {
+  if (bits < 30) return 'tooWeak';
+  if (bits < MIN_PASSPHRASE_BITS) return 'weak';
+  if (bits < 60) return 'fair';
+  if (bits < 80) return 'strong';
+  return 'veryStrong';
+}
+
+/** The word for a level, in the user's language. */
+export function strengthKey(level: StrengthLevel): MessageKey {
+  return `sync_level_${level}`;
 }
 
 export function passphraseStrength(passphrase: string): Strength {
@@ -95,7 +101,7 @@ export function passphraseStrength(passphrase: string): Strength {
   const rounded = Math.round(bits);
   return {
     bits: rounded,
-    label: label(rounded),
+    level: level(rounded),
     enough: rounded >= MIN_PASSPHRASE_BITS && text.length >= MIN_PASSPHRASE_LENGTH,
   };
 }

@@ -7,17 +7,24 @@
  * what is left to send, PouchDB's checkpoints what is left to replicate, and the `applied`
  * sequence what is left to write.
  */
+import { serverLogin } from './account';
 import { SyncEngine } from './engine';
-import { KEY_DOC_ID } from './envelope';
-import { describeSyncError } from './status';
-import { readState, type SyncAccount, type SyncStatusRow } from './tables';
+import { KEY_DOC_ID, type SyncKeys } from './envelope';
+import { SyncProblem } from './problem';
+import { describeSyncError, isUnreachable } from './status';
+import { readState, type ServerLogin, type SyncAccount, type SyncStatusRow } from './tables';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { PouchDB } from 'pouchdb-core';
 
 export interface RunnerDeps {
   db: AllianceDb;
   localCopy(space: string): PouchDB.Database;
-  serverDb(account: SyncAccount): PouchDB.Database;
+  serverDb(login: ServerLogin): PouchDB.Database;
+  /**
+   * Whether the user's grant of host access to the server still holds: without it nothing is
+   * sent (the user may withdraw it in the browser's settings at any time).
+   */
+  mayReach(url: string): Promise<boolean>;
   now(): number;
 }
 
@@ -36,7 +43,7 @@ interface Connection {
 }
 
 function signatureOf(account: SyncAccount): string {
-  return JSON.stringify([account.url, account.username, account.password, account.space]);
+  return JSON.stringify([account.url, account.username, account.password.ct, account.space]);
 }
 
 export class SyncRunner {
@@ -90,13 +97,17 @@ export class SyncRunner {
       await this.disconnect(true);
       return;
     }
-    const { local, remote } = await this.connect(account);
-    const engine = new SyncEngine({ db, local, keys, now: this.deps.now });
     const progress =
       (direction: 'send' | 'receive') =>
       (done: number, total: number): void =>
         void this.setStatus({ state: 'syncing', progress: { done, total, direction } });
     try {
+      if (!(await this.deps.mayReach(account.url))) {
+        await this.disconnect(false);
+        throw new SyncProblem('sync_errorNoAccess', { host: new URL(account.url).host });
+      }
+      const { local, remote } = await this.connect(account, keys);
+      const engine = new SyncEngine({ db, local, keys, now: this.deps.now });
       await this.setStatus({ state: 'syncing', progress: null });
       await engine.send(progress('send'));
       await new Promise<unknown>((resolve, reject) => {
@@ -108,7 +119,7 @@ export class SyncRunner {
         state: 'idle',
         progress: null,
         error: received.unreadable
-          ? `${received.unreadable} document${received.unreadable === 1 ? '' : 's'} on the server could not be decrypted with your passphrase and ${received.unreadable === 1 ? 'was' : 'were'} left alone.`
+          ? { plural: 'sync_unreadable', count: received.unreadable }
           : null,
         ...(waiting === 0 ? { lastSyncAt: this.deps.now() } : {}),
       });
@@ -116,16 +127,15 @@ export class SyncRunner {
       this.watch();
     } catch (error) {
       this.failedWith = await db.syncChanges.count();
-      const offline = describeSyncError(error).startsWith('The server could not be reached');
       await this.setStatus({
-        state: offline ? 'offline' : 'error',
+        state: isUnreachable(error) ? 'offline' : 'error',
         progress: null,
         error: describeSyncError(error),
       });
     }
   }
 
-  private async connect(account: SyncAccount): Promise<Connection> {
+  private async connect(account: SyncAccount, keys: SyncKeys): Promise<Connection> {
     const signature = signatureOf(account);
     if (this.connection?.signature === signature) return this.connection;
     await this.disconnect(this.connection?.space !== account.space);
@@ -133,7 +143,7 @@ export class SyncRunner {
       signature,
       space: account.space,
       local: this.deps.localCopy(account.space),
-      remote: this.deps.serverDb(account),
+      remote: this.deps.serverDb(await serverLogin(account, keys)),
     };
     return this.connection;
   }

@@ -2,10 +2,11 @@
  * The database address the user types for sync, checked before anything is asked of the browser
  * or the server (docs/sync.md, "Turning sync on").
  */
+import type { MessageKey } from '@/utils/i18n/messages';
 
 export type ServerUrl =
   | { ok: true; url: string; /** The host-permission pattern to ask for. */ origins: string[] }
-  | { ok: false; error: string };
+  | { ok: false; error: MessageKey };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
@@ -16,29 +17,26 @@ export function parseServerUrl(text: string): ServerUrl {
   } catch {
     return {
       ok: false,
-      error: 'Type the database’s full address, like https://couch.example.com/alliance-map.',
+      error: 'sync_url_invalid',
     };
   }
   const local = LOCAL_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
     return {
       ok: false,
-      error:
-        'The address must start with https:// (plain http:// only for a server on this computer): your server password travels with every request.',
+      error: 'sync_url_https',
     };
   if (url.username || url.password)
     return {
       ok: false,
-      error: 'Type the user name and password in their own fields, not in the address.',
+      error: 'sync_url_credentials',
     };
-  if (url.search || url.hash)
-    return { ok: false, error: 'The address of a database has no ? or # part.' };
+  if (url.search || url.hash) return { ok: false, error: 'sync_url_query' };
   const path = url.pathname.replace(/\/+$/, '');
   if (!path)
     return {
       ok: false,
-      error:
-        'Add the database’s name to the address, like https://couch.example.com/alliance-map: the server itself is not a database.',
+      error: 'sync_url_noDatabase',
     };
   return { ok: true, url: `${url.origin}${path}`, origins: [`${url.origin}/*`] };
 }

@@ -1,14 +1,12 @@
 /** The user's sync server as a PouchDB database over HTTP (docs/sync.md). */
 import PouchDB from 'pouchdb-core';
 import httpAdapter from 'pouchdb-adapter-http';
-import type { SyncAccount } from './tables';
+import type { ServerLogin } from './tables';
 import type { PouchDB as Pouch } from 'pouchdb-core';
 
 const Remote = PouchDB.plugin(httpAdapter);
 
-export function serverDb(
-  account: Pick<SyncAccount, 'url' | 'username' | 'password'>,
-): Pouch.Database {
+export function serverDb(account: ServerLogin): Pouch.Database {
   return new Remote(account.url, {
     adapter: 'http',
     ...(account.username

@@ -16,9 +16,7 @@ export interface OpenedSpace {
 /** The database holds something, but not Alliance Map's sync data. */
 export class NotASyncSpaceError extends SyncProblem {
   constructor() {
-    super(
-      'The database at this address holds something that is not Alliance Map’s synced data. Use an empty database of its own. Nothing was changed.',
-    );
+    super('sync_notASpace');
     this.name = 'NotASyncSpaceError';
   }
 }

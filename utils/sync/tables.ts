@@ -4,7 +4,8 @@
  * tables hold, and sync's own settings and state (docs/sync.md).
  */
 import type { TieContent } from './documents';
-import type { SyncKeys } from './envelope';
+import type { Sealed, SyncKeys } from './envelope';
+import type { SyncNotice } from './status';
 import type { AllianceDb } from '@/utils/db/schema';
 
 /** A record changed since it was last handed to sync; written in the transaction of the change. */
@@ -25,13 +26,22 @@ export interface SyncedDoc {
   digest: string;
 }
 
-/** The server the user chose. */
-export interface SyncAccount {
-  name: 'account';
+/** What a request to the server needs: the database's URL and the login, in the clear. */
+export interface ServerLogin {
   /** The database's URL, e.g. https://couch.example.com/alliance-map. */
   url: string;
   username: string;
   password: string;
+}
+
+/** The server the user chose, as kept on this computer. */
+export interface SyncAccount extends Omit<ServerLogin, 'password'> {
+  name: 'account';
+  /**
+   * The server password, sealed with the sync keys (./account.ts): never kept in the clear
+   * (docs/sync.md, "What is kept on this computer").
+   */
+  password: Sealed;
   /** The id of the sync space (its key document's salt): another space means starting over. */
   space: string;
 }
@@ -64,8 +74,8 @@ export interface SyncStatusRow {
   lastSyncAt: number | null;
   /** Changes made here that the server does not have yet. */
   pending: number;
-  /** The last problem, in words; null when the last attempt worked. */
-  error: string | null;
+  /** The last problem (shown in words, ./status.ts); null when the last attempt worked. */
+  error: SyncNotice | null;
   /** Documents handled of those known to need it, during a long sync. */
   progress: { done: number; total: number; direction: 'send' | 'receive' } | null;
   updatedAt: number;

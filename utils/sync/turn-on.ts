@@ -7,7 +7,8 @@ import { SyncProblem } from './problem';
 import { startSync } from './account';
 import { passphraseStrength, MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { openSpace } from './space';
-import type { SyncAccount } from './tables';
+import type { SyncNotice } from './status';
+import type { ServerLogin } from './tables';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { PouchDB } from 'pouchdb-core';
 
@@ -18,12 +19,34 @@ export interface TurnOnInput {
   passphrase: string;
 }
 
+/**
+ * The options page's request to turn sync on. The background does it: only the background talks
+ * to the server (docs/sync.md, "Who talks to the server").
+ */
+export interface TurnOnRequest {
+  type: 'syncTurnOn';
+  input: TurnOnInput;
+}
+
+export type TurnOnAnswer = { ok: true; created: boolean } | { ok: false; problem: SyncNotice };
+
+export function isTurnOnRequest(message: unknown): message is TurnOnRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, input } = message as Partial<TurnOnRequest>;
+  return (
+    type === 'syncTurnOn' &&
+    typeof input === 'object' &&
+    input !== null &&
+    (['url', 'username', 'password', 'passphrase'] as const).every(
+      (field) => typeof input[field] === 'string',
+    )
+  );
+}
+
 /** The passphrase is too weak to start a new sync space. */
 export class WeakPassphraseError extends SyncProblem {
-  constructor(label: string) {
-    super(
-      `There is no synced data on this server yet, so this passphrase would start it, and it is too easy to guess (rated “${label}”). Choose at least ${MIN_PASSPHRASE_LENGTH} characters that are hard to guess, such as four or five unrelated words. Nothing was changed.`,
-    );
+  constructor() {
+    super('sync_weakPassphrase', { min: MIN_PASSPHRASE_LENGTH });
     this.name = 'WeakPassphraseError';
   }
 }
@@ -35,7 +58,7 @@ export class WeakPassphraseError extends SyncProblem {
 export async function turnOnSync(
   db: AllianceDb,
   input: TurnOnInput,
-  serverDb: (account: Pick<SyncAccount, 'url' | 'username' | 'password'>) => PouchDB.Database,
+  serverDb: (login: ServerLogin) => PouchDB.Database,
 ): Promise<{ created: boolean }> {
   const remote = serverDb(input);
   try {
@@ -43,10 +66,10 @@ export async function turnOnSync(
     const created = opened === 'empty';
     if (opened === 'empty') {
       const strength = passphraseStrength(input.passphrase);
-      if (!strength.enough) throw new WeakPassphraseError(strength.label);
+      if (!strength.enough) throw new WeakPassphraseError();
       opened = await openSpace(remote, input.passphrase, true);
     }
-    if (opened === 'empty') throw new Error('The server did not keep the sync space.');
+    if (opened === 'empty') throw new SyncProblem('sync_spaceNotKept');
     const { url, username, password } = input;
     await startSync(db, { url, username, password, space: opened.space }, opened.keys);
     return { created };

@@ -3,13 +3,29 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { DeleteSection } from '@/components/options/DeleteSection';
 import type { AllianceDb } from '@/utils/db/schema';
+import { startSync } from '@/utils/sync/account';
+import { freshDb } from '../transfer/db-helpers';
+import { testKeys } from '../../support/sync-devices';
 import { button, byLabel, click, mount, regions, type, waitFor } from './render';
 
-function setup() {
-  const db = {} as AllianceDb;
-  const deleteEverything = vi.fn(async (_db: AllianceDb) => undefined);
-  const root = mount(<DeleteSection db={db} deleteEverything={deleteEverything} />);
-  return { root, db, deleteEverything };
+function setup(db: AllianceDb = freshDb()) {
+  const calls: string[] = [];
+  const deleteEverything = vi.fn(async (_db: AllianceDb) => void calls.push('delete'));
+  const turnSyncOffHere = vi.fn(async () => void calls.push('sync off'));
+  const root = mount(
+    <DeleteSection db={db} deleteEverything={deleteEverything} turnSyncOffHere={turnSyncOffHere} />,
+  );
+  return { root, db, deleteEverything, turnSyncOffHere, calls };
+}
+
+async function syncingDb(): Promise<AllianceDb> {
+  const db = freshDb();
+  await startSync(
+    db,
+    { url: 'https://couch.example.com/am', username: '', password: '', space: 's' },
+    await testKeys(),
+  );
+  return db;
 }
 
 describe('DeleteSection', () => {
@@ -51,5 +67,35 @@ describe('DeleteSection', () => {
     expect(root.querySelector('#delete-word')).toBeNull();
     expect(document.activeElement).toBe(button(root, 'Delete everything…'));
     expect(deleteEverything).not.toHaveBeenCalled();
+  });
+
+  it('with sync on, asks where to delete and deletes nothing until answered', async () => {
+    const { root, deleteEverything } = setup(await syncingDb());
+    click(button(root, 'Delete everything…'));
+    await waitFor(() => byLabel(root, /^On all my devices/));
+    type(byLabel(root, /Type DELETE/), 'DELETE');
+    click(button(root, 'Delete everything now'));
+    await waitFor(() => expect(regions(root).alert).toMatch(/^Sync is on: choose whether/));
+    expect(deleteEverything).not.toHaveBeenCalled();
+  });
+
+  it('deletes on all devices with sync left on, or here only after turning sync off', async () => {
+    const everywhere = setup(await syncingDb());
+    click(button(everywhere.root, 'Delete everything…'));
+    await waitFor(() => byLabel(everywhere.root, /^On all my devices/));
+    click(byLabel(everywhere.root, /^On all my devices/));
+    type(byLabel(everywhere.root, /Type DELETE/), 'DELETE');
+    click(button(everywhere.root, 'Delete everything now'));
+    await waitFor(() => expect(regions(everywhere.root).status).toMatch(/at their next sync/));
+    expect(everywhere.calls).toEqual(['delete']);
+
+    const here = setup(await syncingDb());
+    click(button(here.root, 'Delete everything…'));
+    await waitFor(() => byLabel(here.root, /^Only on this computer/));
+    click(byLabel(here.root, /^Only on this computer/));
+    type(byLabel(here.root, /Type DELETE/), 'DELETE');
+    click(button(here.root, 'Delete everything now'));
+    await waitFor(() => expect(regions(here.root).status).toMatch(/keep their data/));
+    expect(here.calls).toEqual(['sync off', 'delete']);
   });
 });

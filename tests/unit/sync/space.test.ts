@@ -8,7 +8,8 @@ import { turnOnSync, WeakPassphraseError } from '@/utils/sync/turn-on';
 import { passphraseStrength } from '@/utils/sync/passphrase';
 import { NotASyncSpaceError, openSpace } from '@/utils/sync/space';
 import { parseServerUrl } from '@/utils/sync/server-url';
-import { describeSyncError, statusLines } from '@/utils/sync/status';
+import { describeSyncError, noticeText, statusLines } from '@/utils/sync/status';
+import { english } from '@/utils/i18n/english';
 import type { SyncStatusRow } from '@/utils/sync/tables';
 
 const PASSPHRASE = 'quiet-otter-lantern-91-brisk';
@@ -75,13 +76,16 @@ describe('the status in words', () => {
   };
 
   it('says when the last sync was and what is not on the server yet', () => {
-    expect(statusLines(undefined, 0, 0)).toEqual(['Starting…']);
-    expect(statusLines(row, 0, 1_000_000 + 3 * 60_000)).toEqual([
+    const lines = (
+      ...args: Parameters<typeof statusLines> extends [unknown, ...infer R] ? R : never
+    ) => statusLines(english, ...args).map((line) => line.text);
+    expect(lines(undefined, 0, 0)).toEqual(['Starting…']);
+    expect(lines(row, 0, 1_000_000 + 3 * 60_000)).toEqual([
       'Last synced 3 minutes ago.',
       'Every change made here is on the server.',
     ]);
     expect(
-      statusLines(
+      lines(
         { ...row, state: 'syncing', progress: { done: 250, total: 30_000, direction: 'send' } },
         2,
         1_000_000,
@@ -91,13 +95,21 @@ describe('the status in words', () => {
       'Last synced just now.',
       '2 changes made here are not on the server yet.',
     ]);
+    expect(
+      statusLines(english, { ...row, error: { plural: 'sync_unreadable', count: 2 } }, 0, 1_000_000)
+        .filter((line) => line.problem)
+        .map((line) => line.text),
+    ).toEqual([
+      '2 documents on the server could not be decrypted with your passphrase and were left alone.',
+    ]);
   });
 
   it('turns server errors into sentences that say what to do', () => {
-    expect(describeSyncError({ status: 401 })).toMatch(/user name or password/);
-    expect(describeSyncError({ status: 503, reason: 'busy' })).toMatch(/\(503: busy\)/);
-    expect(describeSyncError(new TypeError('Failed to fetch'))).toMatch(/could not be reached/);
-    expect(describeSyncError(new WrongPassphraseError())).toMatch(/Nothing was changed/);
+    const say = (error: unknown) => noticeText(english, describeSyncError(error));
+    expect(say({ status: 401 })).toMatch(/user name or password/);
+    expect(say({ status: 503, reason: 'busy' })).toMatch(/\(503: busy\)/);
+    expect(say(new TypeError('Failed to fetch'))).toMatch(/could not be reached/);
+    expect(say(new WrongPassphraseError())).toMatch(/passphrase you chose on your first device/);
   });
 });
 
