@@ -2,8 +2,8 @@
  * Sync in real Chromium: two browser profiles, each with the built extension, and a
  * CouchDB-protocol server on localhost started by the test (docs/sync.md). Turning sync on
  * with a weak and a wrong passphrase, a tag and a note made on one profile shown on the other,
- * offline edits on both kept, a delete that spreads, and the server's documents searched for
- * every note's text.
+ * offline edits on both kept, a delete that spreads, the server's documents searched for
+ * every note's text, and "delete everything" asking whether it applies on all devices or here.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -285,5 +285,77 @@ describe('sync between two browser profiles', () => {
     // Every document but the key document is an opaque id and ciphertext.
     for (const row of docs.rows.filter((r) => r.id !== 'alliance-map-keys'))
       expect(row.id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('keeps neither the server password nor the passphrase in the clear on either profile', async () => {
+    for (const p of [a, b]) {
+      const page = await openExtensionPage(p.h, 'options.html');
+      // Read in the page: the keys are CryptoKeys, which JSON shows as {}.
+      const kept = await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('alliance-map');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('syncState').objectStore('syncState').getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error);
+        });
+        db.close();
+        return JSON.stringify(rows);
+      });
+      await page.close();
+      expect(kept).toContain('"name":"account"');
+      expect(kept).toMatch(/"password":\{"iv":"[^"]+","ct":"[^"]+"\}/);
+      expect(kept).not.toContain('server-secret');
+      expect(kept).not.toContain(PASSPHRASE);
+    }
+  });
+
+  /** Deletes everything from the options page of `p`, answering the question with `where`. */
+  async function deleteEverything(p: Profile, where: RegExp): Promise<Page> {
+    const page = await openOptions(p.h);
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    const question = page.getByRole('group', { name: /Sync is on\. Where should everything/ });
+    await question.waitFor();
+    // Nothing is assumed: without an answer, nothing is deleted.
+    await page.getByLabel(/Type DELETE/).fill('DELETE');
+    await page.getByRole('button', { name: 'Delete everything now' }).click();
+    await page.getByText(/Sync is on: choose whether/).waitFor();
+    expect(await slugs(p.h)).not.toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await question.getByLabel(where).check();
+    await page.getByRole('button', { name: 'Delete everything now' }).click();
+    await page.getByText(/^Everything was deleted/).waitFor();
+    return page;
+  }
+
+  it('asks before a delete everything spreads: on all my devices empties the other profile too', async () => {
+    await tagFromProfile(a.h, PAGES.vasileios.url, 'Sponsor');
+    await expect.poll(() => slugs(b.h), SYNC_WAIT).toEqual([eduardo, vasileios].sort());
+
+    const onA = await deleteEverything(a, /^On all my devices/);
+    await onA.getByText(/will do the same at their next sync/).waitFor();
+    expect(await slugs(a.h)).toEqual([]);
+    await synced(onA);
+    await onA.close();
+    await expect.poll(() => slugs(b.h), SYNC_WAIT).toEqual([]);
+  });
+
+  it('asks before a delete everything spreads: only on this computer turns sync off here first', async () => {
+    await tagFromProfile(a.h, PAGES.vasileios.url, 'Sponsor');
+    await expect.poll(() => slugs(b.h), SYNC_WAIT).toEqual([vasileios]);
+    const page = await deleteEverything(b, /^Only on this computer/);
+    await page.getByText('Sync is off: nothing leaves this computer.').waitFor();
+    expect(await slugs(b.h)).toEqual([]);
+    await page.close();
+    // The first profile syncs and keeps everything: nothing of the delete reached the server.
+    const onA = await openOptions(a.h);
+    await onA.getByRole('button', { name: 'Sync now' }).click();
+    await synced(onA);
+    await onA.close();
+    expect(await slugs(a.h)).toEqual([vasileios]);
+    expect(await slugs(b.h)).toEqual([]);
   });
 });
