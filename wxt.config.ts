@@ -4,6 +4,7 @@ import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
 import { pagesConnectNowhere } from './build/pages-connect-nowhere';
 import { sharedPageChunk } from './build/shared-page-chunk';
+import { SYNC_DATA_COLLECTION } from './utils/sync/data-collection';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
 // LinkedIn probes both to detect installed extensions (docs/principles.md, "Invisible to LinkedIn").
@@ -104,7 +105,13 @@ export default defineConfig({
               id: '{c61aa2d0-c33b-4891-a0c9-f4f9eafb2350}',
               // 142: the first Firefox (desktop and Android) to read data_collection_permissions.
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing by default; sync, when the user turns it on, sends their records (names
+              // among them) and the server login to the server they name, end-to-end encrypted:
+              // asked for with host access to it (docs/store/data-use.md).
+              data_collection_permissions: {
+                required: ['none'],
+                optional: [...SYNC_DATA_COLLECTION],
+              },
             },
           },
         }

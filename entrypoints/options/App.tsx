@@ -14,6 +14,7 @@ import { clearSnapshot } from '@/utils/map/snapshot';
 import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { ui } from '@/utils/i18n';
+import { SYNC_DATA_COLLECTION } from '@/utils/sync/data-collection';
 import { requestSync } from '@/utils/sync/request';
 import type { TurnOnAnswer, TurnOnRequest } from '@/utils/sync/turn-on';
 
@@ -22,9 +23,16 @@ const notifications: NotificationPermission = {
   remove: () => browser.permissions.remove({ permissions: ['notifications'] }),
 };
 
+/** Host access to the sync server, and in Firefox the consent to send data there. */
+function syncPermissions(origins: string[]): { origins: string[] } {
+  return import.meta.env.FIREFOX
+    ? ({ origins, data_collection: [...SYNC_DATA_COLLECTION] } as { origins: string[] })
+    : { origins };
+}
+
 const sync: SyncServices = {
-  requestHosts: (origins) => browser.permissions.request({ origins }),
-  removeHosts: (origins) => browser.permissions.remove({ origins }),
+  requestHosts: (origins) => browser.permissions.request(syncPermissions(origins)),
+  removeHosts: (origins) => browser.permissions.remove(syncPermissions(origins)),
   turnOn: async (input) =>
     (await browser.runtime.sendMessage({
       type: 'syncTurnOn',
