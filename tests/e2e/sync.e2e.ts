@@ -5,17 +5,14 @@
  * offline edits on both kept, a delete that spreads, the server's documents searched for
  * every note's text, and "delete everything" asking whether it applies on all devices or here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { grantHosts } from './granted-hosts';
+import { launchGranted } from './granted-hosts';
 import {
   PAGES,
   axeViolations,
   cdpFor,
-  launch,
   openExtensionPage,
   readRows,
   tabIdOf,
@@ -32,16 +29,6 @@ const SYNC_WAIT = { timeout: 45_000, interval: 500 };
 interface Profile {
   h: Harness;
   dir: string;
-}
-
-/** A profile with the extension, host access to the server granted, and the server reachable. */
-async function profile(server: SyncServer): Promise<Profile> {
-  const dir = mkdtempSync(join(tmpdir(), 'alliance-map-sync-'));
-  const first = await launch({ userDataDir: dir });
-  const id = first.extensionId;
-  await first.close();
-  grantHosts(dir, id, [`${server.origin}/*`]);
-  return { h: await launch({ userDataDir: dir, allow: [server.origin] }), dir };
 }
 
 async function openOptions(h: Harness): Promise<Page> {
@@ -122,7 +109,7 @@ describe('sync between two browser profiles', () => {
 
   beforeAll(async () => {
     server = await startSyncServer();
-    [a, b] = [await profile(server), await profile(server)];
+    [a, b] = [await launchGranted(server.origin), await launchGranted(server.origin)];
   });
   afterAll(async () => {
     for (const p of [a, b]) {

@@ -38,5 +38,7 @@ export function parseServerUrl(text: string): ServerUrl {
       ok: false,
       error: 'sync_url_noDatabase',
     };
-  return { ok: true, url: `${url.origin}${path}`, origins: [`${url.origin}/*`] };
+  // A host pattern names no port: Firefox refuses to grant one with a port, and in both browsers
+  // the pattern without it covers the server's (docs/sync.md).
+  return { ok: true, url: `${url.origin}${path}`, origins: [`${url.protocol}//${url.hostname}/*`] };
 }

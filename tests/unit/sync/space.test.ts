@@ -123,7 +123,7 @@ describe('the database address', () => {
     expect(parseServerUrl('http://127.0.0.1:5984/am')).toEqual({
       ok: true,
       url: 'http://127.0.0.1:5984/am',
-      origins: ['http://127.0.0.1:5984/*'],
+      origins: ['http://127.0.0.1/*'],
     });
   });
 
