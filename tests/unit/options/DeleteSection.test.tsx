@@ -80,22 +80,21 @@ describe('DeleteSection', () => {
   });
 
   it('deletes on all devices with sync left on, or here only after turning sync off', async () => {
-    const everywhere = setup(await syncingDb());
-    click(button(everywhere.root, 'Delete everything…'));
-    await waitFor(() => byLabel(everywhere.root, /^On all my devices/));
-    click(byLabel(everywhere.root, /^On all my devices/));
-    type(byLabel(everywhere.root, /Type DELETE/), 'DELETE');
-    click(button(everywhere.root, 'Delete everything now'));
-    await waitFor(() => expect(regions(everywhere.root).status).toMatch(/at their next sync/));
-    expect(everywhere.calls).toEqual(['delete']);
-
-    const here = setup(await syncingDb());
-    click(button(here.root, 'Delete everything…'));
-    await waitFor(() => byLabel(here.root, /^Only on this computer/));
-    click(byLabel(here.root, /^Only on this computer/));
-    type(byLabel(here.root, /Type DELETE/), 'DELETE');
-    click(button(here.root, 'Delete everything now'));
-    await waitFor(() => expect(regions(here.root).status).toMatch(/keep their data/));
-    expect(here.calls).toEqual(['sync off', 'delete']);
+    /** Opens the confirmation, answers `where`, confirms; returns what was called, in order. */
+    const confirmWith = async (where: RegExp, said: RegExp) => {
+      const { root, calls } = setup(await syncingDb());
+      click(button(root, 'Delete everything…'));
+      await waitFor(() => byLabel(root, where));
+      click(byLabel(root, where));
+      type(byLabel(root, /Type DELETE/), 'DELETE');
+      click(button(root, 'Delete everything now'));
+      await waitFor(() => expect(regions(root).status).toMatch(said));
+      return calls;
+    };
+    expect(await confirmWith(/^On all my devices/, /at their next sync/)).toEqual(['delete']);
+    expect(await confirmWith(/^Only on this computer/, /keep their data/)).toEqual([
+      'sync off',
+      'delete',
+    ]);
   });
 });
