@@ -24,12 +24,18 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
+/**
+ * PouchDB with what the server needs. A plugin changes PouchDB itself, which Node keeps across
+ * the test files of one run, and replication's cannot be added twice.
+ */
+function withPlugins(): typeof PouchDB {
+  const pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter);
+  return 'replicate' in pouch ? pouch : pouch.plugin(replication);
+}
+
 export async function startSyncServer(): Promise<SyncServer> {
   const prefix = `sync-server-${crypto.randomUUID()}-`;
-  const ServerPouch = PouchDB.plugin(memoryAdapter)
-    .plugin(httpAdapter)
-    .plugin(replication)
-    .defaults({ adapter: 'memory', prefix } as Pouch.Options);
+  const ServerPouch = withPlugins().defaults({ adapter: 'memory', prefix } as Pouch.Options);
   const app = expressPouchDb(ServerPouch, { mode: 'minimumForPouchDB', logPath: '/dev/null' });
   let offline = false;
   let requests = 0;
