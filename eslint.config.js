@@ -128,6 +128,32 @@ export default tseslint.config(
     },
   },
   {
+    // Only the background talks to a sync server (docs/sync.md, "Who talks to the server"): the
+    // pages ask it, and their own policy lets them connect nowhere.
+    files: ['components/**', 'entrypoints/**'],
+    ignores: ['entrypoints/background/**', 'entrypoints/linkedin/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'pouchdb-*',
+                '@/utils/sync/server',
+                '@/utils/sync/pouch',
+                '@/utils/sync/runner',
+                '@/utils/sync/turn-on',
+              ],
+              allowTypeImports: true,
+              message: 'Only the background talks to the sync server: ask it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may read markup (to prove that nothing of ours is in it).
     files: ['tests/**'],
     rules: { 'no-restricted-properties': 'off' },

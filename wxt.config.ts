@@ -2,7 +2,9 @@ import { defineConfig } from 'wxt';
 import { localeProblems, readLocales } from './build/check-locales';
 import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
+import { pagesConnectNowhere } from './build/pages-connect-nowhere';
 import { sharedPageChunk } from './build/shared-page-chunk';
+import { SYNC_DATA_COLLECTION } from './utils/sync/data-collection';
 
 // Host access is LinkedIn only, and nothing is web-accessible or externally connectable:
 // LinkedIn probes both to detect installed extensions (docs/principles.md, "Invisible to LinkedIn").
@@ -18,9 +20,18 @@ const LINKEDIN_SCRIPT = {
   run_at: 'document_start',
 } as const;
 
+/**
+ * Where sync may connect: a server the user names (docs/sync.md), over HTTPS, or over plain HTTP
+ * on this computer only. A static policy cannot name a server the user has not chosen yet, so it
+ * allows any HTTPS host; what keeps it to the user's server is the code: only the background
+ * connects, only while sync is on and only to a server the user granted host access to
+ * (`optional_host_permissions`). The pages get a policy of their own that allows nothing but the
+ * extension (./build/pages-connect-nowhere.ts).
+ */
+const SYNC_SERVERS = ['https:', 'http://localhost:*', 'http://127.0.0.1:*'];
+
 /** The extension pages' script policy: see the manifest below. */
-const EXTENSION_PAGES_CSP =
-  "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; connect-src 'self'";
+const EXTENSION_PAGES_CSP = `script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; connect-src 'self' ${SYNC_SERVERS.join(' ')}`;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -40,7 +51,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [noRawHtml(), inlinePageStyles(), sharedPageChunk()],
+    plugins: [noRawHtml(), inlinePageStyles(), sharedPageChunk(), pagesConnectNowhere()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 800 },
   }),
@@ -57,10 +68,12 @@ export default defineConfig({
     ],
     optional_permissions: ['notifications'],
     host_permissions: ['https://www.linkedin.com/*'],
+    // Asked for from the options page when the user turns sync on, for their server only.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // Stated rather than left to the browser's default: only the extension's own scripts, no
     // eval (not even for WebAssembly), no remote code, and no connection to anywhere but itself
-    // (docs/principles.md, "Nothing leaves the machine"). Checked against the built manifest in
-    // tests/e2e/security.e2e.ts.
+    // and the sync server the user names (docs/principles.md, "Nothing leaves the machine";
+    // docs/sync.md). Checked against the built manifest in tests/e2e/security.e2e.ts.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
     commands: {
@@ -92,7 +105,13 @@ export default defineConfig({
               id: '{c61aa2d0-c33b-4891-a0c9-f4f9eafb2350}',
               // 142: the first Firefox (desktop and Android) to read data_collection_permissions.
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Nothing by default; sync, when the user turns it on, sends their records (names
+              // among them) and the server login to the server they name, end-to-end encrypted:
+              // asked for with host access to it (docs/store/data-use.md).
+              data_collection_permissions: {
+                required: ['none'],
+                optional: [...SYNC_DATA_COLLECTION],
+              },
             },
           },
         }

@@ -31,6 +31,7 @@ import {
   spaTab,
 } from './metrics/linkedin';
 import { firefoxMetrics } from './metrics/firefox';
+import { EDIT_ON_OTHER, FIRST_SYNC, syncMetrics } from './metrics/sync';
 import {
   badgeChanges,
   bareImportWrites,
@@ -57,7 +58,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const IMPORT_RUNS = Math.min(RUNS, 5);
 /**
  * `BENCH_ONLY=pages,stress` runs only those groups of rows (every group by default): linkedin,
- * pages, search, import, heap, map, stress, firefox, size.
+ * pages, search, import, heap, map, stress, sync, firefox, size.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
 
@@ -333,6 +334,15 @@ async function main(): Promise<void> {
           }
         }),
       );
+    }
+    if (wanted('sync')) {
+      step('sync: the first sync of the record to a localhost server, then one edit A → B');
+      try {
+        metrics.push(...(await syncMetrics(EXTENSION_DIR, data, Math.min(RUNS, 5))));
+      } catch (error) {
+        for (const name of [FIRST_SYNC, EDIT_ON_OTHER])
+          await attempt(metrics, name, 'ms', () => Promise.reject(error));
+      }
     }
     if (wanted('firefox')) {
       step('Firefox: profile badge and popup, each beside its floor in the same Firefox');

@@ -8,6 +8,7 @@ import {
 import { downloadText } from '@/utils/download';
 import { asSentence, describeFailedWrite } from '@/utils/db/write-errors';
 import { Notice, errorNotice, useSectionAction } from './Notice';
+import { SyncScopeChoice, useSyncIsOn, type SyncScope } from './SyncScope';
 import { lastBackupItem } from '@/utils/storage-status';
 import type { AllianceDb } from '@/utils/db/schema';
 import { ui } from '@/utils/i18n';
@@ -26,6 +27,8 @@ interface BackupSectionProps {
   db: AllianceDb;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<unknown>;
+  /** Turns sync off on this computer (the user chose to restore here only). */
+  turnSyncOffHere(): Promise<void>;
 }
 
 /** A validated backup waiting for the user's choice of merge or replace. */
@@ -34,6 +37,8 @@ interface PendingImport {
   backup: Backup;
   mode: ImportMode;
   plan: ImportPlan | null;
+  /** With sync on, where a replace applies: the user's answer, none until they give it. */
+  scope?: SyncScope;
 }
 
 /** The words of each way to import: `backup_merge`, `backup_mergeHint`, `backup_mergeAction`. */
@@ -57,8 +62,14 @@ function modeText(mode: ImportMode) {
  * Full backup and restore: export everything to one versioned JSON file; import one back after
  * validating all of it and showing what it will do. A bad file changes nothing.
  */
-export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionProps) {
+export function BackupSection({
+  db,
+  loadSettings,
+  saveSettings,
+  turnSyncOffHere,
+}: BackupSectionProps) {
   const [pending, setPending] = useState<PendingImport>();
+  const syncOn = useSyncIsOn(db) ?? false;
   const { message, setMessage, busy, run } = useSectionAction();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -117,24 +128,32 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
 
   const onApply = async () => {
     if (!pending) return;
+    // A replace with sync on removes on the other devices too, unless the user says otherwise.
+    const scope = syncOn && pending.mode === 'replace' ? pending.scope : undefined;
+    if (syncOn && pending.mode === 'replace' && !scope) {
+      setMessage({ kind: 'error', text: ui.t('syncScope_choose') });
+      return;
+    }
     await run(
       async () => {
+        if (scope === 'here') await turnSyncOffHere();
         const settings = await applyImport(db, pending.backup, pending.mode);
         await saveSettings(settings);
         const { backup } = pending;
         clearFile();
-        return {
-          kind: 'ok',
-          text: ui.t(pending.mode === 'replace' ? 'backup_restored' : 'backup_merged', {
-            held: ui.list([
-              ui.n('count_people', backup.people.length),
-              ui.n('count_notes', backup.notes.length),
-              ui.n('count_touches', backup.touches.length),
-              ui.n('count_ties', backup.ties.length),
-              ui.n('count_followUps', backup.followUps.length),
-            ]),
-          }),
-        };
+        const done = ui.t(pending.mode === 'replace' ? 'backup_restored' : 'backup_merged', {
+          held: ui.list([
+            ui.n('count_people', backup.people.length),
+            ui.n('count_notes', backup.notes.length),
+            ui.n('count_touches', backup.touches.length),
+            ui.n('count_ties', backup.ties.length),
+            ui.n('count_followUps', backup.followUps.length),
+          ]),
+        });
+        const spread = scope
+          ? ui.t(scope === 'here' ? 'syncScope_doneHere' : 'syncScope_doneEverywhere')
+          : undefined;
+        return { kind: 'ok', text: spread ? `${done} ${spread}` : done };
       },
       (error) => ({ kind: 'error', text: describeFailedWrite(error, ui) }),
     );
@@ -164,7 +183,9 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
         <ImportChoice
           pending={pending}
           busy={busy}
+          syncOn={syncOn}
           onMode={(mode) => setPending({ ...pending, mode, plan: null })}
+          onScope={(scope) => setPending({ ...pending, scope })}
           onApply={onApply}
           onCancel={() => {
             clearFile();
@@ -180,13 +201,17 @@ export function BackupSection({ db, loadSettings, saveSettings }: BackupSectionP
 function ImportChoice({
   pending,
   busy,
+  syncOn,
   onMode,
+  onScope,
   onApply,
   onCancel,
 }: {
   pending: PendingImport;
   busy: boolean;
+  syncOn: boolean;
   onMode(mode: ImportMode): void;
+  onScope(scope: SyncScope): void;
   onApply(): void;
   onCancel(): void;
 }) {
@@ -242,6 +267,9 @@ function ImportChoice({
         </>
       ) : (
         <p class="muted">{ui.t('backup_comparing')}</p>
+      )}
+      {syncOn && mode === 'replace' && (
+        <SyncScopeChoice action="replace" scope={pending.scope} onScope={onScope} />
       )}
       <div class="row">
         <button

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DELETE_WORD, confirmsDeletion } from '@/utils/delete-confirmation';
 import { Notice, useSectionAction } from './Notice';
+import { SyncScopeChoice, useSyncIsOn, type SyncScope } from './SyncScope';
 import type { AllianceDb } from '@/utils/db/schema';
 import { ui } from '@/utils/i18n';
 
 interface DeleteSectionProps {
   db: AllianceDb;
   deleteEverything(db: AllianceDb): Promise<void>;
+  /** Turns sync off on this computer (the user chose to delete here only). */
+  turnSyncOffHere(): Promise<void>;
 }
 
 /**
@@ -14,9 +17,11 @@ interface DeleteSectionProps {
  * confirmation is a plain form in the page: reachable by keyboard, Escape cancels it, and focus
  * returns to the button that opened it.
  */
-export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
+export function DeleteSection({ db, deleteEverything, turnSyncOffHere }: DeleteSectionProps) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
+  const syncOn = useSyncIsOn(db);
+  const [scope, setScope] = useState<SyncScope>();
   const { message, setMessage, busy, run } = useSectionAction();
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -36,6 +41,7 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
   const close = () => {
     setOpen(false);
     setTyped('');
+    setScope(undefined);
   };
 
   const onSubmit = async (event: Event) => {
@@ -44,12 +50,24 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
       setMessage({ kind: 'error', text: ui.t('delete_typeWord', { word: DELETE_WORD }) });
       return;
     }
+    // With sync on, the user says whether the other devices delete too: nothing is assumed.
+    if (syncOn && !scope) {
+      setMessage({ kind: 'error', text: ui.t('syncScope_choose') });
+      return;
+    }
+    const chosen = syncOn ? scope : undefined;
     await run(async () => {
+      if (chosen === 'here') await turnSyncOffHere();
       await deleteEverything(db);
       close();
       return {
         kind: 'ok',
-        text: ui.t('delete_done'),
+        text: [
+          ui.t('delete_done'),
+          ...(chosen
+            ? [ui.t(chosen === 'here' ? 'syncScope_doneHere' : 'syncScope_doneEverywhere')]
+            : []),
+        ].join(' '),
       };
     });
   };
@@ -83,6 +101,7 @@ export function DeleteSection({ db, deleteEverything }: DeleteSectionProps) {
             if (event.key === 'Escape') close();
           }}
         >
+          {syncOn && <SyncScopeChoice action="delete" scope={scope} onScope={setScope} />}
           <label for="delete-word">{ui.t('delete_label', { word: DELETE_WORD })}</label>
           <input
             id="delete-word"

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { registerFirstRun } from './first-run';
 import { handleMessage } from './handlers';
 import { removeRetiredCaches } from './retired-caches';
+import { registerSync } from './sync';
 import { refreshAllToolbars, refreshToolbar } from './toolbar';
 import { registerWeeklyReport } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
@@ -15,19 +16,24 @@ import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
  */
 export default defineBackground(() => {
   const db = getDb();
+  const answerSync = registerSync(db);
+  const ownPages = browser.runtime.getURL('/');
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(
-      {
-        db,
-        settings: loadSettings,
-        now: Date.now,
-        openSidePanel: (tabId) => openSidePanel({ tabId }),
-        sidePanelShortcut,
-      },
-      message,
-      { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
-    ),
+    // The extension's own pages ask for sync; LinkedIn's tabs speak the content-script protocol.
+    sender.url?.startsWith(ownPages)
+      ? answerSync(message)
+      : handleMessage(
+          {
+            db,
+            settings: loadSettings,
+            now: Date.now,
+            openSidePanel: (tabId) => openSidePanel({ tabId }),
+            sidePanelShortcut,
+          },
+          message,
+          { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
+        ),
   );
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

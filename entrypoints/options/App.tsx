@@ -5,6 +5,7 @@ import { LinkedInImportSection } from '@/components/options/LinkedInImportSectio
 import { SettingsSection, type NotificationPermission } from '@/components/options/SettingsSection';
 import { SpreadsheetSection } from '@/components/options/SpreadsheetSection';
 import { StorageSection } from '@/components/options/StorageSection';
+import { SyncSection, turnSyncOffHere, type SyncServices } from '@/components/options/SyncSection';
 import { useSettings } from '@/components/useSettings';
 import { getDb } from '@/utils/db';
 import { FIRST_RUN_PATH } from '@/utils/first-run';
@@ -13,16 +14,38 @@ import { clearSnapshot } from '@/utils/map/snapshot';
 import { welcomeProgressItem } from '@/utils/welcome-progress';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { ui } from '@/utils/i18n';
+import { SYNC_DATA_COLLECTION } from '@/utils/sync/data-collection';
+import { requestSync } from '@/utils/sync/request';
+import type { TurnOnAnswer, TurnOnRequest } from '@/utils/sync/turn-on';
 
 const notifications: NotificationPermission = {
   request: () => browser.permissions.request({ permissions: ['notifications'] }),
   remove: () => browser.permissions.remove({ permissions: ['notifications'] }),
 };
 
+/** Host access to the sync server, and in Firefox the consent to send data there. */
+function syncPermissions(origins: string[]): { origins: string[] } {
+  return import.meta.env.FIREFOX
+    ? ({ origins, data_collection: [...SYNC_DATA_COLLECTION] } as { origins: string[] })
+    : { origins };
+}
+
+const sync: SyncServices = {
+  requestHosts: (origins) => browser.permissions.request(syncPermissions(origins)),
+  removeHosts: (origins) => browser.permissions.remove(syncPermissions(origins)),
+  turnOn: async (input) =>
+    (await browser.runtime.sendMessage({
+      type: 'syncTurnOn',
+      input,
+    } satisfies TurnOnRequest)) as TurnOnAnswer,
+  syncNow: requestSync,
+};
+
 /** The options page: the user's settings, and owning their data (backup, import, delete). */
 export function App() {
   const db = getDb();
   const settings = useSettings();
+  const turnOffHere = () => turnSyncOffHere(db, sync);
 
   return (
     <main>
@@ -41,11 +64,19 @@ export function App() {
       ) : (
         <p class="muted">{ui.t('options_loading')}</p>
       )}
-      <BackupSection db={db} loadSettings={loadSettings} saveSettings={saveSettings} />
+      <BackupSection
+        db={db}
+        loadSettings={loadSettings}
+        saveSettings={saveSettings}
+        turnSyncOffHere={turnOffHere}
+      />
       <SpreadsheetSection db={db} />
       <LinkedInImportSection />
+      {/* Below the import, which a link scrolls to: this section grows once its state is read. */}
+      <SyncSection db={db} services={sync} />
       <DeleteSection
         db={db}
+        turnSyncOffHere={turnOffHere}
         deleteEverything={async (target) => {
           await deleteEverything(target);
           clearSnapshot(localStorage);

@@ -682,14 +682,20 @@ describe('an update over an existing database', () => {
         },
         async (h) => {
           const after = await dumpDatabase(h);
-          // The copy and the blocks are gone; every table holds what it held.
+          // The copy and the blocks are gone; every table holds what it held, and sync's
+          // tables (version 8) are empty: sync is off.
           expect(Object.keys(after).sort()).toEqual([
             'followUps',
             'notes',
             'people',
+            'syncChanges',
+            'syncState',
+            'syncedDocs',
             'ties',
             'touches',
           ]);
+          for (const name of ['syncChanges', 'syncState', 'syncedDocs'])
+            expect(after[name], name).toEqual([]);
           for (const name of ['notes', 'touches', 'ties', 'followUps'])
             expect(byKey(after[name]!, 'id'), name).toEqual(byKey(data[name]!, 'id'));
           // Everyone once, as they were, with what their records say beside them.

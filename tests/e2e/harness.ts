@@ -65,6 +65,8 @@ export interface LaunchOptions {
   lang?: string;
   /** Leave open the first run that a fresh install opens (closed by default). */
   keepWelcome?: boolean;
+  /** Origins requests may reach, besides the fixtures (a sync server the test started). */
+  allow?: string[];
 }
 
 /**
@@ -103,11 +105,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       served.set(page.url, readFileSync(join(FIXTURES, page.file), 'utf8'));
   }
   const refused: string[] = [];
+  const allowed = (url: string) =>
+    (options.allow ?? []).some((origin) => url.startsWith(`${origin}/`));
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     // The extension's own files never leave the machine; Chromium routes its pages' module
     // scripts (requested with CORS) through here too.
-    if (url.startsWith('chrome-extension://')) {
+    if (url.startsWith('chrome-extension://') || allowed(url)) {
       await route.continue();
       return;
     }
@@ -386,7 +390,7 @@ async function putRows(page: Page, name: string, rows: readonly unknown[]): Prom
 }
 
 /** Every row of the store `name` of the extension's database. */
-async function readRows(page: Page, name: string): Promise<Record<string, unknown>[]> {
+export async function readRows(page: Page, name: string): Promise<Record<string, unknown>[]> {
   return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('alliance-map');

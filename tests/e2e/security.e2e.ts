@@ -23,6 +23,7 @@ import {
 import { HUGE_MARKUP, HUGE_WORD, MARKED, MARKER, PAYLOADS } from './payloads';
 import { attachScriptWorld, domSnapshot, type ScriptWorld } from './security-support';
 import { newPerson } from '@/utils/model';
+import { PAGES_CSP } from '../../build/pages-connect-nowhere';
 
 const LIST_URL = 'https://www.linkedin.com/search/results/people/';
 const LIST_HTML = fixtureHtml('list-2024-07-member-rails.html');
@@ -50,11 +51,42 @@ describe('the extension pages run under a strict script policy', () => {
   it('states script-src and object-src as the extension itself only', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'self'"]);
-    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    // Connections: itself, and a sync server over HTTPS or on this computer (docs/sync.md).
+    expect(directives.get('connect-src')).toEqual([
+      "'self'",
+      'https:',
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+    ]);
   });
 
-  it('allows no eval and no remote source in any directive', () => {
-    expect(policy).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-inline|https?:|\*|data:|blob:/);
+  it('allows no eval and no remote source in any directive but sync’s connections', () => {
+    const others = [...directives].filter(([name]) => name !== 'connect-src');
+    expect(others.flat(2).join(' ')).not.toMatch(
+      /unsafe-eval|wasm-unsafe-eval|unsafe-inline|https?:|\*|data:|blob:/,
+    );
+  });
+
+  it('gives every page a policy of its own that connects to nothing but the extension', () => {
+    const pages = readdirSync(EXTENSION_DIR).filter((name) => name.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(4);
+    for (const name of pages) {
+      const html = readFileSync(join(EXTENSION_DIR, name), 'utf8');
+      expect(html, name).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="${PAGES_CSP}">`,
+      );
+    }
+    // Only the background carries the code that replicates with a server (docs/sync.md).
+    const scripts = (function list(dir: string): string[] {
+      return readdirSync(dir).flatMap((entry) => {
+        const path = join(dir, entry);
+        return statSync(path).isDirectory() ? list(path) : path.endsWith('.js') ? [path] : [];
+      });
+    })(EXTENSION_DIR);
+    const replicating = scripts.filter((path) => readFileSync(path, 'utf8').includes('_revs_diff'));
+    expect(replicating.map((path) => path.slice(EXTENSION_DIR.length + 1))).toEqual([
+      'background.js',
+    ]);
   });
 
   it('ships no eval, new Function or string timers in any built script', () => {
@@ -225,9 +257,16 @@ describe('nothing leaves the machine during a full tour', () => {
       document.addEventListener('securitypolicyviolation', (e) =>
         violations.push(e.effectiveDirective),
       );
-      const fetched = await fetch('https://example.com/collect').then(
-        () => 'reached',
-        () => 'refused',
+      // Plain HTTP to another computer, HTTPS anywhere, a server on this computer: the page's
+      // own policy refuses them all (only the background may reach the user's sync server).
+      const fetched = await Promise.all(
+        ['http://example.com/collect', 'https://example.com/collect', 'http://127.0.0.1:9/'].map(
+          (url) =>
+            fetch(url).then(
+              () => 'reached',
+              () => 'refused',
+            ),
+        ),
       );
       const inline = document.createElement('script');
       inline.textContent = 'window.__inlineRan = true';
@@ -248,7 +287,7 @@ describe('nothing leaves the machine during a full tour', () => {
       };
     });
     expect(attempt).toEqual({
-      fetched: 'refused',
+      fetched: ['refused', 'refused', 'refused'],
       inlineRan: false,
       remoteLoaded: false,
       violations: ['connect-src', 'script-src-elem'],
@@ -420,19 +459,23 @@ describe('hostile text stored as notes, names and labels is inert everywhere', (
   );
 
   async function checkExtensionPage(page: Page) {
-    const seen = await page.evaluate((marker) => {
-      const text = document.body.innerText;
-      return {
-        pwn: document.querySelectorAll(
-          '[data-pwn], script:not([src]), iframe, object, embed, base, meta[http-equiv]',
-        ).length,
-        foreignStyles: [...document.querySelectorAll('style')].filter((s) =>
-          s.textContent?.includes(marker),
-        ).length,
-        shownAsText: text.includes(marker),
-        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      };
-    }, MARKER);
+    const seen = await page.evaluate(
+      ([marker, ownPolicy]) => {
+        const text = document.body.innerText;
+        return {
+          // The page's own connection policy is the one meta element of its kind that belongs.
+          pwn: document.querySelectorAll(
+            `[data-pwn], script:not([src]), iframe, object, embed, base, meta[http-equiv]:not(head > meta[content="${ownPolicy}"])`,
+          ).length,
+          foreignStyles: [...document.querySelectorAll('style')].filter((s) =>
+            s.textContent?.includes(marker),
+          ).length,
+          shownAsText: text.includes(marker),
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      },
+      [MARKER, PAGES_CSP] as const,
+    );
     expect(seen).toEqual({ pwn: 0, foreignStyles: 0, shownAsText: true, overflow: 0 });
     expect(await fired(page)).toEqual([]);
   }

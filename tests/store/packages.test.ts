@@ -94,7 +94,10 @@ describe('the store packages', () => {
       };
     const gecko = manifest('firefox').browser_specific_settings!.gecko;
     expect(gecko.id).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
-    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(gecko.data_collection_permissions).toEqual({
+      required: ['none'],
+      optional: ['personallyIdentifyingInfo', 'authenticationInfo'],
+    });
     expect(manifest('chrome').browser_specific_settings).toBeUndefined();
     expect([manifest('chrome').version, manifest('firefox').version]).toEqual([version, version]);
   });

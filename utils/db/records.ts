@@ -1,8 +1,9 @@
 import type { Collection } from 'dexie';
 import { findPerson } from './lookups';
-import { ALL_TABLES, allOf, type AllianceDb } from './schema';
+import { ALL_TABLES, WRITE_TABLES, allOf, type AllianceDb } from './schema';
 import { keptHistory, personOf, storedPerson, type StoredPerson } from './stored-person';
 import { UserError } from '@/utils/i18n/user-error';
+import { personDoc, recordChanges, recordPeople, tieDoc } from '@/utils/sync/changes';
 import {
   DEFAULT_DIRECTION,
   LIMITS,
@@ -16,6 +17,7 @@ import {
   type FollowUp,
   type Person,
   type Role,
+  type Tie,
   type TouchKind,
 } from '@/utils/model';
 
@@ -72,8 +74,9 @@ function cleanPatch(patch: PersonPatch): PersonPatch {
 /**
  * Writes `person` with what the table keeps beside them (./stored-person.ts), read from their
  * records as they are now: call it inside the write's transaction, after its other writes.
+ * Exported for sync, which writes people received from other devices (utils/sync/apply.ts).
  */
-async function putPerson(db: AllianceDb, person: Person): Promise<StoredPerson> {
+export async function putPerson(db: AllianceDb, person: Person): Promise<StoredPerson> {
   const { slug } = person;
   const any = (records: Collection) => records.limit(1).primaryKeys();
   const [lastTouch, ...others] = await Promise.all([
@@ -95,7 +98,7 @@ async function putPerson(db: AllianceDb, person: Person): Promise<StoredPerson> 
 }
 
 /** Refreshes what the table keeps beside each of `slugs` that is a person (after records went). */
-async function refreshPeople(db: AllianceDb, slugs: readonly string[]): Promise<void> {
+export async function refreshPeople(db: AllianceDb, slugs: readonly string[]): Promise<void> {
   const people = await db.people.bulkGet([...new Set(slugs)]);
   await Promise.all(people.map((person) => person && putPerson(db, person)));
 }
@@ -144,11 +147,12 @@ async function seenPerson(
  * created: visiting a profile is not tagging it.
  */
 export async function enrichPerson(db: AllianceDb, seen: SeenIdentity, now: number): Promise<void> {
-  await db.transaction('rw', db.people, async () => {
+  await db.transaction('rw', [db.people, db.syncChanges, db.syncState], async () => {
     const { person, existing } = await seenPerson(db, seen, now);
     if (!existing || JSON.stringify(person) === JSON.stringify(existing)) return;
     // Only blanks were filled: the person's marks and records are as they were.
     await db.people.put(storedPerson(person, keptHistory(existing)));
+    await recordPeople(db, [person.slug]);
   });
 }
 
@@ -159,11 +163,12 @@ export async function toggleRole(
   role: Role,
   now: number,
 ): Promise<Person> {
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     const roles = person.roles.includes(role)
       ? person.roles.filter((r) => r !== role)
       : [...person.roles, role];
+    await recordPeople(db, [person.slug]);
     return putPerson(db, { ...person, roles, updatedAt: now });
   });
 }
@@ -180,9 +185,10 @@ export async function recordPerson(
   now: number,
   roles: readonly Role[] = [],
 ): Promise<Person> {
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     const cleaned = cleanPatch(patch);
+    await recordPeople(db, [person.slug]);
     return putPerson(db, {
       ...person,
       ...cleaned,
@@ -199,9 +205,10 @@ export async function updatePerson(
   patch: PersonPatch,
   now: number,
 ): Promise<Person> {
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const person = await db.people.get(slug);
     if (!person) throw new UserError('error_personGone');
+    await recordPeople(db, [slug]);
     return putPerson(db, { ...person, ...cleanPatch(patch), updatedAt: now });
   });
 }
@@ -217,7 +224,7 @@ export async function addNote(
   const body = clampText(text.trim(), LIMITS.noteText);
   if (!body) throw new UserError('error_noteEmpty');
   checkedDate(at);
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     const id = crypto.randomUUID();
     await db.notes.add({
@@ -228,6 +235,7 @@ export async function addNote(
       createdAt: now,
       updatedAt: now,
     });
+    await recordPeople(db, [person.slug]);
     await putPerson(db, person);
     return id;
   });
@@ -241,13 +249,14 @@ export async function editNote(
   now: number,
 ): Promise<void> {
   const body = clampText(text, LIMITS.noteText);
-  await db.transaction('rw', ALL_TABLES, async () => {
+  await db.transaction('rw', WRITE_TABLES, async () => {
+    const note = await db.notes.get(id);
+    if (!note) return;
+    await recordPeople(db, [note.personSlug]);
     if (body.trim()) {
       await db.notes.update(id, { text: body, updatedAt: now });
       return;
     }
-    const note = await db.notes.get(id);
-    if (!note) return;
     await db.notes.delete(id);
     await refreshPeople(db, [note.personSlug]);
   });
@@ -268,7 +277,7 @@ export async function logTouch(
   now: number,
 ): Promise<string> {
   const at = checkedDate(input.at ?? now);
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
     const id = crypto.randomUUID();
     await db.touches.add({
@@ -280,6 +289,7 @@ export async function logTouch(
       note: clampText(input.note?.trim() ?? '', LIMITS.shortText),
       createdAt: now,
     });
+    await recordPeople(db, [person.slug]);
     await putPerson(db, person);
     return id;
   });
@@ -311,9 +321,10 @@ export async function addFollowUp(
     doneAt: null,
     createdAt: now,
   };
-  await db.transaction('rw', ALL_TABLES, async () => {
+  await db.transaction('rw', WRITE_TABLES, async () => {
     const person = await existingPerson(db, slug);
     await db.followUps.add(followUp);
+    await recordPeople(db, [slug]);
     await putPerson(db, person);
   });
   return followUp.id;
@@ -325,10 +336,15 @@ export async function setFollowUpDone(
   done: boolean,
   now: number,
 ): Promise<void> {
-  await db.followUps.update(
-    id,
-    done ? { status: 'done', doneAt: now } : { status: 'open', doneAt: null },
-  );
+  await db.transaction('rw', [db.followUps, db.syncChanges, db.syncState], async () => {
+    const followUp = await db.followUps.get(id);
+    if (!followUp) return;
+    await db.followUps.update(
+      id,
+      done ? { status: 'done', doneAt: now } : { status: 'open', doneAt: null },
+    );
+    await recordPeople(db, [followUp.personSlug]);
+  });
 }
 
 /** Records that two people are strongly connected; a pair is stored once, never to oneself. */
@@ -341,48 +357,61 @@ export async function addTie(
 ): Promise<void> {
   if (x === y) throw new UserError('error_tieSelf');
   const [a, b] = orderedPair(x, y);
-  await db.transaction('rw', ALL_TABLES, async () => {
+  await db.transaction('rw', WRITE_TABLES, async () => {
     const ends = await Promise.all([existingPerson(db, a), existingPerson(db, b)]);
     const existing = await db.ties.where('[a+b]').equals([a, b]).first();
     const tieLabel = clampText(label.trim(), LIMITS.label);
     if (existing) await db.ties.update(existing.id, { label: tieLabel });
     else await db.ties.add({ id: crypto.randomUUID(), a, b, label: tieLabel, createdAt: now });
+    await recordChanges(db, [tieDoc(a, b)]);
     await Promise.all(ends.map((person) => putPerson(db, person)));
   });
 }
 
 /** Removes one tie between two people. */
 export async function removeTie(db: AllianceDb, id: string): Promise<void> {
-  await db.transaction('rw', ALL_TABLES, async () => {
+  await db.transaction('rw', WRITE_TABLES, async () => {
     const tie = await db.ties.get(id);
     if (!tie) return;
     await db.ties.delete(id);
+    await recordChanges(db, [tieDoc(tie.a, tie.b)]);
     await refreshPeople(db, [tie.a, tie.b]);
   });
 }
 
+/**
+ * Deletes a person, everything recorded about them and their ties, inside the caller's
+ * transaction; returns the ties it deleted. Exported for sync, which deletes people deleted on
+ * another device (utils/sync/apply.ts).
+ */
+export async function removePersonRecords(db: AllianceDb, slug: string): Promise<Tie[]> {
+  const ties = await db.ties.where('a').equals(slug).or('b').equals(slug).toArray();
+  await Promise.all([
+    db.people.delete(slug),
+    db.notes
+      .where('[personSlug+at]')
+      .between(...allOf(slug))
+      .delete(),
+    db.touches
+      .where('[personSlug+at]')
+      .between(...allOf(slug))
+      .delete(),
+    db.followUps.where('personSlug').equals(slug).delete(),
+    db.ties.bulkDelete(ties.map((tie) => tie.id)),
+  ]);
+  // Someone tied only to them keeps nothing else about them.
+  await refreshPeople(
+    db,
+    ties.map((tie) => otherEnd(tie, slug)),
+  );
+  return ties;
+}
+
 /** Deletes a person and everything recorded about them. */
 export async function deletePerson(db: AllianceDb, slug: string): Promise<void> {
-  await db.transaction('rw', ALL_TABLES, async () => {
-    const ties = await db.ties.where('a').equals(slug).or('b').equals(slug).toArray();
-    await Promise.all([
-      db.people.delete(slug),
-      db.notes
-        .where('[personSlug+at]')
-        .between(...allOf(slug))
-        .delete(),
-      db.touches
-        .where('[personSlug+at]')
-        .between(...allOf(slug))
-        .delete(),
-      db.followUps.where('personSlug').equals(slug).delete(),
-      db.ties.bulkDelete(ties.map((tie) => tie.id)),
-    ]);
-    // Someone tied only to them keeps nothing else about them.
-    await refreshPeople(
-      db,
-      ties.map((tie) => otherEnd(tie, slug)),
-    );
+  await db.transaction('rw', WRITE_TABLES, async () => {
+    const ties = await removePersonRecords(db, slug);
+    await recordChanges(db, [personDoc(slug), ...ties.map((tie) => tieDoc(tie.a, tie.b))]);
   });
 }
 
@@ -398,7 +427,7 @@ export async function mergePeople(
   now: number,
 ): Promise<Person> {
   if (fromSlug === intoSlug) throw new UserError('error_mergeSame');
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const [from, into] = await db.people.bulkGet([fromSlug, intoSlug]);
     if (!from || !into) throw new UserError('error_mergeMissing');
     const merged: Person = {
@@ -436,6 +465,13 @@ export async function mergePeople(
     await db.followUps.where('personSlug').equals(fromSlug).modify({ personSlug: intoSlug });
     const ties = await db.ties.where('a').equals(fromSlug).or('b').equals(fromSlug).toArray();
     await db.ties.bulkDelete(ties.map((t) => t.id));
+    // The ties move to pairs of their own: each old pair and each new one is a changed document.
+    await recordChanges(db, [
+      personDoc(fromSlug),
+      personDoc(intoSlug),
+      ...ties.map((tie) => tieDoc(tie.a, tie.b)),
+      ...ties.map((tie) => tieDoc(...orderedPair(intoSlug, otherEnd(tie, fromSlug)))),
+    ]);
     for (const tie of ties) {
       const other = otherEnd(tie, fromSlug);
       if (other === intoSlug) continue; // a tie between the two halves of one person disappears
@@ -464,16 +500,25 @@ export async function linkProfile(
   now: number,
 ): Promise<Person> {
   if (!isNoProfileKey(noProfileSlug)) throw new UserError('error_hasProfile');
-  return db.transaction('rw', ALL_TABLES, async () => {
+  return db.transaction('rw', WRITE_TABLES, async () => {
     const { person } = await seenPerson(db, seen, now);
+    await recordPeople(db, [person.slug]);
     await putPerson(db, person);
     return mergePeople(db, noProfileSlug, person.slug, now);
   });
 }
 
-/** Empties every table: the user's "delete everything". */
+/**
+ * Empties every table: the user's "delete everything". With sync on, every person and tie is
+ * noted as deleted, for the other devices (the options page asks first: docs/sync.md).
+ */
 export async function deleteEverything(db: AllianceDb): Promise<void> {
-  await db.transaction('rw', ALL_TABLES, () =>
-    Promise.all(ALL_TABLES.map((name) => db.table(name).clear())),
-  );
+  await db.transaction('rw', WRITE_TABLES, async () => {
+    const [slugs, ties] = await Promise.all([
+      db.people.toCollection().primaryKeys(),
+      db.ties.toArray(),
+    ]);
+    await recordChanges(db, [...slugs.map(personDoc), ...ties.map((tie) => tieDoc(tie.a, tie.b))]);
+    await Promise.all(ALL_TABLES.map((name) => db.table(name).clear()));
+  });
 }

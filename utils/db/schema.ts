@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { storedPeople, type StoredPerson } from './stored-person';
 import type { FollowUp, Note, Person, Tie, Touch } from '@/utils/model';
+import type { SyncChange, SyncedDoc, SyncStateRow } from '@/utils/sync/tables';
 
 /** The name of the IndexedDB database, in the extension's own origin only. */
 export const DB_NAME = 'alliance-map';
@@ -67,6 +68,17 @@ export const SCHEMA_VERSIONS = [
     upgrade: everyoneHome,
   },
   { version: 7, stores: { columns: null, connections: null } },
+  {
+    version: 8,
+    stores: {
+      // End-to-end encrypted sync (docs/sync.md), empty until the user turns it on: the records
+      // changed since they were last handed to sync (written in the transaction of the change),
+      // the revision of each synced document the tables hold, and sync's own settings and state.
+      syncChanges: 'key',
+      syncedDocs: 'key, &id',
+      syncState: 'name',
+    },
+  },
 ] as const;
 
 export class AllianceDb extends Dexie {
@@ -75,6 +87,9 @@ export class AllianceDb extends Dexie {
   touches!: EntityTable<Touch, 'id'>;
   ties!: EntityTable<Tie, 'id'>;
   followUps!: EntityTable<FollowUp, 'id'>;
+  syncChanges!: EntityTable<SyncChange, 'key'>;
+  syncedDocs!: EntityTable<SyncedDoc, 'key'>;
+  syncState!: Table<SyncStateRow, SyncStateRow['name']>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -87,6 +102,15 @@ export class AllianceDb extends Dexie {
 
 /** The tables a transaction over all of the relationship data names. */
 export const ALL_TABLES = ['people', 'notes', 'touches', 'ties', 'followUps'] as const;
+
+/**
+ * What a write of relationship data names besides the tables it writes: sync's note of what
+ * changed, written in the same transaction (utils/sync/changes.ts).
+ */
+export const SYNC_NOTE_TABLES = ['syncChanges', 'syncState'] as const;
+
+/** What a write over all of the relationship data names. */
+export const WRITE_TABLES = [...ALL_TABLES, ...SYNC_NOTE_TABLES] as const;
 
 /** The range of a `[personSlug+…]` index that holds one person's records. */
 export function allOf(slug: string): [[string, unknown], [string, unknown]] {

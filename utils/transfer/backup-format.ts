@@ -222,7 +222,14 @@ function makeBackupSchema(t: Translator) {
     objectMessage,
   );
 
-  return v.strictObject(
+  const records = {
+    person: personSchema,
+    note: noteSchema,
+    touch: touchSchema,
+    tie: tieSchema,
+    followUp: followUpSchema,
+  } as const;
+  const backup = v.strictObject(
     {
       format: v.literal(BACKUP_FORMAT),
       version: v.literal(BACKUP_VERSION),
@@ -236,6 +243,7 @@ function makeBackupSchema(t: Translator) {
     },
     objectMessage,
   );
+  return { backup, records };
 }
 
 /** What a value outside a list of choices is said to be not ("'boss' is not a role"). */
@@ -249,17 +257,27 @@ type OneOfMessage =
   | 'backupField_notDirection'
   | 'backupField_notFollowUpStatus';
 
-type BackupSchema = ReturnType<typeof makeBackupSchema>;
-const schemas = new WeakMap<Translator, BackupSchema>();
+type BackupSchemas = ReturnType<typeof makeBackupSchema>;
+const schemas = new WeakMap<Translator, BackupSchemas>();
 
-function backupSchema(t: Translator): BackupSchema {
-  let schema = schemas.get(t);
-  if (!schema) schemas.set(t, (schema = makeBackupSchema(t)));
-  return schema;
+function schemasIn(t: Translator): BackupSchemas {
+  let made = schemas.get(t);
+  if (!made) schemas.set(t, (made = makeBackupSchema(t)));
+  return made;
+}
+
+function backupSchema(t: Translator): BackupSchemas['backup'] {
+  return schemasIn(t).backup;
+}
+
+/** Each record's schema, for other readers of records from outside (sync's documents). */
+export function recordSchemas(t: Translator = english): BackupSchemas['records'] {
+  return schemasIn(t).records;
 }
 
 // The schema's output must be exactly the model's records, or a restore could store strays.
-const schemaMatchesModel: v.InferOutput<BackupSchema> extends Backup ? true : never = true;
+const schemaMatchesModel: v.InferOutput<BackupSchemas['backup']> extends Backup ? true : never =
+  true;
 void schemaMatchesModel;
 
 type Path = ReadonlyArray<string | number>;

@@ -5,9 +5,10 @@
  * first (`parseBackup`), then writes everything in one transaction.
  */
 import type { Table } from 'dexie';
-import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
+import { ALL_TABLES, WRITE_TABLES, type AllianceDb } from '@/utils/db/schema';
 import { personOf, storedPeople, type StoredPerson } from '@/utils/db/stored-person';
 import { byCodeUnit, orderedPair, type Settings } from '@/utils/model';
+import { personDoc, recordChanges, tieDoc } from '@/utils/sync/changes';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
 
 export {
@@ -299,19 +300,41 @@ function peopleToWrite(
 }
 
 /**
+ * The synced documents a restore changes (utils/sync/changes.ts): each person written or whose
+ * records are, each tie written, and with replace everyone and every tie there was before.
+ */
+function changedDocs(
+  existing: Snapshot,
+  changes: Changes,
+  people: readonly StoredPerson[],
+  mode: ImportMode,
+): string[] {
+  const records = [...changes.notes.puts, ...changes.touches.puts, ...changes.followUps.puts];
+  const ties = [...changes.ties.puts, ...(mode === 'replace' ? existing.ties : [])];
+  return [
+    ...people.map((person) => personDoc(person.slug)),
+    ...records.map((record) => personDoc(record.personSlug)),
+    ...(mode === 'replace' ? existing.people.map((person) => personDoc(person.slug)) : []),
+    ...ties.map((tie) => tieDoc(tie.a, tie.b)),
+  ];
+}
+
+/**
  * Writes a validated backup in one transaction (all or nothing) and returns the settings the
- * caller should save. Replace clears every table first.
+ * caller should save. Replace clears every table first. With sync on, what it changes is noted
+ * for the other devices (the options page asks first: docs/sync.md).
  */
 export async function applyImport(
   db: AllianceDb,
   backup: Backup,
   mode: ImportMode,
 ): Promise<Settings> {
-  await db.transaction('rw', ALL_TABLES, async () => {
+  await db.transaction('rw', WRITE_TABLES, async () => {
     const tables = await readTables(db);
     const existing = { ...tables, people: tables.people.map(personOf) };
     const changes = computeChanges(existing, backup, mode);
     const people = peopleToWrite(tables.people, existing, changes, mode);
+    await recordChanges(db, changedDocs(existing, changes, people, mode));
     if (mode === 'replace') await Promise.all(ALL_TABLES.map((name) => db.table(name).clear()));
     const put = <T>(table: Table<T>, records: T[]) =>
       records.length ? table.bulkPut(records) : undefined;

@@ -5,7 +5,7 @@
  * never message content). Everything else in the archive is ignored.
  */
 import { unzipSync } from 'fflate';
-import type { AllianceDb } from '@/utils/db/schema';
+import { SYNC_NOTE_TABLES, type AllianceDb } from '@/utils/db/schema';
 import { english } from '@/utils/i18n/english';
 import type { Translator } from '@/utils/i18n/translator';
 import type { Direction, Person, Touch } from '@/utils/model';
@@ -322,7 +322,7 @@ export async function importArchive(
   onProgress?: ProgressListener,
   t: Translator = english,
 ): Promise<ArchiveImportResult> {
-  return db.transaction('rw', db.people, db.touches, async () => {
+  return db.transaction('rw', ['people', 'touches', ...SYNC_NOTE_TABLES], async () => {
     // A message names its sender or recipient as a connection row names its person.
     const wanted = wantedBy([...(connections?.rows ?? []), ...(messages?.touches ?? [])]);
     const index = await loadPeopleIndex(db, wanted);

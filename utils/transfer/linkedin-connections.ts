@@ -6,7 +6,7 @@
  * Either may carry a BOM and CRLF, quoted cells with commas, rows with only a date (members who
  * hide their details) and a member URN where the email would be. Columns are found by name.
  */
-import type { AllianceDb } from '@/utils/db/schema';
+import { SYNC_NOTE_TABLES, type AllianceDb } from '@/utils/db/schema';
 import { english } from '@/utils/i18n/english';
 import type { Translator } from '@/utils/i18n/translator';
 import { LIMITS, newPerson, noProfileKey, type Person } from '@/utils/model';
@@ -256,7 +256,7 @@ export async function importConnections(
   onProgress?: ProgressListener,
   t: Translator = english,
 ): Promise<ConnectionsImportResult> {
-  return db.transaction('rw', db.people, async () => {
+  return db.transaction('rw', ['people', ...SYNC_NOTE_TABLES], async () => {
     const index = await loadPeopleIndex(db, wantedBy(rows));
     const result = applyConnections(index, rows, now, t);
     const people = index.changedPeople();

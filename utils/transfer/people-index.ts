@@ -13,6 +13,7 @@ import {
 } from '@/utils/db/stored-person';
 import { nameWordsOf } from '@/utils/search-text';
 import { byCodeUnit, type Person } from '@/utils/model';
+import { recordPeople } from '@/utils/sync/changes';
 import { bulkPutWithProgress, readPeopleInPages } from './pacing';
 
 /** Who the rows of an import may name. */
@@ -140,9 +141,10 @@ export async function loadPeopleIndex(db: AllianceDb, wanted: WantedPeople): Pro
 /**
  * Writes the people an import changed, each with what the table keeps beside them: an import
  * takes none of a person's marks or records away and adds only the records `added` sums up.
- * Inside the import's transaction; reports how many are written as it goes.
+ * Inside the import's transaction, which also names `SYNC_NOTE_TABLES`: with sync on, each is
+ * noted as changed (utils/sync/changes.ts). Reports how many are written as it goes.
  */
-export function putChangedPeople(
+export async function putChangedPeople(
   db: AllianceDb,
   people: readonly Person[],
   onWritten?: (done: number) => void,
@@ -151,5 +153,9 @@ export function putChangedPeople(
   const stored = people.map((person) =>
     storedPerson(person, joinHistories(keptHistory(person), added.get(person.slug) ?? NO_HISTORY)),
   );
-  return bulkPutWithProgress((slice) => db.people.bulkPut(slice), stored, onWritten);
+  await bulkPutWithProgress((slice) => db.people.bulkPut(slice), stored, onWritten);
+  await recordPeople(
+    db,
+    people.map((person) => person.slug),
+  );
 }

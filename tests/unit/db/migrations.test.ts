@@ -11,13 +11,14 @@ import * as v4 from './history/v4';
 import * as v5 from './history/v5';
 import * as v6 from './history/v6';
 import * as v7 from './history/v7';
+import * as v8 from './history/v8';
 import { findPeopleByName } from '@/utils/db/name-search';
 import { AllianceDb, ALL_TABLES, SCHEMA_VERSIONS } from '@/utils/db/schema';
 import { personOf, storedPeople } from '@/utils/db/stored-person';
 import type { Person } from '@/utils/model';
 
 /** The frozen versions, oldest first; add each new one here when the schema changes. */
-const HISTORY = [v1, v2, v3, v4, v5, v6, v7];
+const HISTORY = [v1, v2, v3, v4, v5, v6, v7, v8];
 
 describe('schema history', () => {
   it('keeps a frozen copy of every version that has shipped', () => {
@@ -82,9 +83,19 @@ describe('schema history', () => {
             .count(),
         ).toBe(1);
         expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+        // Sync's own tables keep what they held.
+        for (const [table, rows] of Object.entries(old.SAMPLE)) {
+          if ((ALL_TABLES as readonly string[]).includes(table)) continue;
+          expect(await db.table(table).toArray(), table).toEqual(rows);
+        }
+        expect(
+          await db.syncedDocs.where('id').equals('9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d').count(),
+        ).toBe(old.VERSION >= 8 ? 1 : 0);
         // The stores and indexes are the current schema's, no more: no copy, no blocks.
         const idb = db.backendDB();
-        expect([...idb.objectStoreNames].sort()).toEqual([...ALL_TABLES].sort());
+        expect([...idb.objectStoreNames].sort()).toEqual(
+          [...ALL_TABLES, 'syncChanges', 'syncState', 'syncedDocs'].sort(),
+        );
         const stored = idb.transaction('people').objectStore('people').indexNames;
         expect([...stored].sort()).toEqual(['aliases', 'memberId', 'nameWords', 'tracked']);
       } finally {

@@ -6,11 +6,20 @@ import { exportBackup } from '@/utils/transfer/backup';
 import { freshDb } from '../transfer/db-helpers';
 import { button, byLabel, chooseFile, click, mount, regions, waitFor } from './render';
 import { stored } from '../../support/stored';
+import { testKeys } from '../../support/sync-devices';
+import { startSync } from '@/utils/sync/account';
 
 const NOW = Date.UTC(2025, 0, 1);
 
-async function setup() {
+async function setup({ syncOn = false } = {}) {
   const db = freshDb();
+  if (syncOn)
+    await startSync(
+      db,
+      { url: 'https://couch.example.com/am', username: '', password: '', space: 's' },
+      await testKeys(),
+    );
+  const turnSyncOffHere = vi.fn(() => db.syncState.clear());
   await db.people.bulkPut(
     [
       newPerson('ada', NOW, { name: 'Ada', roles: ['mentor'] }),
@@ -23,9 +32,10 @@ async function setup() {
       db={db}
       loadSettings={async () => DEFAULT_SETTINGS}
       saveSettings={saveSettings}
+      turnSyncOffHere={turnSyncOffHere}
     />,
   );
-  return { db, root, saveSettings };
+  return { db, root, saveSettings, turnSyncOffHere };
 }
 
 function jsonFile(name: string, text: string): File {
@@ -114,5 +124,52 @@ describe('BackupSection import', () => {
       expect(regions(root).status).toBe('Import cancelled. Nothing was changed.'),
     );
     expect(await db.people.toArray()).toEqual(before);
+  });
+
+  it('with sync on, asks where a replace applies and turns sync off here first when told', async () => {
+    const { db, root, turnSyncOffHere } = await setup({ syncOn: true });
+    chooseFile(
+      byLabel(root, 'Import a backup file'),
+      jsonFile('b.json', await exportBackup(freshDb(), DEFAULT_SETTINGS, NOW)),
+    );
+    await waitFor(() => button(root, 'Merge into my data'));
+    // A merge removes nothing anywhere: no question.
+    expect(root.querySelector('[data-testid="sync-scope-replace"]')).toBeNull();
+    click(byLabel(root, /^Replace/));
+    await waitFor(() => root.querySelector('[data-testid="sync-scope-replace"]')!);
+    await waitFor(() => expect(button(root, 'Replace my data').disabled).toBe(false));
+
+    click(button(root, 'Replace my data'));
+    await waitFor(() => expect(regions(root).alert).toMatch(/^Sync is on: choose whether/));
+    expect(await db.people.count()).toBe(2);
+    expect(turnSyncOffHere).not.toHaveBeenCalled();
+
+    click(byLabel(root, /^Only on this computer/));
+    click(button(root, 'Replace my data'));
+    await waitFor(() => expect(regions(root).status).toMatch(/your other devices keep their data/));
+    expect(turnSyncOffHere).toHaveBeenCalledOnce();
+    expect(await db.people.count()).toBe(0);
+    // Sync was off when the records went: nothing was noted for the other devices.
+    expect(await db.syncChanges.count()).toBe(0);
+  });
+
+  it('with sync on, a replace on all devices notes the removed people for them', async () => {
+    const { db, root, turnSyncOffHere } = await setup({ syncOn: true });
+    await db.syncChanges.clear();
+    chooseFile(
+      byLabel(root, 'Import a backup file'),
+      jsonFile('b.json', await exportBackup(freshDb(), DEFAULT_SETTINGS, NOW)),
+    );
+    await waitFor(() => button(root, 'Merge into my data'));
+    click(byLabel(root, /^Replace/));
+    await waitFor(() => expect(button(root, 'Replace my data').disabled).toBe(false));
+    click(byLabel(root, /^On all my devices/));
+    click(button(root, 'Replace my data'));
+    await waitFor(() =>
+      expect(regions(root).status).toMatch(/will do the same at their next sync/),
+    );
+    expect(turnSyncOffHere).not.toHaveBeenCalled();
+    expect(await db.people.count()).toBe(0);
+    expect(await db.syncChanges.count()).toBe(2);
   });
 });

@@ -3,13 +3,29 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { DeleteSection } from '@/components/options/DeleteSection';
 import type { AllianceDb } from '@/utils/db/schema';
+import { startSync } from '@/utils/sync/account';
+import { freshDb } from '../transfer/db-helpers';
+import { testKeys } from '../../support/sync-devices';
 import { button, byLabel, click, mount, regions, type, waitFor } from './render';
 
-function setup() {
-  const db = {} as AllianceDb;
-  const deleteEverything = vi.fn(async (_db: AllianceDb) => undefined);
-  const root = mount(<DeleteSection db={db} deleteEverything={deleteEverything} />);
-  return { root, db, deleteEverything };
+function setup(db: AllianceDb = freshDb()) {
+  const calls: string[] = [];
+  const deleteEverything = vi.fn(async (_db: AllianceDb) => void calls.push('delete'));
+  const turnSyncOffHere = vi.fn(async () => void calls.push('sync off'));
+  const root = mount(
+    <DeleteSection db={db} deleteEverything={deleteEverything} turnSyncOffHere={turnSyncOffHere} />,
+  );
+  return { root, db, deleteEverything, turnSyncOffHere, calls };
+}
+
+async function syncingDb(): Promise<AllianceDb> {
+  const db = freshDb();
+  await startSync(
+    db,
+    { url: 'https://couch.example.com/am', username: '', password: '', space: 's' },
+    await testKeys(),
+  );
+  return db;
 }
 
 describe('DeleteSection', () => {
@@ -51,5 +67,34 @@ describe('DeleteSection', () => {
     expect(root.querySelector('#delete-word')).toBeNull();
     expect(document.activeElement).toBe(button(root, 'Delete everything…'));
     expect(deleteEverything).not.toHaveBeenCalled();
+  });
+
+  it('with sync on, asks where to delete and deletes nothing until answered', async () => {
+    const { root, deleteEverything } = setup(await syncingDb());
+    click(button(root, 'Delete everything…'));
+    await waitFor(() => byLabel(root, /^On all my devices/));
+    type(byLabel(root, /Type DELETE/), 'DELETE');
+    click(button(root, 'Delete everything now'));
+    await waitFor(() => expect(regions(root).alert).toMatch(/^Sync is on: choose whether/));
+    expect(deleteEverything).not.toHaveBeenCalled();
+  });
+
+  it('deletes on all devices with sync left on, or here only after turning sync off', async () => {
+    /** Opens the confirmation, answers `where`, confirms; returns what was called, in order. */
+    const confirmWith = async (where: RegExp, said: RegExp) => {
+      const { root, calls } = setup(await syncingDb());
+      click(button(root, 'Delete everything…'));
+      await waitFor(() => byLabel(root, where));
+      click(byLabel(root, where));
+      type(byLabel(root, /Type DELETE/), 'DELETE');
+      click(button(root, 'Delete everything now'));
+      await waitFor(() => expect(regions(root).status).toMatch(said));
+      return calls;
+    };
+    expect(await confirmWith(/^On all my devices/, /at their next sync/)).toEqual(['delete']);
+    expect(await confirmWith(/^Only on this computer/, /keep their data/)).toEqual([
+      'sync off',
+      'delete',
+    ]);
   });
 });

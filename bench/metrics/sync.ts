@@ -1,0 +1,142 @@
+/**
+ * Sync at the record's real scale (docs/sync.md): the first sync of the bench record to a
+ * CouchDB-protocol server on localhost, timed from the click on "Turn on sync" until the options
+ * page says every change made here is on the server, with the progress it showed on the way; and
+ * one edit on profile A (a role toggled from the badge) until profile B holds it, live sync on.
+ */
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchGranted } from '../../tests/e2e/granted-hosts';
+import { openExtensionPage, seedDatabase, type Harness } from '../../tests/e2e/harness';
+import { startSyncServer } from '../../tests/e2e/sync-server';
+import type { Dataset } from '../../tests/support/dataset';
+import { againstLimit, round, type Metric } from '../lib/stats';
+import { badgeChanges } from './extension-pages';
+
+export const FIRST_SYNC = 'first sync to a localhost server (bench record)';
+export const EDIT_ON_OTHER = 'one edit on A visible on B (live sync)';
+
+const PASSPHRASE = 'bench lantern otter quiet 2031';
+const SYNC_WAIT_MS = 600_000;
+const EDIT_WAIT_MS = 60_000;
+const EDITED = 'eduardo-alvarez-nowak';
+
+/** Turns sync on from the options page; resolves at the click. */
+async function clickTurnOn(page: Page, url: string): Promise<void> {
+  await page.getByLabel('Database address').fill(url);
+  await page.getByLabel('User name').fill('bench');
+  await page.getByLabel('Server password').fill('bench-secret');
+  await page.getByLabel('Sync passphrase').fill(PASSPHRASE);
+  await page.getByLabel('I have kept my passphrase somewhere safe.').check();
+  await page.getByRole('button', { name: 'Turn on sync' }).click();
+}
+
+/** Waits until the status says everything is on the server; returns the progress lines seen. */
+async function untilSynced(page: Page): Promise<string[]> {
+  const progress = new Set<string>();
+  const deadline = Date.now() + SYNC_WAIT_MS;
+  for (;;) {
+    const status =
+      (await page
+        .getByTestId('sync-status')
+        .textContent()
+        .catch(() => '')) ?? '';
+    for (const line of status.match(/(Sending|Receiving): [\d,]+ of [\d,]+ records…/g) ?? [])
+      progress.add(line);
+    if (/Last synced .*Every change made here is on the server\./.test(status))
+      return [...progress];
+    if (Date.now() > deadline) throw new Error(`Not synced within ${SYNC_WAIT_MS} ms: ${status}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The roles the profile's database holds for `slug`, read in one of its pages. */
+function rolesIn(page: Page, slug: string): Promise<string> {
+  return page.evaluate(async (key) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('alliance-map');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const person = await new Promise<{ roles?: string[] } | undefined>((resolve, reject) => {
+      const request = db.transaction('people').objectStore('people').get(key);
+      request.onsuccess = () => resolve(request.result as { roles?: string[] } | undefined);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return JSON.stringify(person?.roles ?? null);
+  }, slug);
+}
+
+function summary(progress: string[]): string {
+  return progress.length
+    ? `${progress.length} progress lines shown, from "${progress[0]}" to "${progress.at(-1)}"`
+    : 'no progress line seen';
+}
+
+export async function syncMetrics(
+  extensionDir: string,
+  data: Dataset,
+  runs: number,
+): Promise<Metric[]> {
+  const server = await startSyncServer();
+  const url = `${server.origin}/alliance-map`;
+  const profiles: Array<{ h: Harness; dir: string }> = [];
+  try {
+    const a = await launchGranted(server.origin, extensionDir);
+    profiles.push(a);
+    await seedDatabase(a.h, { ...data });
+    const optionsA = await openExtensionPage(a.h, 'options.html');
+    const started = performance.now();
+    await clickTurnOn(optionsA, url);
+    const sentProgress = await untilSynced(optionsA);
+    const firstSync = performance.now() - started;
+    const records = Object.values(data).reduce((sum, rows) => sum + rows.length, 0);
+
+    const b = await launchGranted(server.origin, extensionDir);
+    profiles.push(b);
+    const optionsB = await openExtensionPage(b.h, 'options.html');
+    const joined = performance.now();
+    await clickTurnOn(optionsB, url);
+    const receivedProgress = await untilSynced(optionsB);
+    const joinMs = performance.now() - joined;
+
+    // Live sync: each toggle on A, timed until B's database holds the new roles.
+    const changes = await badgeChanges(a.h);
+    const edits: number[] = [];
+    try {
+      for (let run = 0; run < runs; run++) {
+        const before = await rolesIn(optionsB, EDITED);
+        const at = performance.now();
+        await changes.change();
+        const deadline = Date.now() + EDIT_WAIT_MS;
+        while ((await rolesIn(optionsB, EDITED)) === before) {
+          if (Date.now() > deadline) throw new Error('The edit did not reach profile B.');
+          await optionsB.waitForTimeout(25);
+        }
+        edits.push(performance.now() - at);
+      }
+    } finally {
+      await changes.close();
+    }
+    return [
+      againstLimit(
+        {
+          name: FIRST_SYNC,
+          unit: 'ms',
+          runs: [firstSync],
+          target: '≤ 60 s, with progress',
+          note: `${records.toLocaleString('en')} records (${data.people.length.toLocaleString('en')} people, ${data.touches.length.toLocaleString('en')} touches, ${data.notes.length.toLocaleString('en')} notes, ${data.followUps.length.toLocaleString('en')} follow-ups, ${data.ties.length.toLocaleString('en')} ties) sealed and sent; ${summary(sentProgress)}. A second profile joining received them in ${round(joinMs / 1000)} s (${summary(receivedProgress)})`,
+        },
+        60_000,
+      ),
+      againstLimit({ name: EDIT_ON_OTHER, unit: 'ms', runs: edits, target: '≤ 3 s' }, 3_000),
+    ];
+  } finally {
+    for (const p of profiles) {
+      await p.h.close();
+      rmSync(p.dir, { recursive: true, force: true });
+    }
+    await server.close();
+  }
+}

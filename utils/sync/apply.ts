@@ -1,0 +1,156 @@
+/**
+ * Writes documents received from other devices into the tables (docs/sync.md, "Receiving"):
+ * a batch in one transaction, with the revision each now holds and how far the local copy has
+ * been read, so that an interrupted sync resumes where it stopped and applies nothing twice.
+ * A document this device changed since (its change not yet sent) is left alone: sending it
+ * makes a conflict that the merge rules settle, and the result comes back here.
+ */
+import Dexie from 'dexie';
+import { docRefOf } from './changes';
+import type { DocContent, GoneContent, PersonContent, TieContent } from './documents';
+import { readState, type SyncedDoc, type SyncWaiting } from './tables';
+import { mergePeople, putPerson, refreshPeople, removePersonRecords } from '@/utils/db/records';
+import { WRITE_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
+
+/** A document as the local copy now holds it, opened. */
+export interface ReceivedDoc extends SyncedDoc {
+  content: DocContent;
+}
+
+/** The tables a batch of received documents is written in. */
+const APPLY_TABLES = [...WRITE_TABLES, 'syncedDocs'] as const;
+
+/**
+ * Makes a person's records exactly the document's: theirs not in it are deleted, the document's
+ * are written (taking any that a merge elsewhere moved from someone else, who is refreshed).
+ */
+async function writePerson(db: AllianceDb, content: PersonContent): Promise<void> {
+  const slug = content.person.slug;
+  const tables = [
+    [db.notes, content.notes],
+    [db.touches, content.touches],
+    [db.followUps, content.followUps],
+  ] as const;
+  const formerOwners = new Set<string>();
+  for (const [table, records] of tables) {
+    const index =
+      table === db.followUps
+        ? table.where('personSlug').equals(slug)
+        : table.where('[personSlug+at]').between(...allOf(slug));
+    const ids = new Set(records.map((record) => record.id));
+    const held = (await index.primaryKeys()) as string[];
+    await table.bulkDelete(held.filter((id) => !ids.has(id)));
+    const before = await table.bulkGet([...ids]);
+    for (const record of before)
+      if (record && record.personSlug !== slug) formerOwners.add(record.personSlug);
+    await (table as Dexie.Table).bulkPut(records as unknown[]);
+  }
+  await putPerson(db, content.person);
+  await refreshPeople(db, [...formerOwners]);
+}
+
+/**
+ * Writes a tie if both its people are here (one tie per pair, whatever its id); false when one
+ * of them is not.
+ */
+async function writeTie(db: AllianceDb, { tie }: TieContent): Promise<boolean> {
+  const ends = await db.people.bulkGet([tie.a, tie.b]);
+  if (!ends[0] || !ends[1]) return false;
+  const twins = await db.ties.where('[a+b]').equals([tie.a, tie.b]).primaryKeys();
+  await db.ties.bulkDelete(twins.filter((id) => id !== tie.id));
+  await db.ties.put(tie);
+  await Promise.all(ends.map((person) => putPerson(db, person!)));
+  return true;
+}
+
+async function removeTie(db: AllianceDb, a: string, b: string): Promise<void> {
+  await db.ties.where('[a+b]').equals([a, b]).delete();
+  await refreshPeople(db, [a, b]);
+}
+
+/** Writes a person or a deletion (ties are written after the people of their batch). */
+async function writeContent(db: AllianceDb, content: PersonContent | GoneContent): Promise<void> {
+  if (content.kind === 'person') return writePerson(db, content);
+  const ref = docRefOf(content.key);
+  if (ref?.kind === 'person') await removePersonRecords(db, ref.slug);
+  else if (ref?.kind === 'tie') await removeTie(db, ref.a, ref.b);
+}
+
+/**
+ * Follows a merge made on another device: a person who came back here although someone else
+ * now holds their key as an alias (deleted by the merge there, edited here), or someone whose
+ * received record gained the key of a person still here. Two people who each hold the other's
+ * key (merged each into the other on two devices) become the one with the first key, on every
+ * device alike. Two people who were already both here are never merged by sync.
+ */
+async function followMerges(
+  db: AllianceDb,
+  slug: string,
+  before: { existed: boolean; aliases: readonly string[] },
+  now: number,
+): Promise<void> {
+  const person = await db.people.get(slug);
+  if (!person) return;
+  const fold = async (from: string, into: string) => void (await mergePeople(db, from, into, now));
+  const inOrder = (other: string) => (slug < other ? fold(other, slug) : fold(slug, other));
+  const owners = await db.people.where('aliases').equals(slug).toArray();
+  for (const owner of owners.filter((other) => other.slug !== slug)) {
+    if (person.aliases.includes(owner.slug)) return inOrder(owner.slug);
+    if (!before.existed) return fold(slug, owner.slug);
+  }
+  for (const alias of person.aliases) {
+    if (alias === slug || before.aliases.includes(alias)) continue;
+    const other = await db.people.get(alias);
+    if (!other) continue;
+    await (other.aliases.includes(slug) ? inOrder(alias) : fold(alias, slug));
+    return;
+  }
+}
+
+/**
+ * Writes a batch of received documents and remembers `seq`, the point of the local copy's
+ * changes they reach, in one transaction. Returns how many documents changed the tables.
+ */
+export async function applyReceived(
+  db: AllianceDb,
+  docs: readonly ReceivedDoc[],
+  seq: number | string,
+  now: number,
+): Promise<number> {
+  return db.transaction('rw', APPLY_TABLES, async () => {
+    const keys = docs.map((doc) => doc.key);
+    const [changed, synced] = await Promise.all([
+      db.syncChanges.bulkGet(keys),
+      db.syncedDocs.bulkGet(keys),
+    ]);
+    const todo = docs.filter((doc, i) => !changed[i] && synced[i]?.rev !== doc.rev);
+    const people = todo.flatMap((doc) => (doc.content.kind === 'person' ? [doc.content] : []));
+    const before = new Map(
+      (await db.people.bulkGet(people.map((content) => content.person.slug))).map((person, i) => [
+        people[i]!.person.slug,
+        { existed: person !== undefined, aliases: person?.aliases ?? [] },
+      ]),
+    );
+    const ties: SyncWaiting['docs'] = [];
+    for (const doc of todo) {
+      if (doc.content.kind === 'tie') ties.push(doc as SyncWaiting['docs'][number]);
+      else await writeContent(db, doc.content);
+    }
+    // Ties that waited for their people, unless a newer version came or this device changed them.
+    const fresh = new Set(keys);
+    const stored = (await readState(db, 'waiting'))?.docs ?? [];
+    const marked = await db.syncChanges.bulkGet(stored.map((doc) => doc.key));
+    const waited = stored.filter((doc, i) => !fresh.has(doc.key) && !marked[i]);
+    const waiting: SyncWaiting['docs'] = [];
+    const written: SyncedDoc[] = todo.filter((doc) => doc.content.kind !== 'tie');
+    for (const doc of [...waited, ...ties])
+      ((await writeTie(db, doc.content)) ? written : waiting).push(doc);
+    await db.syncedDocs.bulkPut(
+      written.map(({ key, id, rev, digest }) => ({ key, id, rev, digest })),
+    );
+    await db.syncState.put({ name: 'waiting', docs: waiting });
+    await db.syncState.put({ name: 'applied', seq });
+    for (const [slug, was] of before) await followMerges(db, slug, was, now);
+    return todo.length;
+  });
+}

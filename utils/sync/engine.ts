@@ -1,0 +1,258 @@
+/**
+ * The two halves of sync between the app's tables and the local copy of the encrypted documents
+ * (a PouchDB database beside Dexie; docs/sync.md). PouchDB's replication carries that copy to
+ * and from the server; this module never talks to the server.
+ *
+ * - `send` turns the changes the writes noted (./changes.ts) into new revisions: each document
+ *   as the tables hold it, sealed, written as the child of the revision the tables held before.
+ *   When another device wrote meanwhile, that makes a conflict, which `receive` settles.
+ * - `receive` reads the local copy's changes feed: a document with conflicting versions is
+ *   merged (./merge.ts) from its versions and the one they started from, the result written as
+ *   one revision and the others closed; then the batch is written into the tables (./apply.ts).
+ */
+import { applyReceived, type ReceivedDoc } from './apply';
+import {
+  canonicalText,
+  parseContent,
+  readContents,
+  sameContent,
+  type DocContent,
+} from './documents';
+import {
+  digestOf,
+  KEY_DOC_ID,
+  opaqueId,
+  open,
+  seal,
+  UnreadableDocumentError,
+  type Sealed,
+  type SyncKeys,
+} from './envelope';
+import { mergeVersions } from './merge';
+import { readState, type SyncedDoc } from './tables';
+import type { AllianceDb } from '@/utils/db/schema';
+import type { PouchDB } from 'pouchdb-core';
+
+/** A document of the local copy: an opaque id and ciphertext. */
+export type EncryptedDoc = Sealed;
+
+type StoredDoc = PouchDB.Doc;
+
+/** Documents handled per batch: one transaction each way, small enough not to hold the tables. */
+const BATCH = 250;
+
+export interface EngineOptions {
+  db: AllianceDb;
+  local: PouchDB.Database;
+  keys: SyncKeys;
+  now?: () => number;
+  batch?: number;
+}
+
+/** What a pass of `send` or `receive` did. */
+export interface PassReport {
+  /** Documents written (send) or applied to the tables (receive). */
+  count: number;
+  /** Documents that could not be opened with the keys or read, left as they are. */
+  unreadable: number;
+}
+
+function revPosition(rev: string): number {
+  return Number(rev.slice(0, rev.indexOf('-')));
+}
+
+function revHash(rev: string): string {
+  return rev.slice(rev.indexOf('-') + 1);
+}
+
+function randomHash(): string {
+  let hex = '';
+  for (const byte of crypto.getRandomValues(new Uint8Array(16)))
+    hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** A revision and its ancestors, newest first. */
+function lineage(doc: StoredDoc): string[] {
+  const { start, ids } = doc._revisions ?? {
+    start: revPosition(doc._rev),
+    ids: [revHash(doc._rev)],
+  };
+  return ids.map((id, i) => `${start - i}-${id}`);
+}
+
+/** The newest revision every one of the lineages shares, if any. */
+export function commonAncestor(lineages: readonly string[][]): string | undefined {
+  const [first, ...others] = lineages;
+  const sets = others.map((revs) => new Set(revs));
+  return first?.find((rev) => sets.every((set) => set.has(rev)));
+}
+
+export class SyncEngine {
+  private readonly db: AllianceDb;
+  private readonly local: PouchDB.Database;
+  private readonly keys: SyncKeys;
+  private readonly now: () => number;
+  private readonly batch: number;
+  /** Ids of documents already known, by key: an HMAC per key is not worth repeating. */
+  private readonly ids = new Map<string, string>();
+
+  constructor(options: EngineOptions) {
+    this.db = options.db;
+    this.local = options.local;
+    this.keys = options.keys;
+    this.now = options.now ?? Date.now;
+    this.batch = options.batch ?? BATCH;
+  }
+
+  private async idOf(key: string): Promise<string> {
+    let id = this.ids.get(key);
+    if (!id) this.ids.set(key, (id = await opaqueId(this.keys, key)));
+    return id;
+  }
+
+  /** A document's content, opened and checked to belong at its id. */
+  private async openDoc(doc: StoredDoc): Promise<DocContent> {
+    const content = parseContent(await open(this.keys, doc._id, doc));
+    if (!content || (await this.idOf(content.key)) !== doc._id)
+      throw new UnreadableDocumentError(doc._id);
+    return content;
+  }
+
+  /**
+   * Sends every noted change to the local copy, batch by batch. `onProgress` hears how many of
+   * the changes noted at the start are done.
+   */
+  async send(onProgress?: (done: number, total: number) => void): Promise<PassReport> {
+    const total = await this.db.syncChanges.count();
+    let done = 0;
+    let count = 0;
+    for (;;) {
+      const marks = await this.db.syncChanges.limit(this.batch).toArray();
+      if (!marks.length) return { count, unreadable: 0 };
+      const keys = marks.map((mark) => mark.key);
+      const [contents, synced] = await Promise.all([
+        readContents(this.db, keys),
+        this.db.syncedDocs.bulkGet(keys),
+      ]);
+      const plans = await Promise.all(
+        keys.map((key, i) => this.planSend(contents.get(key)!, synced[i])),
+      );
+      const docs = plans.flatMap((plan) => (plan ? [plan.doc] : []));
+      if (docs.length) await this.local.bulkDocs(docs, { new_edits: false });
+      await this.db.transaction('rw', this.db.syncChanges, this.db.syncedDocs, async () => {
+        const current = await this.db.syncChanges.bulkGet(keys);
+        // A change noted while this batch was sent stays noted, for the next batch.
+        await this.db.syncChanges.bulkDelete(
+          keys.filter((key, i) => current[i]?.mark === marks[i]!.mark),
+        );
+        await this.db.syncedDocs.bulkPut(plans.flatMap((plan) => (plan ? [plan.synced] : [])));
+      });
+      count += docs.length;
+      done = Math.min(total, done + marks.length);
+      onProgress?.(done, Math.max(total, done));
+    }
+  }
+
+  /** The revision to write for `content`, or null when the local copy already holds it. */
+  private async planSend(
+    content: DocContent,
+    previous: SyncedDoc | undefined,
+  ): Promise<{ doc: StoredDoc; synced: SyncedDoc } | null> {
+    const digest = await digestOf(canonicalText(content));
+    if (previous ? previous.digest === digest : content.kind === 'gone') return null;
+    const id = previous?.id ?? (await this.idOf(content.key));
+    const hash = randomHash();
+    const start = previous ? revPosition(previous.rev) + 1 : 1;
+    const rev = `${start}-${hash}`;
+    // The child of what the tables held: a sibling of anything written there since.
+    const doc: StoredDoc = {
+      _id: id,
+      _rev: rev,
+      _revisions: { start, ids: previous ? [hash, revHash(previous.rev)] : [hash] },
+      ...(await seal(this.keys, id, content)),
+    };
+    return { doc, synced: { key: content.key, id, rev, digest } };
+  }
+
+  /**
+   * Writes into the tables what the local copy holds that they do not, settling conflicts on
+   * the way. `onProgress` hears how many documents were read of the local copy's changes.
+   */
+  async receive(onProgress?: (done: number, total: number) => void): Promise<PassReport> {
+    let since = (await readState(this.db, 'applied'))?.seq ?? 0;
+    const info = await this.local.info();
+    let count = 0;
+    let unreadable = 0;
+    for (;;) {
+      const feed = await this.local.changes({
+        since,
+        limit: this.batch,
+        include_docs: true,
+        conflicts: true,
+      });
+      if (!feed.results.length) return { count, unreadable };
+      const ids = feed.results.map((change) => change.id);
+      const known = new Map(
+        (await this.db.syncedDocs.where('id').anyOf(ids).toArray()).map((row) => [row.id, row]),
+      );
+      const pending = feed.results.flatMap((change) => {
+        const doc = change.doc as StoredDoc | undefined;
+        if (!doc || doc._deleted || doc._id === KEY_DOC_ID || doc._id.startsWith('_')) return [];
+        if (!doc._conflicts?.length && known.get(doc._id)?.rev === doc._rev) return [];
+        return [doc];
+      });
+      const settled = await Promise.all(pending.map((doc) => this.settle(doc).catch(errorOrNull)));
+      const received = settled.filter(
+        (doc): doc is ReceivedDoc => doc !== null && !(doc instanceof Error),
+      );
+      unreadable += settled.filter((doc) => doc instanceof UnreadableDocumentError).length;
+      const other = settled.find(
+        (doc) => doc instanceof Error && !(doc instanceof UnreadableDocumentError),
+      );
+      if (other) throw other;
+      count += await applyReceived(this.db, received, feed.last_seq, this.now());
+      since = feed.last_seq;
+      onProgress?.(Number(since), Math.max(Number(info.update_seq), Number(since)));
+    }
+  }
+
+  /**
+   * A document as it now stands, its conflicting versions merged into one revision (null when
+   * the local copy changed under the merge: the next pass sees the new state).
+   */
+  private async settle(doc: StoredDoc): Promise<ReceivedDoc | null> {
+    if (!doc._conflicts?.length) return this.received(doc._id, doc._rev, await this.openDoc(doc));
+    const leaves = await this.local.get(doc._id, { open_revs: 'all', revs: true });
+    const live = leaves.flatMap((leaf) => (leaf.ok && !leaf.ok._deleted ? [leaf.ok] : []));
+    const versions = await Promise.all(live.map((leaf) => this.openDoc(leaf)));
+    const ancestor = commonAncestor(live.map(lineage));
+    const base = ancestor
+      ? await this.local.get(doc._id, { rev: ancestor }).then(
+          (old) => this.openDoc(old),
+          () => undefined,
+        )
+      : undefined;
+    const merged = mergeVersions(base, versions);
+    const winner = versions[live.findIndex((leaf) => leaf._rev === doc._rev)]!;
+    const writes: object[] = live
+      .filter((leaf) => leaf._rev !== doc._rev)
+      .map((leaf) => ({ _id: doc._id, _rev: leaf._rev, _deleted: true }));
+    const rewrite = !sameContent(merged, winner);
+    if (rewrite)
+      writes.unshift({ _id: doc._id, _rev: doc._rev, ...(await seal(this.keys, doc._id, merged)) });
+    const results = await this.local.bulkDocs(writes);
+    if (results.some((result) => 'error' in result && result.error)) return null;
+    const first = results[0];
+    const rev = rewrite && first && 'rev' in first ? first.rev : doc._rev;
+    return this.received(doc._id, rev, merged);
+  }
+
+  private async received(id: string, rev: string, content: DocContent): Promise<ReceivedDoc> {
+    return { key: content.key, id, rev, digest: await digestOf(canonicalText(content)), content };
+  }
+}
+
+function errorOrNull(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
