@@ -3,6 +3,7 @@ import { localeProblems, readLocales } from './build/check-locales';
 import { inlinePageStyles } from './build/inline-page-styles';
 import { noRawHtml } from './build/no-raw-html';
 import { pagesConnectNowhere } from './build/pages-connect-nowhere';
+import { pouchWithoutEval } from './build/pouch-without-eval';
 import { sharedPageChunk } from './build/shared-page-chunk';
 import { SYNC_DATA_COLLECTION } from './utils/sync/data-collection';
 
@@ -51,7 +52,13 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [noRawHtml(), inlinePageStyles(), sharedPageChunk(), pagesConnectNowhere()],
+    plugins: [
+      noRawHtml(),
+      inlinePageStyles(),
+      sharedPageChunk(),
+      pagesConnectNowhere(),
+      pouchWithoutEval(),
+    ],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 800 },
   }),

@@ -159,8 +159,10 @@ export async function waitForText(
   text: Name,
   timeoutMs = 10_000,
 ): Promise<string> {
+  // Spaces as textsOf gives them: French puts a narrow no-break space before a colon.
+  const wanted = typeof text === 'string' ? text.replace(/\s+/g, ' ') : text;
   const matches = (value: string) =>
-    typeof text === 'string' ? value.includes(text) : text.test(value);
+    typeof wanted === 'string' ? value.includes(wanted) : wanted.test(value);
   let seen: string[] = [];
   try {
     return await waitFor(
