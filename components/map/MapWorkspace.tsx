@@ -260,10 +260,7 @@ export function MapWorkspace({
       if (opened) return;
       // The shortcut as the user has it now: Firefox's differs, and it can be changed.
       const shortcut = await sidePanelShortcut();
-      say(
-        'error',
-        shortcut ? ui.t('map_panelClosed', { shortcut }) : ui.t('map_panelClosedNoShortcut'),
-      );
+      say('error', shortcut ? ui.t('map_panelClosed', { shortcut }) : ui.t('common_panelFailed'));
     });
   };
 

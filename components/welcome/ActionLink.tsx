@@ -114,7 +114,7 @@ export function ActionLink({
       {failed && (
         <span class="error" role="alert">
           {' '}
-          {ui.t('welcome_panelFailed')}
+          {ui.t('common_panelFailed')}
         </span>
       )}
     </span>
