@@ -23,12 +23,12 @@ export function readTouchesBetween(db: AllianceDb, from: number, to: number): Pr
   return db.touches.where('at').between(from, to, true, false).toArray();
 }
 
-/** The open follow-ups. */
-export function readOpenFollowUps(db: AllianceDb) {
-  return db.followUps
+/** The open follow-ups due before `now`, the longest overdue first: at most `limit` of them. */
+export function readOverdueFollowUps(db: AllianceDb, now: number, limit: number) {
+  const overdue = db.followUps
     .where('[status+due]')
-    .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
-    .toArray();
+    .between(['open', Dexie.minKey], ['open', now], true, false);
+  return (Number.isFinite(limit) ? overdue.limit(limit) : overdue).toArray();
 }
 
 /**

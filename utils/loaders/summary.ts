@@ -6,7 +6,7 @@
 import {
   lastTouchesBefore,
   positiveDays,
-  readOpenFollowUps,
+  readOverdueFollowUps,
   readTouchesBetween,
   readTrackedPeople,
 } from '@/utils/db/insight-reads';
@@ -43,8 +43,9 @@ export interface AllianceSummary {
 
 /**
  * What the popup shows, read fresh on every open: the tracked people, the touches of the score
- * windows by their date index, the ties and the open follow-ups; an older last touch comes from
- * the person's record (@/utils/db/insight-reads). Calls only Dexie, so it can run as a live query.
+ * windows by their date index, the ties and the few overdue follow-ups it lists; an older last
+ * touch comes from the person's record (@/utils/db/insight-reads). Every record read costs the
+ * same time in the browser's IndexedDB whatever its size, so nothing else is read.
  */
 export async function loadSummary(
   db: AllianceDb,
@@ -56,16 +57,17 @@ export async function loadSummary(
   const scoreDays = Math.max(positiveDays(settings.visibilityWindowDays), BALANCE_WINDOW_DAYS);
   const from = now - scoreDays * DAY_MS;
   return db.transaction('r', [db.people, db.touches, db.ties, db.followUps], async () => {
-    const [people, recent, ties, openFollowUps] = await Promise.all([
+    const [people, recent, ties, overdue] = await Promise.all([
       readTrackedPeople(db),
       // Up to and including now: the engine ignores touches dated later.
       readTouchesBetween(db, from, now + 1),
       db.ties.toArray(),
-      readOpenFollowUps(db),
+      readOverdueFollowUps(db, now, limit),
     ]);
     const tagged = people.filter((p) => p.roles.length > 0);
     const touches = recent.concat(await lastTouchesBefore(db, people, recent, from, now));
-    const data = { people, touches, notes: [], ties, followUps: openFollowUps, settings };
+    // Neither score reads follow-ups: only the list of overdue ones does.
+    const data = { people, touches, notes: [], ties, followUps: [], settings };
     const weekStart = weekStartOf(now, settings.weekStart);
     // One status pass serves both scores and the "due" list (slugs are the primary key, so
     // each person's status is theirs alone; follow-ups do not change when a touch is due).
@@ -86,16 +88,13 @@ export async function loadSummary(
         })
         .sort((a, b) => a.dueAt - b.dueAt)
         .slice(0, limit),
-      overdue: openFollowUps
-        .filter((f) => f.due < now)
-        .slice(0, limit)
-        .map((f) => ({
-          id: f.id,
-          text: f.text,
-          due: f.due,
-          personSlug: f.personSlug,
-          personName: nameOf(f.personSlug),
-        })),
+      overdue: overdue.map((f) => ({
+        id: f.id,
+        text: f.text,
+        due: f.due,
+        personSlug: f.personSlug,
+        personName: nameOf(f.personSlug),
+      })),
       visibility: { score: vis.score, reason: vis.reason },
       connectivity: { score: con.score, reason: con.reason },
     };

@@ -1,5 +1,5 @@
 /**
- * The popup summary reads only the weeks its scores and cadences need, from the column copies;
+ * The popup summary reads only the weeks its scores and cadences need and the follow-ups it lists;
  * it must say what the whole record says.
  */
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,34 @@ describe('loadSummary', () => {
     }
     expect(summary.overdue.length).toBeGreaterThan(0);
     expect(summary.taggedPeople).toBe(data.people.filter((p) => p.roles.length > 0).length);
+  });
+
+  it('lists the longest-overdue open follow-ups, no more than it shows', async () => {
+    const followUp = (id: string, dueDaysAgo: number, status: 'open' | 'done' = 'open') => ({
+      id,
+      personSlug: 'ana',
+      text: `Send ${id}`,
+      due: NOW - dueDaysAgo * DAY_MS,
+      status,
+      doneAt: status === 'done' ? NOW - DAY_MS : null,
+      createdAt: NOW - 60 * DAY_MS,
+    });
+    const db = await seededDb({
+      people: [newPerson('ana', NOW - 90 * DAY_MS, { name: 'Ana', roles: ['ally'] })],
+      touches: [],
+      notes: [],
+      ties: [],
+      followUps: [
+        followUp('later', -3),
+        followUp('done-long-ago', 40, 'done'),
+        ...[9, 2, 30, 5, 1, 14].map((days) => followUp(`due-${days}`, days)),
+      ],
+    });
+
+    const summary = await loadSummary(db, DEFAULT_SETTINGS, NOW, 3);
+
+    expect(summary.overdue.map((f) => f.id)).toEqual(['due-30', 'due-14', 'due-9']);
+    expect(summary.overdue[0]).toMatchObject({ personName: 'Ana', text: 'Send due-30' });
+    expect((await loadSummary(db, DEFAULT_SETTINGS, NOW, Infinity)).overdue).toHaveLength(6);
   });
 });
