@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import { storedPeople, type StoredPerson } from './stored-person';
+import { hasOwnMarks, storedPeople, type StoredPerson } from './stored-person';
 import type { FollowUp, Note, Person, Tie, Touch } from '@/utils/model';
 import type { SyncChange, SyncedDoc, SyncStateRow } from '@/utils/sync/tables';
 
@@ -32,6 +32,17 @@ async function everyoneHome(tx: Transaction): Promise<void> {
     ties,
   };
   await tx.table('people').bulkPut(storedPeople([...people, ...fromBlocks], records));
+}
+
+/** Version 9's step: the people the user marked themselves get their `marked` index entry. */
+async function indexMarked(tx: Transaction): Promise<void> {
+  await tx
+    .table<StoredPerson, string>('people')
+    .where('tracked')
+    .equals(1)
+    .modify((person) => {
+      if (hasOwnMarks(person)) person.marked = 1;
+    });
 }
 
 /**
@@ -78,6 +89,13 @@ export const SCHEMA_VERSIONS = [
       syncedDocs: 'key, &id',
       syncState: 'name',
     },
+  },
+  {
+    version: 9,
+    // The people the user marked themselves (./stored-person.ts, `marked`): the map shows only
+    // them and reads them alone, not every person a touch or a note keeps tracked.
+    stores: { people: 'slug, *aliases, memberId, tracked, marked, *nameWords' },
+    upgrade: indexMarked,
   },
 ] as const;
 

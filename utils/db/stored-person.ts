@@ -1,5 +1,5 @@
 /**
- * What the people table keeps on each person besides what the user and LinkedIn said: three
+ * What the people table keeps on each person besides what the user and LinkedIn said: four
  * fields its readers look people up by, so that the popup, the report, the badge and the
  * pickers read a few records through an index instead of every person or every touch. Pure:
  * every writer of a person (utils/db/records.ts, the imports, a restore, the schema's upgrade)
@@ -18,6 +18,12 @@ export interface StoredPerson extends Person {
    * or a profile visit brought in, so that the 30,000 of those have no entry in its index.
    */
   tracked?: 1;
+  /**
+   * 1 when the user marked the person themselves (`hasOwnMarks`): everyone the map shows is
+   * marked, so the map reads them through this index rather than every tracked person, most of
+   * whom are there for a touch or a note alone.
+   */
+  marked?: 1;
   /** Each word of their name, folded (`foldForSearch`), for finding people by any of them. */
   nameWords: string[];
 }
@@ -58,7 +64,7 @@ export function isTracked(person: Person, history: PersonHistory): boolean {
 /** The person without what the store keeps beside them (a backup holds only what they are). */
 export function personOf(stored: Person | StoredPerson): Person {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { lastTouchAt, tracked, nameWords, ...person } = stored as StoredPerson;
+  const { lastTouchAt, tracked, marked, nameWords, ...person } = stored as StoredPerson;
   return person;
 }
 
@@ -67,6 +73,7 @@ export function storedPerson(person: Person | StoredPerson, history: PersonHisto
   const stored: StoredPerson = { ...personOf(person), nameWords: nameWordsOf(person.name) };
   if (history.lastTouchAt !== undefined) stored.lastTouchAt = history.lastTouchAt;
   if (isTracked(person, history)) stored.tracked = 1;
+  if (hasOwnMarks(person)) stored.marked = 1;
   return stored;
 }
 

@@ -3,7 +3,6 @@
  * how much each key holder knows of the user's recent work. Calls only Dexie, so it runs as a
  * live query: a change made in any view redraws the map.
  */
-import { readTrackedPeople } from '@/utils/db/insight-reads';
 import type { AllianceDb } from '@/utils/db/schema';
 import { compareNames } from '@/utils/format';
 import { displayName, isKeyHolder, keyHolderWeight } from '@/utils/insights/alliance';
@@ -64,23 +63,29 @@ export async function loadMapData(
 ): Promise<MapData> {
   const from = now - settings.visibilityWindowDays * DAY_MS;
   return db.transaction('r', db.people, db.ties, db.touches, async () => {
-    const [tracked, ties, ...touches] = await Promise.all([
-      // Everyone on the map has marks of their own, and everyone a tie leads to has the tie:
-      // both are tracked, so the index holds them all, not the thousands of connections an
-      // import brought in.
-      readTrackedPeople(db),
+    const [marked, ties, ...touches] = await Promise.all([
+      // Everyone on the map has marks of their own, so the `marked` index holds them all, not
+      // the connections an import brought in nor the people kept for a touch or a note alone.
+      db.people.where('marked').equals(1).toArray(),
       db.ties.toArray(),
       ...AWARENESS_KINDS.map((kind) =>
         db.touches.where('[kind+at]').between([kind, from], [kind, now], true, true).toArray(),
       ),
     ]);
-    const shown = tracked.filter(isOnMap);
+    const shown = marked.filter(isOnMap);
     const onMap = new Set(shown.map((person) => person.slug));
-    const trackedBySlug = new Map(tracked.map((person) => [person.slug, person]));
+    const markedBySlug = new Map(marked.map((person) => [person.slug, person]));
     const elsewhere = [
       ...new Set(ties.flatMap((tie) => [tie.a, tie.b]).filter((slug) => !onMap.has(slug))),
     ];
-    const tied = elsewhere.flatMap((slug) => trackedBySlug.get(slug) ?? []);
+    // The people a tie leads to off the map: most are marked, the others read one by one.
+    const unread = elsewhere.filter((slug) => !markedBySlug.has(slug));
+    const read = new Map(
+      (await db.people.bulkGet(unread)).flatMap((person) =>
+        person ? [[person.slug, person] as const] : [],
+      ),
+    );
+    const tied = elsewhere.flatMap((slug) => markedBySlug.get(slug) ?? read.get(slug) ?? []);
     const record = [...shown, ...tied].map(insightPerson);
     const awareness = new Map(
       visibility(

@@ -12,13 +12,14 @@ import * as v5 from './history/v5';
 import * as v6 from './history/v6';
 import * as v7 from './history/v7';
 import * as v8 from './history/v8';
+import * as v9 from './history/v9';
 import { findPeopleByName } from '@/utils/db/name-search';
 import { AllianceDb, ALL_TABLES, SCHEMA_VERSIONS } from '@/utils/db/schema';
 import { personOf, storedPeople } from '@/utils/db/stored-person';
 import type { Person } from '@/utils/model';
 
 /** The frozen versions, oldest first; add each new one here when the schema changes. */
-const HISTORY = [v1, v2, v3, v4, v5, v6, v7, v8];
+const HISTORY = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 
 describe('schema history', () => {
   it('keeps a frozen copy of every version that has shipped', () => {
@@ -70,6 +71,8 @@ describe('schema history', () => {
           'dana-lee',
           'zoë-müller',
         ]);
+        // The map's people: those the user marked themselves, not Zoë, who is there for a tie.
+        expect(await db.people.where('marked').equals(1).primaryKeys()).toEqual(['dana-lee']);
         expect(
           await db.touches
             .where('[personSlug+at]')
@@ -97,7 +100,13 @@ describe('schema history', () => {
           [...ALL_TABLES, 'syncChanges', 'syncState', 'syncedDocs'].sort(),
         );
         const stored = idb.transaction('people').objectStore('people').indexNames;
-        expect([...stored].sort()).toEqual(['aliases', 'memberId', 'nameWords', 'tracked']);
+        expect([...stored].sort()).toEqual([
+          'aliases',
+          'marked',
+          'memberId',
+          'nameWords',
+          'tracked',
+        ]);
       } finally {
         await db.delete();
       }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addTie } from '@/utils/db/records';
+import { addTie, logTouch } from '@/utils/db/records';
 import { AllianceDb } from '@/utils/db/schema';
 import { loadMapData } from '@/utils/loaders/map';
 import { placeEdit, tieEdit, untieEdit } from '@/utils/map/edits';
@@ -81,9 +81,15 @@ describe('the map edits', () => {
 
 describe('loadMapData', () => {
   it('shows the tagged, the key holders and the placed, with what the key holders know', async () => {
-    const db = await dbWith([dana, sam, alex, imported]);
-    // Through the records' own write, which keeps Alex tracked for his tie.
+    // Marked for his motives alone: not on the map, but a tie leads to him.
+    const kim = newPerson('kim', NOW, { name: 'Kim Sato', motivations: 'A bigger team' });
+    // Kept for a touch alone: neither on the map nor tied.
+    const lee = newPerson('lee', NOW, { name: 'Lee Park' });
+    const db = await dbWith([dana, sam, alex, kim, lee, imported]);
+    // Through the records' own writes, which keep Alex and Lee tracked.
     await addTie(db, 'sam', 'alex', '', NOW);
+    await addTie(db, 'dana', 'kim', '', NOW);
+    await logTouch(db, { slug: 'lee' }, { kind: 'meeting' }, NOW);
     await db.touches.add({
       id: 'shared',
       personSlug: 'dana',
@@ -102,7 +108,7 @@ describe('loadMapData', () => {
     );
     expect(data.people).toHaveLength(2);
     // Alex is not on the map, but a way in may go through him.
-    expect(data.record.map((p) => p.slug).sort()).toEqual(['alex', 'dana', 'sam']);
-    expect(data.ties).toHaveLength(1);
+    expect(data.record.map((p) => p.slug).sort()).toEqual(['alex', 'dana', 'kim', 'sam']);
+    expect(data.ties).toHaveLength(2);
   });
 });
