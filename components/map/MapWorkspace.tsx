@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { downloadBlob, downloadText } from '@/utils/download';
 import { useLiveQuery } from '../useLiveQuery';
@@ -68,7 +68,9 @@ function useMapData(
   const [started, setStarted] = useState(false);
   // The data version as this page last heard it: an answer is kept as the copy for it.
   const version = useRef<number | undefined>(undefined);
-  useEffect(() => {
+  // As soon as the view has rendered, not a frame later (Preact runs effects after the next
+  // paint): with no copy to show, the live query waits for it.
+  useLayoutEffect(() => {
     let on = true;
     void openingVersion.then((opened) => {
       if (!on) return;
