@@ -91,20 +91,40 @@ export function createTranslator(lookup: MessageLookup, uiLanguage?: () => strin
   let relative: Intl.RelativeTimeFormat | undefined;
   let lists: Intl.ListFormat | undefined;
   let weekdays: Intl.DateTimeFormat | undefined;
-  const number = (value: number) =>
-    (numbers ??= new Intl.NumberFormat(meta().locale)).format(value);
+  // The weekly report writes thousands of sentences at 10,000 people, nearly all with the same
+  // few small counts: each is formatted once. Bounded, as any number may come.
+  const formatted = new Map<number, string>();
+  const number = (value: number) => {
+    let text = formatted.get(value);
+    if (text === undefined) {
+      text = (numbers ??= new Intl.NumberFormat(meta().locale)).format(value);
+      if (formatted.size < 1000) formatted.set(value, text);
+    }
+    return text;
+  };
   // In a right-to-left language a value (a name, a note, a file) is set apart as its own run of
   // text (Unicode's first-strong isolate), so that "Sam Okafor" or "notes.csv" cannot reorder the
   // Arabic around it; numbers are already in the language's own form.
   const isolate = (text: string) => (meta().dir === 'rtl' ? `\u2068${text}\u2069` : text);
-  const fill = (message: string, values?: MessageValues) =>
-    values
-      ? message.replace(/\{(\w+)\}/g, (whole, name: string) => {
-          const value = values[name];
-          if (value === undefined) return whole;
-          return typeof value === 'number' ? number(value) : isolate(value);
-        })
-      : message;
+  // Each message split once at its placeholders: text, name, text, name, …, text.
+  const templates = new Map<string, string[]>();
+  const fill = (message: string, values?: MessageValues) => {
+    if (!values) return message;
+    let parts = templates.get(message);
+    if (!parts) templates.set(message, (parts = message.split(/\{(\w+)\}/)));
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const value = values[parts[i]!];
+      out +=
+        value === undefined
+          ? `{${parts[i]}}`
+          : typeof value === 'number'
+            ? number(value)
+            : isolate(value);
+      out += parts[i + 1]!;
+    }
+    return out;
+  };
   const translator: Translator = {
     get locale() {
       return meta().locale;

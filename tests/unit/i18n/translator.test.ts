@@ -66,6 +66,41 @@ describe('placeholders and missing messages', () => {
     );
   });
 
+  it('fills any message as a plain replacement would, again and again (each is split once)', () => {
+    const word = fc.stringMatching(/^\w{1,6}$/);
+    const part = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      word.map((name) => `{${name}}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 8 }).map((parts) => parts.join('')),
+        fc.dictionary(
+          word,
+          fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5000, max: 5000 })),
+        ),
+        (message, values) => {
+          const t = createTranslator((key) => (key === 'm' ? message : undefined));
+          const numbers = new Intl.NumberFormat('en');
+          const expected = message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+            const value = values[name];
+            if (value === undefined) return whole;
+            return typeof value === 'number' ? numbers.format(value) : value;
+          });
+          for (let i = 0; i < 2; i++) expect(t.t('m' as MessageKey, values)).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('formats every number right past the ones it keeps', () => {
+    const t = createTranslator(() => 'en');
+    for (let value = 0; value < 1500; value++)
+      expect(t.number(value)).toBe(value.toLocaleString('en'));
+    expect(t.number(1234.5)).toBe('1,234.5');
+    expect(t.number(7)).toBe('7');
+  });
+
   it('sets a value apart from the words around it in a right-to-left language only', () => {
     expect(translatorFor('ar').t('panel_backTo', { name: 'Sam Okafor' })).toBe(
       'العودة إلى \u2068Sam Okafor\u2069',
