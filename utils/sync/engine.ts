@@ -150,7 +150,8 @@ export class SyncEngine {
       await this.db.transaction('rw', this.db.syncChanges, this.db.syncedDocs, async () => {
         const current = await rowsOf(this.db.syncChanges, keys);
         // A change noted while this batch was sent stays noted, for the next batch.
-        await this.db.syncChanges.bulkDelete(
+        await deleteKeys(
+          this.db.syncChanges,
           keys.filter((key, i) => current[i]?.mark === marks[i]!.mark),
         );
         await this.db.syncedDocs.bulkPut(plans.flatMap((plan) => (plan ? [plan.synced] : [])));
@@ -279,6 +280,12 @@ export class SyncEngine {
   }
 }
 
+/** The rows of `table` from the least of `keys` to the greatest. */
+function spanOf<T, I>(table: Table<T, string, I>, keys: readonly string[]) {
+  const sorted = [...keys].sort(byCodeUnit);
+  return table.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
+}
+
 /**
  * The rows of `keys`: one range read when they are at least half of what the range between the
  * first and the last holds (a first sync's batches, in key order), otherwise one read each.
@@ -288,11 +295,20 @@ async function rowsOf<T extends { key: string }, I>(
   keys: readonly string[],
 ): Promise<(T | undefined)[]> {
   if (keys.length < 2) return table.bulkGet([...keys]);
-  const sorted = [...keys].sort(byCodeUnit);
-  const range = table.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
+  const range = spanOf(table, keys);
   if (keys.length * 2 < (await range.count())) return table.bulkGet([...keys]);
   const byKey = new Map((await range.toArray()).map((row) => [row.key, row]));
   return keys.map((key) => byKey.get(key));
+}
+
+/** Deletes `keys`: at once when they are all the range holds between the first and the last. */
+async function deleteKeys<T, I>(
+  table: Table<T, string, I>,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length < 2) return table.bulkDelete([...keys]);
+  const range = spanOf(table, keys);
+  await (keys.length === (await range.count()) ? range.delete() : table.bulkDelete([...keys]));
 }
 
 /** The revision the tables hold of each of the documents `ids`, by id. */
