@@ -223,6 +223,8 @@ export async function applyReceived(
   now: number,
 ): Promise<number> {
   return db.transaction('rw', APPLY_TABLES, async () => {
+    // Sync turned off during the pass (a delete "only on this computer" may follow): write nothing.
+    if (!(await db.syncState.get('account'))) return 0;
     const keys = docs.map((doc) => doc.key);
     const [changed, synced] = await Promise.all([
       db.syncChanges.bulkGet(keys),

@@ -1,7 +1,7 @@
 /**
  * How receiving saves work on a first sync (docs/sync.md, "In the background"): the local copy's
  * documents whose one leaf the tables already hold are not read, and a batch of people new here
- * is written at once, exactly as one by one.
+ * is written at once, exactly as one by one. Sending keeps noted what changed during a send.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,7 @@ import { addNote, refreshPeople, toggleRole, updatePerson } from '@/utils/db/rec
 import { AllianceDb } from '@/utils/db/schema';
 import { storedPerson } from '@/utils/db/stored-person';
 import { applyReceived, type ReceivedDoc } from '@/utils/sync/apply';
+import { startSync } from '@/utils/sync/account';
 import { personDoc } from '@/utils/sync/changes';
 import { SyncEngine } from '@/utils/sync/engine';
 import type { PersonContent } from '@/utils/sync/documents';
@@ -75,6 +76,31 @@ describe('receiving', () => {
     expect((await a.db.notes.toArray()).map((note) => note.text)).toEqual(['Written on A']);
     await settle([a, b]);
     expect((await b.db.notes.toArray()).map((note) => note.text)).toEqual(['Written on A']);
+  });
+});
+
+describe('sending', () => {
+  it('sends again a change made while its batch was being sent, and only it', async () => {
+    const server = memoryServer();
+    const keys = await testKeys();
+    devices = [await device(server, keys)];
+    const [a] = devices as [Device];
+    const dana = { slug: 'dana-lee', name: 'Dana Lee' };
+    for (const slug of ['ana-ruiz', 'ben-cole', 'dana-lee', 'eli-ford'])
+      await toggleRole(a.db, { slug, name: slug }, 'ally', NOW);
+    const bulkDocs = a.local.bulkDocs.bind(a.local);
+    const batches: string[][] = [];
+    vi.spyOn(a.local, 'bulkDocs').mockImplementation(async (docs, options) => {
+      const written = await bulkDocs(docs, options);
+      batches.push(docs.map((doc) => (doc as { _id: string })._id));
+      if (batches.length === 1) await addNote(a.db, dana, 'Typed during the send', NOW + 1);
+      return written;
+    });
+    await a.engine.send();
+    const danaId = (await a.db.syncedDocs.get(personDoc('dana-lee')))!.id;
+    expect(batches.map((ids) => ids.length)).toEqual([4, 1]);
+    expect(batches[1]).toEqual([danaId]);
+    expect(await a.db.syncChanges.count()).toBe(0);
   });
 });
 
@@ -147,12 +173,28 @@ function contentOf(doc: Batch[number]): PersonContent {
   };
 }
 
+const ACCOUNT = { url: 'https://couch.example.com/db', username: '', password: '', space: 's' };
+
 describe('writing a batch of received people', () => {
+  it('writes nothing once sync was turned off (a pass may still be running)', async () => {
+    const db = new AllianceDb(`apply-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const content = contentOf({ slug: 'ana-ruiz', notes: [], touches: [], followUps: [] });
+    const doc = { key: content.key, id: 'doc', rev: '1-a', digest: 'd', content };
+    expect(await applyReceived(db, [doc], 3, NOW)).toBe(0);
+    expect(await db.people.count()).toBe(0);
+    await startSync(db, ACCOUNT, await testKeys());
+    expect(await applyReceived(db, [doc], 3, NOW)).toBe(1);
+    expect(await db.people.count()).toBe(1);
+  });
+
   it('leaves each person as putPerson would, with exactly the records of their document', async () => {
+    const keys = await testKeys();
     await fc.assert(
       fc.asyncProperty(heldArbitrary, batchArbitrary, async (held, batch) => {
         const db = new AllianceDb(`apply-${crypto.randomUUID()}`);
         dbs.push(db);
+        await startSync(db, ACCOUNT, keys);
         await db.transaction('rw', db.people, db.notes, db.touches, async () => {
           await db.people.bulkPut(
             held.people.map((slug) => storedPerson(newPerson(slug, NOW), { hasRecords: false })),
