@@ -3,6 +3,7 @@
  * every note, touch and follow-up about them, a tie, or the mark that the record is gone. Built
  * from the tables for sending, checked when received.
  */
+import type { Table } from 'dexie';
 import * as v from 'valibot';
 import { docRefOf, personDoc, tieDoc } from './changes';
 import { ALL_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
@@ -102,6 +103,17 @@ async function readPeople(db: AllianceDb, slugs: readonly string[]) {
       ? all(first, last).then(groupBySlug)
       : Promise.all(slugs.map(one)).then((lists) => groupBySlug(lists.flat()));
   const dense = slugs.length * 2 >= (await span.count());
+  // Notes and touches: by the `[personSlug+at]` index.
+  const datedRecords = <T extends { personSlug: string }, I>(table: Table<T, string, I>) =>
+    records(
+      (from, to) => table.where('[personSlug+at]').between(allOf(from)[0], allOf(to)[1]).toArray(),
+      (slug) =>
+        table
+          .where('[personSlug+at]')
+          .between(...allOf(slug))
+          .toArray(),
+      dense,
+    );
   const [people, notesOf, touchesOf, followUpsOf] = await Promise.all([
     dense
       ? span.toArray().then((rows) => {
@@ -109,26 +121,8 @@ async function readPeople(db: AllianceDb, slugs: readonly string[]) {
           return slugs.map((slug) => bySlug.get(slug));
         })
       : db.people.bulkGet([...slugs]),
-    records(
-      (from, to) =>
-        db.notes.where('[personSlug+at]').between(allOf(from)[0], allOf(to)[1]).toArray(),
-      (slug) =>
-        db.notes
-          .where('[personSlug+at]')
-          .between(...allOf(slug))
-          .toArray(),
-      dense,
-    ),
-    records(
-      (from, to) =>
-        db.touches.where('[personSlug+at]').between(allOf(from)[0], allOf(to)[1]).toArray(),
-      (slug) =>
-        db.touches
-          .where('[personSlug+at]')
-          .between(...allOf(slug))
-          .toArray(),
-      dense,
-    ),
+    datedRecords(db.notes),
+    datedRecords(db.touches),
     records(
       (from, to) => db.followUps.where('personSlug').between(from, to, true, true).toArray(),
       (slug) => db.followUps.where('personSlug').equals(slug).toArray(),
