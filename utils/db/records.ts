@@ -71,12 +71,8 @@ function cleanPatch(patch: PersonPatch): PersonPatch {
   return out;
 }
 
-/**
- * Writes `person` with what the table keeps beside them (./stored-person.ts), read from their
- * records as they are now: call it inside the write's transaction, after its other writes.
- * Exported for sync, which writes people received from other devices (utils/sync/apply.ts).
- */
-export async function putPerson(db: AllianceDb, person: Person): Promise<StoredPerson> {
+/** `person` as the table stores them, with what it keeps beside them read from their records. */
+async function storedNow(db: AllianceDb, person: Person): Promise<StoredPerson> {
   const { slug } = person;
   const any = (records: Collection) => records.limit(1).primaryKeys();
   const [lastTouch, ...others] = await Promise.all([
@@ -89,12 +85,26 @@ export async function putPerson(db: AllianceDb, person: Person): Promise<StoredP
     any(db.ties.where('a').equals(slug)),
     any(db.ties.where('b').equals(slug)),
   ]);
-  const stored = storedPerson(person, {
+  return storedPerson(person, {
     ...(lastTouch ? { lastTouchAt: lastTouch.at } : {}),
     hasRecords: lastTouch !== undefined || others.some((keys) => keys.length > 0),
   });
+}
+
+/**
+ * Writes `person` with what the table keeps beside them (./stored-person.ts), read from their
+ * records as they are now: call it inside the write's transaction, after its other writes.
+ * Exported for sync, which writes people received from other devices (utils/sync/apply.ts).
+ */
+export async function putPerson(db: AllianceDb, person: Person): Promise<StoredPerson> {
+  const stored = await storedNow(db, person);
   await db.people.put(stored);
   return stored;
+}
+
+/** `putPerson` for many people at once (their reads asked together, one write): for sync. */
+export async function putPeople(db: AllianceDb, people: readonly Person[]): Promise<void> {
+  await db.people.bulkPut(await Promise.all(people.map((person) => storedNow(db, person))));
 }
 
 /** Refreshes what the table keeps beside each of `slugs` that is a person (after records went). */

@@ -9,7 +9,13 @@ import Dexie from 'dexie';
 import { docRefOf } from './changes';
 import type { DocContent, GoneContent, PersonContent, TieContent } from './documents';
 import { readState, type SyncedDoc, type SyncWaiting } from './tables';
-import { mergePeople, putPerson, refreshPeople, removePersonRecords } from '@/utils/db/records';
+import {
+  mergePeople,
+  putPeople,
+  putPerson,
+  refreshPeople,
+  removePersonRecords,
+} from '@/utils/db/records';
 import { WRITE_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
 
 /** A document as the local copy now holds it, opened. */
@@ -20,25 +26,36 @@ export interface ReceivedDoc extends SyncedDoc {
 /** The tables a batch of received documents is written in. */
 const APPLY_TABLES = [...WRITE_TABLES, 'syncedDocs'] as const;
 
+/** The tables of a person's records, each with what the document holds of it. */
+function recordTables(db: AllianceDb, content: PersonContent) {
+  return [
+    [db.notes, content.notes],
+    [db.touches, content.touches],
+    [db.followUps, content.followUps],
+  ] as const;
+}
+
+type RecordTable = ReturnType<typeof recordTables>[number][0];
+
+/** The keys of the records `table` holds about `slug`. */
+function heldBy(table: RecordTable, slug: string): Promise<string[]> {
+  const index =
+    table.name === 'followUps'
+      ? table.where('personSlug').equals(slug)
+      : table.where('[personSlug+at]').between(...allOf(slug));
+  return index.primaryKeys() as Promise<string[]>;
+}
+
 /**
  * Makes a person's records exactly the document's: theirs not in it are deleted, the document's
  * are written (taking any that a merge elsewhere moved from someone else, who is refreshed).
  */
 async function writePerson(db: AllianceDb, content: PersonContent): Promise<void> {
   const slug = content.person.slug;
-  const tables = [
-    [db.notes, content.notes],
-    [db.touches, content.touches],
-    [db.followUps, content.followUps],
-  ] as const;
   const formerOwners = new Set<string>();
-  for (const [table, records] of tables) {
-    const index =
-      table === db.followUps
-        ? table.where('personSlug').equals(slug)
-        : table.where('[personSlug+at]').between(...allOf(slug));
+  for (const [table, records] of recordTables(db, content)) {
     const ids = new Set(records.map((record) => record.id));
-    const held = (await index.primaryKeys()) as string[];
+    const held = await heldBy(table, slug);
     await table.bulkDelete(held.filter((id) => !ids.has(id)));
     const before = await table.bulkGet([...ids]);
     for (const record of before)
@@ -47,6 +64,69 @@ async function writePerson(db: AllianceDb, content: PersonContent): Promise<void
   }
   await putPerson(db, content.person);
   await refreshPeople(db, [...formerOwners]);
+}
+
+/**
+ * The people of `contents` that `writeNewPeople` may write: not here yet, and none of their
+ * records here or in another document of the batch. Nothing else the batch writes is theirs,
+ * and whatever else comes to touch them refreshes them (a tie, a removal, a merge), so writing
+ * them before the others changes nothing of the result.
+ */
+async function newPeople(
+  db: AllianceDb,
+  contents: readonly PersonContent[],
+  existed: (slug: string) => boolean,
+): Promise<PersonContent[]> {
+  const seen = new Map<string, number>();
+  const tally = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const content of contents) {
+    tally(content.person.slug);
+    for (const [table, records] of recordTables(db, content))
+      for (const record of records) tally(`${table.name}\u0000${record.id}`);
+  }
+  const candidates = contents.filter((content) => !existed(content.person.slug));
+  const ids = (pick: (content: PersonContent) => readonly { id: string }[]) =>
+    candidates.flatMap((content) => pick(content).map((record) => record.id));
+  const [notes, touches, followUps] = await Promise.all([
+    db.notes.bulkGet(ids((content) => content.notes)),
+    db.touches.bulkGet(ids((content) => content.touches)),
+    db.followUps.bulkGet(ids((content) => content.followUps)),
+  ]);
+  const here = new Set(
+    [
+      ...notes.map((record) => record && `notes\u0000${record.id}`),
+      ...touches.map((record) => record && `touches\u0000${record.id}`),
+      ...followUps.map((record) => record && `followUps\u0000${record.id}`),
+    ].filter((key) => key !== undefined),
+  );
+  return candidates.filter(
+    (content) =>
+      seen.get(content.person.slug) === 1 &&
+      recordTables(db, content).every(([table, records]) =>
+        records.every((record) => {
+          const key = `${table.name}\u0000${record.id}`;
+          return seen.get(key) === 1 && !here.has(key);
+        }),
+      ),
+  );
+}
+
+/**
+ * What `writePerson` does for each of `contents`, for people `newPeople` chose: all their
+ * records at once, then all of them. (Records held under their key without them, if any, go.)
+ */
+async function writeNewPeople(db: AllianceDb, contents: readonly PersonContent[]): Promise<void> {
+  for (const [index, table] of [db.notes, db.touches, db.followUps].entries()) {
+    const held = await Promise.all(contents.map((content) => heldBy(table, content.person.slug)));
+    await table.bulkDelete(held.flat());
+    await (table as Dexie.Table).bulkPut(
+      contents.flatMap((content): unknown[] => recordTables(db, content)[index]![1]),
+    );
+  }
+  await putPeople(
+    db,
+    contents.map((content) => content.person),
+  );
 }
 
 /**
@@ -88,10 +168,13 @@ async function followMerges(
   slug: string,
   before: { existed: boolean; aliases: readonly string[] },
   now: number,
-): Promise<void> {
+): Promise<boolean> {
   const person = await db.people.get(slug);
-  if (!person) return;
-  const fold = async (from: string, into: string) => void (await mergePeople(db, from, into, now));
+  if (!person) return false;
+  const fold = async (from: string, into: string) => {
+    await mergePeople(db, from, into, now);
+    return true;
+  };
   const inOrder = (other: string) => (slug < other ? fold(other, slug) : fold(slug, other));
   const owners = await db.people.where('aliases').equals(slug).toArray();
   for (const owner of owners.filter((other) => other.slug !== slug)) {
@@ -102,9 +185,31 @@ async function followMerges(
     if (alias === slug || before.aliases.includes(alias)) continue;
     const other = await db.people.get(alias);
     if (!other) continue;
-    await (other.aliases.includes(slug) ? inOrder(alias) : fold(alias, slug));
-    return;
+    return other.aliases.includes(slug) ? inOrder(alias) : fold(alias, slug);
   }
+  return false;
+}
+
+/**
+ * Whether `followMerges` may find a merge to follow for `slug`, read without writing (so that
+ * a batch asks it of all its people at once): someone else holds their key, or they gained an
+ * alias that is someone here.
+ */
+async function mayFollowMerges(
+  db: AllianceDb,
+  slug: string,
+  before: { aliases: readonly string[] },
+): Promise<boolean> {
+  const [person, owners] = await Promise.all([
+    db.people.get(slug),
+    db.people.where('aliases').equals(slug).primaryKeys(),
+  ]);
+  if (!person) return false;
+  if (owners.some((owner) => owner !== slug)) return true;
+  const gained = person.aliases.filter(
+    (alias) => alias !== slug && !before.aliases.includes(alias),
+  );
+  return (await db.people.bulkGet(gained)).some((other) => other !== undefined);
 }
 
 /**
@@ -118,6 +223,8 @@ export async function applyReceived(
   now: number,
 ): Promise<number> {
   return db.transaction('rw', APPLY_TABLES, async () => {
+    // Sync turned off during the pass (a delete "only on this computer" may follow): write nothing.
+    if (!(await db.syncState.get('account'))) return 0;
     const keys = docs.map((doc) => doc.key);
     const [changed, synced] = await Promise.all([
       db.syncChanges.bulkGet(keys),
@@ -131,26 +238,33 @@ export async function applyReceived(
         { existed: person !== undefined, aliases: person?.aliases ?? [] },
       ]),
     );
+    const fresh = await newPeople(db, people, (slug) => before.get(slug)!.existed);
+    await writeNewPeople(db, fresh);
+    const written = new Set<DocContent>(fresh);
     const ties: SyncWaiting['docs'] = [];
     for (const doc of todo) {
       if (doc.content.kind === 'tie') ties.push(doc as SyncWaiting['docs'][number]);
-      else await writeContent(db, doc.content);
+      else if (!written.has(doc.content)) await writeContent(db, doc.content);
     }
     // Ties that waited for their people, unless a newer version came or this device changed them.
-    const fresh = new Set(keys);
+    const newer = new Set(keys);
     const stored = (await readState(db, 'waiting'))?.docs ?? [];
     const marked = await db.syncChanges.bulkGet(stored.map((doc) => doc.key));
-    const waited = stored.filter((doc, i) => !fresh.has(doc.key) && !marked[i]);
+    const waited = stored.filter((doc, i) => !newer.has(doc.key) && !marked[i]);
     const waiting: SyncWaiting['docs'] = [];
-    const written: SyncedDoc[] = todo.filter((doc) => doc.content.kind !== 'tie');
+    const done: SyncedDoc[] = todo.filter((doc) => doc.content.kind !== 'tie');
     for (const doc of [...waited, ...ties])
-      ((await writeTie(db, doc.content)) ? written : waiting).push(doc);
-    await db.syncedDocs.bulkPut(
-      written.map(({ key, id, rev, digest }) => ({ key, id, rev, digest })),
-    );
+      ((await writeTie(db, doc.content)) ? done : waiting).push(doc);
+    await db.syncedDocs.bulkPut(done.map(({ key, id, rev, digest }) => ({ key, id, rev, digest })));
     await db.syncState.put({ name: 'waiting', docs: waiting });
     await db.syncState.put({ name: 'applied', seq });
-    for (const [slug, was] of before) await followMerges(db, slug, was, now);
+    // Until one merge is followed, the tables are as these reads saw them; after it, any of the
+    // rest may have something to follow.
+    const arrived = [...before];
+    const may = await Promise.all(arrived.map(([slug, was]) => mayFollowMerges(db, slug, was)));
+    let merged = false;
+    for (const [i, [slug, was]] of arrived.entries())
+      if (merged || may[i]) merged = (await followMerges(db, slug, was, now)) || merged;
     return todo.length;
   });
 }

@@ -3,10 +3,10 @@
  * every note, touch and follow-up about them, a tie, or the mark that the record is gone. Built
  * from the tables for sending, checked when received.
  */
-import Dexie from 'dexie';
+import type { Table } from 'dexie';
 import * as v from 'valibot';
 import { docRefOf, personDoc, tieDoc } from './changes';
-import { ALL_TABLES, type AllianceDb } from '@/utils/db/schema';
+import { ALL_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
 import { personOf } from '@/utils/db/stored-person';
 import {
   byCodeUnit,
@@ -67,14 +67,6 @@ export function sameContent(x: DocContent, y: DocContent): boolean {
   return canonicalText(x) === canonicalText(y);
 }
 
-/** The range of a `[personSlug+…]` index that holds one person's records. */
-function rangeOf(slug: string): [[string, unknown], [string, unknown]] {
-  return [
-    [slug, Dexie.minKey],
-    [slug, Dexie.maxKey],
-  ];
-}
-
 function groupBySlug<T extends { personSlug: string }>(records: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const record of records) {
@@ -86,8 +78,63 @@ function groupBySlug<T extends { personSlug: string }>(records: readonly T[]): M
 }
 
 /**
+ * The people `slugs` and their records, each list by person. When they are most of the people
+ * between the first and the last of them (a first sync sends everyone, in key order), a few
+ * range reads; otherwise a read per person and table, all asked at once. Either way no cursor
+ * walks from one person to the next, a round trip per step.
+ */
+async function readPeople(db: AllianceDb, slugs: readonly string[]) {
+  if (!slugs.length)
+    return {
+      people: [],
+      notesOf: new Map<string, Note[]>(),
+      touchesOf: new Map<string, Touch[]>(),
+      followUpsOf: new Map<string, FollowUp[]>(),
+    };
+  const sorted = [...slugs].sort(byCodeUnit);
+  const [first, last] = [sorted[0]!, sorted.at(-1)!];
+  const span = db.people.where(':id').between(first, last, true, true);
+  const records = <T extends { personSlug: string }>(
+    all: (from: string, to: string) => Promise<T[]>,
+    one: (slug: string) => Promise<T[]>,
+    dense: boolean,
+  ) =>
+    dense
+      ? all(first, last).then(groupBySlug)
+      : Promise.all(slugs.map(one)).then((lists) => groupBySlug(lists.flat()));
+  const dense = slugs.length * 2 >= (await span.count());
+  // Notes and touches: by the `[personSlug+at]` index.
+  const datedRecords = <T extends { personSlug: string }, I>(table: Table<T, string, I>) =>
+    records(
+      (from, to) => table.where('[personSlug+at]').between(allOf(from)[0], allOf(to)[1]).toArray(),
+      (slug) =>
+        table
+          .where('[personSlug+at]')
+          .between(...allOf(slug))
+          .toArray(),
+      dense,
+    );
+  const [people, notesOf, touchesOf, followUpsOf] = await Promise.all([
+    dense
+      ? span.toArray().then((rows) => {
+          const bySlug = new Map(rows.map((person) => [person.slug, person]));
+          return slugs.map((slug) => bySlug.get(slug));
+        })
+      : db.people.bulkGet([...slugs]),
+    datedRecords(db.notes),
+    datedRecords(db.touches),
+    records(
+      (from, to) => db.followUps.where('personSlug').between(from, to, true, true).toArray(),
+      (slug) => db.followUps.where('personSlug').equals(slug).toArray(),
+      dense,
+    ),
+  ]);
+  return { people, notesOf, touchesOf, followUpsOf };
+}
+
+/**
  * The content of each document `keys` names as the tables hold it now, in one read
- * transaction: a few index walks for the whole batch, not a query per person.
+ * transaction.
  */
 export async function readContents(
   db: AllianceDb,
@@ -100,19 +147,15 @@ export async function readContents(
     if (ref?.kind === 'person') slugs.push(ref.slug);
     else if (ref?.kind === 'tie') pairs.push([ref.a, ref.b]);
   }
-  const ranges = slugs.map(rangeOf);
-  const [people, notes, touches, followUps, ties] = await db.transaction('r', ALL_TABLES, () =>
-    Promise.all([
-      db.people.bulkGet(slugs),
-      ranges.length ? db.notes.where('[personSlug+at]').inAnyRange(ranges).toArray() : [],
-      ranges.length ? db.touches.where('[personSlug+at]').inAnyRange(ranges).toArray() : [],
-      slugs.length ? db.followUps.where('personSlug').anyOf(slugs).toArray() : [],
-      pairs.length ? db.ties.where('[a+b]').anyOf(pairs).toArray() : [],
-    ]),
+  const [{ people, notesOf, touchesOf, followUpsOf }, ties] = await db.transaction(
+    'r',
+    ALL_TABLES,
+    () =>
+      Promise.all([
+        readPeople(db, slugs),
+        Promise.all(pairs.map((pair) => db.ties.where('[a+b]').equals(pair).toArray())),
+      ]),
   );
-  const notesOf = groupBySlug(notes);
-  const touchesOf = groupBySlug(touches);
-  const followUpsOf = groupBySlug(followUps);
   const contents = new Map<string, DocContent>();
   for (const person of people) {
     if (!person) continue;
@@ -126,7 +169,7 @@ export async function readContents(
       followUps: byId(followUpsOf.get(person.slug) ?? []),
     });
   }
-  for (const tie of ties) {
+  for (const tie of ties.flat()) {
     const key = tieDoc(tie.a, tie.b);
     contents.set(key, { kind: 'tie', key, tie });
   }

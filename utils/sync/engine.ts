@@ -30,6 +30,8 @@ import {
 } from './envelope';
 import { mergeVersions } from './merge';
 import { readState, type SyncedDoc } from './tables';
+import type { Table } from 'dexie';
+import { byCodeUnit } from '@/utils/model';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { PouchDB } from 'pouchdb-core';
 
@@ -96,6 +98,11 @@ export class SyncEngine {
   private readonly batch: number;
   /** Ids of documents already known, by key: an HMAC per key is not worth repeating. */
   private readonly ids = new Map<string, string>();
+  /**
+   * The revision `send` wrote of each document, by id: what the tables hold of it until
+   * `receive` writes it, so that receiving this device's own writes reads nothing at all.
+   */
+  private readonly sent = new Map<string, string>();
 
   constructor(options: EngineOptions) {
     this.db = options.db;
@@ -133,7 +140,7 @@ export class SyncEngine {
       const keys = marks.map((mark) => mark.key);
       const [contents, synced] = await Promise.all([
         readContents(this.db, keys),
-        this.db.syncedDocs.bulkGet(keys),
+        rowsOf(this.db.syncedDocs, keys),
       ]);
       const plans = await Promise.all(
         keys.map((key, i) => this.planSend(contents.get(key)!, synced[i])),
@@ -141,13 +148,15 @@ export class SyncEngine {
       const docs = plans.flatMap((plan) => (plan ? [plan.doc] : []));
       if (docs.length) await this.local.bulkDocs(docs, { new_edits: false });
       await this.db.transaction('rw', this.db.syncChanges, this.db.syncedDocs, async () => {
-        const current = await this.db.syncChanges.bulkGet(keys);
+        const current = await rowsOf(this.db.syncChanges, keys);
         // A change noted while this batch was sent stays noted, for the next batch.
-        await this.db.syncChanges.bulkDelete(
+        await deleteKeys(
+          this.db.syncChanges,
           keys.filter((key, i) => current[i]?.mark === marks[i]!.mark),
         );
         await this.db.syncedDocs.bulkPut(plans.flatMap((plan) => (plan ? [plan.synced] : [])));
       });
+      for (const plan of plans) if (plan) this.sent.set(plan.synced.id, plan.synced.rev);
       count += docs.length;
       done = Math.min(total, done + marks.length);
       onProgress?.(done, Math.max(total, done));
@@ -185,23 +194,10 @@ export class SyncEngine {
     let count = 0;
     let unreadable = 0;
     for (;;) {
-      const feed = await this.local.changes({
-        since,
-        limit: this.batch,
-        include_docs: true,
-        conflicts: true,
-      });
+      // Without the documents: most of a first sync's changes are this device's own writes.
+      const feed = await this.local.changes({ since, limit: this.batch, style: 'all_docs' });
       if (!feed.results.length) return { count, unreadable };
-      const ids = feed.results.map((change) => change.id);
-      const known = new Map(
-        (await this.db.syncedDocs.where('id').anyOf(ids).toArray()).map((row) => [row.id, row]),
-      );
-      const pending = feed.results.flatMap((change) => {
-        const doc = change.doc as StoredDoc | undefined;
-        if (!doc || doc._deleted || doc._id === KEY_DOC_ID || doc._id.startsWith('_')) return [];
-        if (!doc._conflicts?.length && known.get(doc._id)?.rev === doc._rev) return [];
-        return [doc];
-      });
+      const pending = await this.unheld(feed.results);
       const settled = await Promise.all(pending.map((doc) => this.settle(doc).catch(errorOrNull)));
       const received = settled.filter(
         (doc): doc is ReceivedDoc => doc !== null && !(doc instanceof Error),
@@ -215,6 +211,37 @@ export class SyncEngine {
       since = feed.last_seq;
       onProgress?.(Number(since), Math.max(Number(info.update_seq), Number(since)));
     }
+  }
+
+  /**
+   * The documents of `changes` as the local copy holds them, with their conflicts, but for those
+   * whose one leaf is the revision the tables already hold (sent from here, or applied before):
+   * those are not even read. A document with more leaves is read and settled.
+   */
+  private async unheld(changes: readonly PouchDB.Change[]): Promise<StoredDoc[]> {
+    const live = changes.filter(
+      (change) => !change.deleted && change.id !== KEY_DOC_ID && !change.id.startsWith('_'),
+    );
+    const read = await heldRevisions(
+      this.db,
+      live.flatMap(({ id }) => (this.sent.has(id) ? [] : [id])),
+    );
+    const held = (id: string) => this.sent.get(id) ?? read.get(id);
+    const wanted = live.flatMap(({ id, changes: leaves }) =>
+      leaves.length === 1 && leaves[0]!.rev === held(id) ? [] : [id],
+    );
+    if (!wanted.length) return [];
+    const { rows } = await this.local.allDocs({
+      keys: wanted,
+      include_docs: true,
+      conflicts: true,
+    });
+    const unsettled = rows.flatMap(({ doc }) =>
+      doc && !doc._deleted && (doc._conflicts?.length || held(doc._id) !== doc._rev) ? [doc] : [],
+    );
+    // What comes of these (a merge, a newer revision applied) is the tables' to say.
+    for (const id of wanted) this.sent.delete(id);
+    return unsettled;
   }
 
   /**
@@ -251,6 +278,46 @@ export class SyncEngine {
   private async received(id: string, rev: string, content: DocContent): Promise<ReceivedDoc> {
     return { key: content.key, id, rev, digest: await digestOf(canonicalText(content)), content };
   }
+}
+
+/** The rows of `table` from the least of `keys` to the greatest. */
+function spanOf<T, I>(table: Table<T, string, I>, keys: readonly string[]) {
+  const sorted = [...keys].sort(byCodeUnit);
+  return table.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
+}
+
+/**
+ * The rows of `keys`: one range read when they are at least half of what the range between the
+ * first and the last holds (a first sync's batches, in key order), otherwise one read each.
+ */
+async function rowsOf<T extends { key: string }, I>(
+  table: Table<T, string, I>,
+  keys: readonly string[],
+): Promise<(T | undefined)[]> {
+  if (keys.length < 2) return table.bulkGet([...keys]);
+  const range = spanOf(table, keys);
+  if (keys.length * 2 < (await range.count())) return table.bulkGet([...keys]);
+  const byKey = new Map((await range.toArray()).map((row) => [row.key, row]));
+  return keys.map((key) => byKey.get(key));
+}
+
+/** Deletes `keys`: at once when they are all the range holds between the first and the last. */
+async function deleteKeys<T, I>(
+  table: Table<T, string, I>,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length < 2) return table.bulkDelete([...keys]);
+  const range = spanOf(table, keys);
+  await (keys.length === (await range.count()) ? range.delete() : table.bulkDelete([...keys]));
+}
+
+/** The revision the tables hold of each of the documents `ids`, by id. */
+async function heldRevisions(db: AllianceDb, ids: readonly string[]): Promise<Map<string, string>> {
+  // One index read each, all asked at once: an `anyOf` walks a cursor, a round trip per step.
+  const rows = await db.transaction('r', db.syncedDocs, () =>
+    Promise.all(ids.map((id) => db.syncedDocs.get({ id }))),
+  );
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row.rev] as const] : [])));
 }
 
 function errorOrNull(error: unknown): Error {

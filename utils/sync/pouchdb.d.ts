@@ -94,15 +94,18 @@ declare module 'pouchdb-core' {
       allDocs(options: {
         keys?: string[];
         include_docs?: boolean;
+        conflicts?: boolean;
         limit?: number;
         startkey?: string;
       }): Promise<{
         total_rows: number;
         rows: Array<{
-          id: string;
+          id?: string;
           key: string;
-          value: { rev: string; deleted?: boolean };
-          doc?: Doc;
+          value?: { rev: string; deleted?: boolean };
+          /** Null for a deleted document, absent for one never written (`error` says so). */
+          doc?: Doc | null;
+          error?: string;
         }>;
       }>;
       changes(options: {
