@@ -40,8 +40,17 @@ export type EncryptedDoc = Sealed;
 
 type StoredDoc = PouchDB.Doc;
 
-/** Documents handled per batch: one transaction each way, small enough not to hold the tables. */
+/**
+ * Documents received per batch: each batch is written into the tables in one transaction, small
+ * enough not to hold them from the views.
+ */
 const BATCH = 250;
+/**
+ * Documents sent per batch: sending only reads the tables, and writes sync's own rows, so a
+ * larger batch holds no view up and pays each batch's fixed costs (a local-copy write, a note
+ * of what was sent, a progress line) a quarter as often.
+ */
+const SEND_BATCH = 1000;
 
 export interface EngineOptions {
   db: AllianceDb;
@@ -96,6 +105,7 @@ export class SyncEngine {
   private readonly keys: SyncKeys;
   private readonly now: () => number;
   private readonly batch: number;
+  private readonly sendBatch: number;
   /** Ids of documents already known, by key: an HMAC per key is not worth repeating. */
   private readonly ids = new Map<string, string>();
   /**
@@ -110,6 +120,7 @@ export class SyncEngine {
     this.keys = options.keys;
     this.now = options.now ?? Date.now;
     this.batch = options.batch ?? BATCH;
+    this.sendBatch = options.batch ?? SEND_BATCH;
   }
 
   private async idOf(key: string): Promise<string> {
@@ -135,7 +146,7 @@ export class SyncEngine {
     let done = 0;
     let count = 0;
     for (;;) {
-      const marks = await this.db.syncChanges.limit(this.batch).toArray();
+      const marks = await this.db.syncChanges.limit(this.sendBatch).toArray();
       if (!marks.length) return { count, unreadable: 0 };
       const keys = marks.map((mark) => mark.key);
       const [contents, synced] = await Promise.all([
