@@ -31,7 +31,13 @@ import {
   spaTab,
 } from './metrics/linkedin';
 import { firefoxMetrics } from './metrics/firefox';
-import { EDIT_ON_OTHER, FIRST_SYNC, syncMetrics } from './metrics/sync';
+import {
+  BADGE_WHILE_SYNCING,
+  EDIT_ON_OTHER,
+  FIRST_SYNC,
+  SEARCH_WHILE_SYNCING,
+  syncMetrics,
+} from './metrics/sync';
 import {
   badgeChanges,
   bareImportWrites,
@@ -338,9 +344,9 @@ async function main(): Promise<void> {
     if (wanted('sync')) {
       step('sync: the first sync of the record to a localhost server, then one edit A → B');
       try {
-        metrics.push(...(await syncMetrics(EXTENSION_DIR, data, Math.min(RUNS, 5))));
+        metrics.push(...(await syncMetrics(EXTENSION_DIR, floorDir, data, Math.min(RUNS, 5))));
       } catch (error) {
-        for (const name of [FIRST_SYNC, EDIT_ON_OTHER])
+        for (const name of [FIRST_SYNC, EDIT_ON_OTHER, BADGE_WHILE_SYNCING, SEARCH_WHILE_SYNCING])
           await attempt(metrics, name, 'ms', () => Promise.reject(error));
       }
     }
