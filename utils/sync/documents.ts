@@ -6,6 +6,7 @@
 import type { Table } from 'dexie';
 import * as v from 'valibot';
 import { docRefOf, personDoc, tieDoc } from './changes';
+import { keySpan } from './key-span';
 import { ALL_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
 import { personOf } from '@/utils/db/stored-person';
 import {
@@ -91,18 +92,14 @@ async function readPeople(db: AllianceDb, slugs: readonly string[]) {
       touchesOf: new Map<string, Touch[]>(),
       followUpsOf: new Map<string, FollowUp[]>(),
     };
-  const sorted = [...slugs].sort(byCodeUnit);
-  const [first, last] = [sorted[0]!, sorted.at(-1)!];
-  const span = db.people.where(':id').between(first, last, true, true);
+  const { first, last, range, dense } = await keySpan(db.people, slugs);
   const records = <T extends { personSlug: string }>(
     all: (from: string, to: string) => Promise<T[]>,
     one: (slug: string) => Promise<T[]>,
-    dense: boolean,
   ) =>
     dense
       ? all(first, last).then(groupBySlug)
       : Promise.all(slugs.map(one)).then((lists) => groupBySlug(lists.flat()));
-  const dense = slugs.length * 2 >= (await span.count());
   // Notes and touches: by the `[personSlug+at]` index.
   const datedRecords = <T extends { personSlug: string }, I>(table: Table<T, string, I>) =>
     records(
@@ -112,11 +109,10 @@ async function readPeople(db: AllianceDb, slugs: readonly string[]) {
           .where('[personSlug+at]')
           .between(...allOf(slug))
           .toArray(),
-      dense,
     );
   const [people, notesOf, touchesOf, followUpsOf] = await Promise.all([
     dense
-      ? span.toArray().then((rows) => {
+      ? range.toArray().then((rows) => {
           const bySlug = new Map(rows.map((person) => [person.slug, person]));
           return slugs.map((slug) => bySlug.get(slug));
         })
@@ -126,7 +122,6 @@ async function readPeople(db: AllianceDb, slugs: readonly string[]) {
     records(
       (from, to) => db.followUps.where('personSlug').between(from, to, true, true).toArray(),
       (slug) => db.followUps.where('personSlug').equals(slug).toArray(),
-      dense,
     ),
   ]);
   return { people, notesOf, touchesOf, followUpsOf };

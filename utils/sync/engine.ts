@@ -30,8 +30,8 @@ import {
 } from './envelope';
 import { mergeVersions } from './merge';
 import { readState, type SyncedDoc } from './tables';
+import { keySpan } from './key-span';
 import type { Table } from 'dexie';
-import { byCodeUnit } from '@/utils/model';
 import type { AllianceDb } from '@/utils/db/schema';
 import type { PouchDB } from 'pouchdb-core';
 
@@ -291,12 +291,6 @@ export class SyncEngine {
   }
 }
 
-/** The rows of `table` from the least of `keys` to the greatest. */
-function spanOf<T, I>(table: Table<T, string, I>, keys: readonly string[]) {
-  const sorted = [...keys].sort(byCodeUnit);
-  return table.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
-}
-
 /**
  * The rows of `keys`: one range read when they are at least half of what the range between the
  * first and the last holds (a first sync's batches, in key order), otherwise one read each.
@@ -306,9 +300,9 @@ async function rowsOf<T extends { key: string }, I>(
   keys: readonly string[],
 ): Promise<(T | undefined)[]> {
   if (keys.length < 2) return table.bulkGet([...keys]);
-  const range = spanOf(table, keys);
-  if (keys.length * 2 < (await range.count())) return table.bulkGet([...keys]);
-  const byKey = new Map((await range.toArray()).map((row) => [row.key, row]));
+  const span = await keySpan(table, keys);
+  if (!span.dense) return table.bulkGet([...keys]);
+  const byKey = new Map((await span.range.toArray()).map((row) => [row.key, row]));
   return keys.map((key) => byKey.get(key));
 }
 
@@ -318,8 +312,8 @@ async function deleteKeys<T, I>(
   keys: readonly string[],
 ): Promise<void> {
   if (keys.length < 2) return table.bulkDelete([...keys]);
-  const range = spanOf(table, keys);
-  await (keys.length === (await range.count()) ? range.delete() : table.bulkDelete([...keys]));
+  const span = await keySpan(table, keys);
+  await (keys.length === span.count ? span.range.delete() : table.bulkDelete([...keys]));
 }
 
 /** The revision the tables hold of each of the documents `ids`, by id. */
