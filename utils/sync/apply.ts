@@ -37,6 +37,11 @@ function recordTables(db: AllianceDb, content: PersonContent) {
 
 type RecordTable = ReturnType<typeof recordTables>[number][0];
 
+/** A record's key across the three tables: a note and a touch may share an id. */
+function recordKey(table: RecordTable, id: string): string {
+  return `${table.name}\u0000${id}`;
+}
+
 /** The keys of the records `table` holds about `slug`. */
 function heldBy(table: RecordTable, slug: string): Promise<string[]> {
   const index =
@@ -82,29 +87,26 @@ async function newPeople(
   for (const content of contents) {
     tally(content.person.slug);
     for (const [table, records] of recordTables(db, content))
-      for (const record of records) tally(`${table.name}\u0000${record.id}`);
+      for (const record of records) tally(recordKey(table, record.id));
   }
   const candidates = contents.filter((content) => !existed(content.person.slug));
-  const ids = (pick: (content: PersonContent) => readonly { id: string }[]) =>
-    candidates.flatMap((content) => pick(content).map((record) => record.id));
-  const [notes, touches, followUps] = await Promise.all([
-    db.notes.bulkGet(ids((content) => content.notes)),
-    db.touches.bulkGet(ids((content) => content.touches)),
-    db.followUps.bulkGet(ids((content) => content.followUps)),
-  ]);
-  const here = new Set(
-    [
-      ...notes.map((record) => record && `notes\u0000${record.id}`),
-      ...touches.map((record) => record && `touches\u0000${record.id}`),
-      ...followUps.map((record) => record && `followUps\u0000${record.id}`),
-    ].filter((key) => key !== undefined),
+  // The candidates' records each table already holds, a read per table.
+  const here = new Set<string>();
+  await Promise.all(
+    [db.notes, db.touches, db.followUps].map(async (table, index) => {
+      const ids = candidates.flatMap((content) =>
+        recordTables(db, content)[index]![1].map((record) => record.id),
+      );
+      for (const record of await (table as Dexie.Table<{ id: string }, string>).bulkGet(ids))
+        if (record) here.add(recordKey(table, record.id));
+    }),
   );
   return candidates.filter(
     (content) =>
       seen.get(content.person.slug) === 1 &&
       recordTables(db, content).every(([table, records]) =>
         records.every((record) => {
-          const key = `${table.name}\u0000${record.id}`;
+          const key = recordKey(table, record.id);
           return seen.get(key) === 1 && !here.has(key);
         }),
       ),
