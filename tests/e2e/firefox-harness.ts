@@ -104,6 +104,15 @@ function contextOf(page: Page): string {
   return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
+/**
+ * A request still pending when its tab or the browser closes (a restart test) cannot be answered;
+ * anything else is a real failure.
+ */
+function ignoreClosedTab(error: unknown): void {
+  if (error instanceof Error && error.name === 'TargetCloseError') return;
+  throw error;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -214,15 +223,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       // BiDi reports no resource type: a page is known by its URL, and only pages are served.
       const html = served.get(url.split('#')[0]!.split('?')[0]!);
       if (html !== undefined && request.isNavigationRequest()) {
-        void request.respond({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          body: html,
-        });
+        request
+          .respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+          .catch(ignoreClosedTab);
         return;
       }
       // A saved page asks LinkedIn's CDN for many scripts: refuse at once rather than wait.
-      void request.abort('blockedbyclient');
+      request.abort('blockedbyclient').catch(ignoreClosedTab);
     });
     return page;
   };
