@@ -85,6 +85,10 @@ export const listChips: Feature = {
       return known;
     };
 
+    // Each data change starts a new generation of answers. An answer of an older one can come
+    // back after a newer one's (two changes in a row): it is dropped, never drawn over the newer.
+    let generation = 0;
+
     /** Draws the cards not handled yet; while the page is parsed, only those it is done with. */
     const scanNewCards = async (parsedOnly = false) => {
       const fresh = findPersonMentions(document).filter(
@@ -92,12 +96,15 @@ export const listChips: Feature = {
       );
       if (!fresh.length) return;
       fresh.forEach((m) => handled.add(m.link));
+      const asked = generation;
       const known = await answersFor(fresh);
-      if (!signal.aborted) show(fresh, known);
+      // A newer refresh found these cards too and draws them with newer answers.
+      if (!signal.aborted && asked === generation) show(fresh, known);
     };
 
     // The data changed: roles may have changed for anyone on the page, so ask for all of them.
     const refreshAll = async () => {
+      const asked = ++generation;
       answers = new Map();
       for (const [link, island] of islands) {
         if (!link.isConnected) {
@@ -108,7 +115,7 @@ export const listChips: Feature = {
       const mentions = findPersonMentions(document);
       mentions.forEach((m) => handled.add(m.link));
       const known = await answersFor(mentions);
-      if (!signal.aborted) show(mentions, known);
+      if (!signal.aborted && asked === generation) show(mentions, known);
     };
 
     signal.addEventListener(

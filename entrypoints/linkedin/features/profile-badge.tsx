@@ -53,23 +53,28 @@ export const profileBadge: Feature = {
 
     const island = createIsland(BADGE_CSS, placeAfter(nameAnchor));
     signal.addEventListener('abort', () => island.destroy(), { once: true });
+    // Answers can come back out of order (two changes in a row, a toggle and the change it
+    // announces): only the answer to the latest question is drawn, never an older one after it.
+    // A toggle always answers with the person, so its null is a lost message, not "untracked".
+    let questions = 0;
+    const drawIfLatest = async (question: Promise<PersonSummary | null>, nullIsAnswer = true) => {
+      const asked = ++questions;
+      const summary = await question;
+      if (!signal.aborted && asked === questions && (summary || nullIsAnswer)) draw(summary);
+    };
     const draw = (summary: PersonSummary | null) =>
       island.render(
         <Badge
           summary={summary}
           now={Date.now()}
-          onToggleRole={async (role) => {
-            const updated = await ask('profile/toggle-role', { identity: wholeIdentity(), role });
-            if (!signal.aborted && updated) draw(updated);
-          }}
+          onToggleRole={(role) =>
+            drawIfLatest(ask('profile/toggle-role', { identity: wholeIdentity(), role }), false)
+          }
           onOpenRecord={() => ask('ui/open-side-panel', {})}
         />,
       );
     draw(first);
-    onDataChange(signal, async () => {
-      const summary = await ask('profile/summary', { identity: whole ?? byUrl });
-      if (!signal.aborted) draw(summary);
-    });
+    onDataChange(signal, () => drawIfLatest(ask('profile/summary', { identity: whole ?? byUrl })));
   },
 };
 

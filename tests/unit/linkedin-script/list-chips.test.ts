@@ -18,6 +18,8 @@ vi.mock('wxt/browser', async () => ({
 const { listChips } = await import('@/entrypoints/linkedin/features/list-chips');
 const { DEFAULT_SETTINGS } = await import('@/utils/model');
 const { findPersonMentions } = await import('@/utils/linkedin/mentions');
+const { DATA_CHANGED_KEY } = await import('@/utils/storage-keys');
+const { fakeBrowser } = await import('wxt/testing/fake-browser');
 
 const PAGE = readFileSync(
   join(import.meta.dirname, '../../fixtures/linkedin/list-2024-07-member-rails.html'),
@@ -147,5 +149,46 @@ describe('list chips', () => {
     card.parentElement!.append(card.cloneNode(true));
     await settle();
     expect(ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws the answers to the latest change, even when an older change’s come back last', async () => {
+    const roots: ShadowRoot[] = [];
+    Element.prototype.attachShadow = function (init) {
+      const root = originalAttach.call(this, init);
+      roots.push(root);
+      return root;
+    };
+    // Everyone on the page is known, each in the role the answer gives.
+    const answers: ((role: string) => void)[] = [];
+    ask.mockImplementation(
+      (_type: string, { keys }: { keys: string[] }) =>
+        new Promise((resolve) =>
+          answers.push((role) =>
+            resolve(
+              Object.fromEntries(
+                keys.map((k) => [k, { roles: [role], due: false, overdueFollowUps: 0 }]),
+              ),
+            ),
+          ),
+        ),
+    );
+    void start();
+    await settle();
+    answers[0]!('mentor');
+    await settle();
+    const chipTexts = () => roots.filter((r) => r.host.isConnected).map((r) => r.textContent);
+    expect(chipTexts()).toHaveLength(10);
+    expect(chipTexts().every((text) => text?.includes('Mentor'))).toBe(true);
+
+    await fakeBrowser.storage.local.set({ [DATA_CHANGED_KEY]: 1 });
+    await fakeBrowser.storage.local.set({ [DATA_CHANGED_KEY]: 2 });
+    await settle();
+    expect(answers).toHaveLength(3);
+    answers[2]!('sponsor');
+    await settle();
+    answers[1]!('mentor'); // the older answer, from before the second change
+    await settle();
+    expect(chipTexts()).toHaveLength(10);
+    expect(chipTexts().filter((text) => !text?.includes('Sponsor'))).toEqual([]);
   });
 });
