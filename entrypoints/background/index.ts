@@ -6,6 +6,8 @@ import { registerSync } from './sync';
 import { refreshAllToolbars, refreshToolbar } from './toolbar';
 import { registerWeeklyReport } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
+import { causedByUser } from '@/utils/messaging/protocol';
+import { holdSyncForUser } from '@/utils/sync/give-way';
 import { dataChangedItem, loadSettings } from '@/utils/settings';
 import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
 
@@ -19,22 +21,22 @@ export default defineBackground(() => {
   const answerSync = registerSync(db);
   const ownPages = browser.runtime.getURL('/');
 
-  browser.runtime.onMessage.addListener((message, sender) =>
+  browser.runtime.onMessage.addListener((message, sender) => {
     // The extension's own pages ask for sync; LinkedIn's tabs speak the content-script protocol.
-    sender.url?.startsWith(ownPages)
-      ? answerSync(message)
-      : handleMessage(
-          {
-            db,
-            settings: loadSettings,
-            now: Date.now,
-            openSidePanel: (tabId) => openSidePanel({ tabId }),
-            sidePanelShortcut,
-          },
-          message,
-          { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
-        ),
-  );
+    if (sender.url?.startsWith(ownPages)) return answerSync(message);
+    if (causedByUser(message)) holdSyncForUser();
+    return handleMessage(
+      {
+        db,
+        settings: loadSettings,
+        now: Date.now,
+        openSidePanel: (tabId) => openSidePanel({ tabId }),
+        sidePanelShortcut,
+      },
+      message,
+      { tabId: sender.tab?.id, tabUrl: sender.tab?.url },
+    );
+  });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'complete')

@@ -15,6 +15,7 @@ import { serverDb } from '@/utils/sync/server';
 import { parseServerUrl } from '@/utils/sync/server-url';
 import { SyncRunner } from '@/utils/sync/runner';
 import { syncRequestItem } from '@/utils/sync/request';
+import { untilUserIsAway } from '@/utils/sync/give-way';
 import { describeSyncError } from '@/utils/sync/status';
 import { isTurnOnRequest, turnOnSync, type TurnOnAnswer } from '@/utils/sync/turn-on';
 import { dataChangedItem } from '@/utils/settings';
@@ -34,7 +35,14 @@ export type SyncMessageAnswer = (message: unknown) => Promise<TurnOnAnswer> | un
 
 /** Starts sync's background work; returns the answerer of the options page's requests. */
 export function registerSync(db: AllianceDb): SyncMessageAnswer {
-  const runner = new SyncRunner({ db, localCopy, serverDb, mayReach, now: Date.now });
+  const runner = new SyncRunner({
+    db,
+    localCopy,
+    serverDb,
+    mayReach,
+    now: Date.now,
+    giveWay: untilUserIsAway,
+  });
   const after = (pass: Promise<void>) => void pass.then(() => keepAlarm(db));
 
   dataChangedItem.watch(() => after(runner.onDataChanged()));

@@ -17,14 +17,20 @@ export interface ChipSummary {
  */
 export interface Protocol {
   /** The person on this tab's profile (identity as the page shows it). */
-  'profile/summary': { request: { identity: SeenIdentity }; response: PersonSummary | null };
+  'profile/summary': {
+    request: { identity: SeenIdentity } & AskedAgain;
+    response: PersonSummary | null;
+  };
   /** The badge's two-click tag. */
   'profile/toggle-role': {
     request: { identity: SeenIdentity; role: Role };
     response: PersonSummary | null;
   };
   /** One batched lookup per screenful of list cards. */
-  'lists/lookup': { request: { keys: string[] }; response: Record<string, ChipSummary> };
+  'lists/lookup': {
+    request: { keys: string[] } & AskedAgain;
+    response: Record<string, ChipSummary>;
+  };
   /**
    * The badge opens the full record; where the browser refuses, the answer carries the keyboard
    * shortcut that opens it, for the badge to say.
@@ -33,6 +39,24 @@ export interface Protocol {
     request: Record<string, never>;
     response: { opened: boolean; shortcut: string | null };
   };
+}
+
+/**
+ * Set on a question asked again because the data changed, not because of the user: sync gives
+ * way only to the user (utils/sync/give-way.ts), and its own writes announce changes that every
+ * LinkedIn tab asks again about.
+ */
+interface AskedAgain {
+  afterChange?: true;
+}
+
+/** Whether a message from a LinkedIn tab came of something the user did (a page, a click). */
+export function causedByUser(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Partial<AskedAgain>).afterChange !== true
+  );
 }
 
 export type MessageType = keyof Protocol;

@@ -58,6 +58,8 @@ export interface EngineOptions {
   keys: SyncKeys;
   now?: () => number;
   batch?: number;
+  /** Resolves when sync may write its next batch: it gives way to the user (./give-way.ts). */
+  giveWay?: () => Promise<void>;
 }
 
 /** What a pass of `send` or `receive` did. */
@@ -106,6 +108,7 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly batch: number;
   private readonly sendBatch: number;
+  private readonly giveWay: () => Promise<void>;
   /** Ids of documents already known, by key: an HMAC per key is not worth repeating. */
   private readonly ids = new Map<string, string>();
   /**
@@ -121,6 +124,7 @@ export class SyncEngine {
     this.now = options.now ?? Date.now;
     this.batch = options.batch ?? BATCH;
     this.sendBatch = options.batch ?? SEND_BATCH;
+    this.giveWay = options.giveWay ?? (() => Promise.resolve());
   }
 
   private async idOf(key: string): Promise<string> {
@@ -146,6 +150,7 @@ export class SyncEngine {
     let done = 0;
     let count = 0;
     for (;;) {
+      await this.giveWay();
       const marks = await this.db.syncChanges.limit(this.sendBatch).toArray();
       if (!marks.length) return { count, unreadable: 0 };
       const keys = marks.map((mark) => mark.key);
@@ -205,6 +210,7 @@ export class SyncEngine {
     let count = 0;
     let unreadable = 0;
     for (;;) {
+      await this.giveWay();
       // Without the documents: most of a first sync's changes are this device's own writes.
       const feed = await this.local.changes({ since, limit: this.batch, style: 'all_docs' });
       if (!feed.results.length) return { count, unreadable };
@@ -218,6 +224,8 @@ export class SyncEngine {
         (doc) => doc instanceof Error && !(doc instanceof UnreadableDocumentError),
       );
       if (other) throw other;
+      // Opening the batch took a while: the user may have come since.
+      await this.giveWay();
       count += await applyReceived(this.db, received, feed.last_seq, this.now());
       since = feed.last_seq;
       onProgress?.(Number(since), Math.max(Number(info.update_seq), Number(since)));

@@ -26,6 +26,8 @@ export interface RunnerDeps {
    */
   mayReach(url: string): Promise<boolean>;
   now(): number;
+  /** Resolves when sync may write its next batch (./give-way.ts); at once when absent. */
+  giveWay?(): Promise<void>;
 }
 
 /** Documents per replication request: a first sync of 31,000 documents in about 31 requests. */
@@ -107,7 +109,13 @@ export class SyncRunner {
         throw new SyncProblem('sync_errorNoAccess', { host: new URL(account.url).host });
       }
       const { local, remote } = await this.connect(account, keys);
-      const engine = new SyncEngine({ db, local, keys, now: this.deps.now });
+      const engine = new SyncEngine({
+        db,
+        local,
+        keys,
+        now: this.deps.now,
+        ...(this.deps.giveWay ? { giveWay: this.deps.giveWay } : {}),
+      });
       await this.setStatus({ state: 'syncing', progress: null });
       await engine.send(progress('send'));
       await new Promise<unknown>((resolve, reject) => {

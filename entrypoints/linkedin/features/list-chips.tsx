@@ -14,14 +14,20 @@ const keysOf = ({ key, aliases }: PersonMention): string[] => [key, ...aliases];
 /** The most keys one lookup carries: a screenful is far fewer; a huge page is split. */
 const LOOKUP_BATCH = 200;
 
+/** What the background knows of `keys`; `afterChange` when asked again because the data changed. */
 async function lookup(
   keys: readonly string[],
   signal: AbortSignal,
+  afterChange: boolean,
 ): Promise<Map<string, ChipSummary>> {
   const unique = [...new Set(keys)];
   const known = new Map<string, ChipSummary>();
   for (let i = 0; i < unique.length && !signal.aborted; i += LOOKUP_BATCH) {
-    const answer = await ask('lists/lookup', { keys: unique.slice(i, i + LOOKUP_BATCH) });
+    const batch = unique.slice(i, i + LOOKUP_BATCH);
+    const answer = await ask(
+      'lists/lookup',
+      afterChange ? { keys: batch, afterChange } : { keys: batch },
+    );
     for (const [key, chip] of Object.entries(answer ?? {})) known.set(key, chip);
   }
   return known;
@@ -64,19 +70,19 @@ export const listChips: Feature = {
     // What the background said of each key, until the data changes: each person is asked about
     // once per page, however many of their cards scroll in.
     let answers = new Map<string, Promise<ChipSummary | undefined>>();
-    const askAbout = (keys: readonly string[]) => {
+    const askAbout = (keys: readonly string[], afterChange: boolean) => {
       const missing = [...new Set(keys)].filter((key) => !answers.has(key));
       if (!missing.length) return;
-      const found = lookup(missing, signal);
+      const found = lookup(missing, signal, afterChange);
       for (const key of missing)
         answers.set(
           key,
           found.then((known) => known.get(key)),
         );
     };
-    const answersFor = async (mentions: readonly PersonMention[]) => {
+    const answersFor = async (mentions: readonly PersonMention[], afterChange = false) => {
       const keys = mentions.flatMap(keysOf);
-      askAbout(keys);
+      askAbout(keys, afterChange);
       const known = new Map<string, ChipSummary>();
       for (const key of keys) {
         const chip = await answers.get(key);
@@ -114,7 +120,7 @@ export const listChips: Feature = {
       }
       const mentions = findPersonMentions(document);
       mentions.forEach((m) => handled.add(m.link));
-      const known = await answersFor(mentions);
+      const known = await answersFor(mentions, true);
       if (!signal.aborted && asked === generation) show(mentions, known);
     };
 

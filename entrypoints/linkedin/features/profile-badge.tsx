@@ -74,7 +74,9 @@ export const profileBadge: Feature = {
         />,
       );
     draw(first);
-    onDataChange(signal, () => drawIfLatest(ask('profile/summary', { identity: whole ?? byUrl })));
+    onDataChange(signal, () =>
+      drawIfLatest(ask('profile/summary', { identity: whole ?? byUrl, afterChange: true })),
+    );
   },
 };
 
