@@ -102,11 +102,6 @@ export async function putPerson(db: AllianceDb, person: Person): Promise<StoredP
   return stored;
 }
 
-/** `putPerson` for many people at once (their reads asked together, one write): for sync. */
-export async function putPeople(db: AllianceDb, people: readonly Person[]): Promise<void> {
-  await db.people.bulkPut(await Promise.all(people.map((person) => storedNow(db, person))));
-}
-
 /** Refreshes what the table keeps beside each of `slugs` that is a person (after records went). */
 export async function refreshPeople(db: AllianceDb, slugs: readonly string[]): Promise<void> {
   const people = await db.people.bulkGet([...new Set(slugs)]);

@@ -9,13 +9,8 @@ import Dexie from 'dexie';
 import { docRefOf } from './changes';
 import type { DocContent, GoneContent, PersonContent, TieContent } from './documents';
 import { readState, type SyncedDoc, type SyncWaiting } from './tables';
-import {
-  mergePeople,
-  putPeople,
-  putPerson,
-  refreshPeople,
-  removePersonRecords,
-} from '@/utils/db/records';
+import { mergePeople, putPerson, refreshPeople, removePersonRecords } from '@/utils/db/records';
+import { storedPerson } from '@/utils/db/stored-person';
 import { WRITE_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
 
 /** A document as the local copy now holds it, opened. */
@@ -116,6 +111,8 @@ async function newPeople(
 /**
  * What `writePerson` does for each of `contents`, for people `newPeople` chose: all their
  * records at once, then all of them. (Records held under their key without them, if any, go.)
+ * Their records are then exactly their documents', so what the table keeps beside each comes
+ * from the document: five reads a person fewer, most of a joining device's time in a batch.
  */
 async function writeNewPeople(db: AllianceDb, contents: readonly PersonContent[]): Promise<void> {
   for (const [index, table] of [db.notes, db.touches, db.followUps].entries()) {
@@ -125,9 +122,21 @@ async function writeNewPeople(db: AllianceDb, contents: readonly PersonContent[]
       contents.flatMap((content): unknown[] => recordTables(db, content)[index]![1]),
     );
   }
-  await putPeople(
-    db,
-    contents.map((content) => content.person),
+  // A tie is written only between two people here, so none should name them; read, not assumed.
+  const slugs = contents.map((content) => content.person.slug);
+  const tied = new Set(
+    (await db.ties.where('a').anyOf(slugs).or('b').anyOf(slugs).toArray()).flatMap((tie) => [
+      tie.a,
+      tie.b,
+    ]),
+  );
+  await db.people.bulkPut(
+    contents.map(({ person, notes, touches, followUps }) =>
+      storedPerson(person, {
+        ...(touches.length ? { lastTouchAt: Math.max(...touches.map((touch) => touch.at)) } : {}),
+        hasRecords: notes.length + touches.length + followUps.length > 0 || tied.has(person.slug),
+      }),
+    ),
   );
 }
 

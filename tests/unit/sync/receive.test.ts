@@ -140,17 +140,26 @@ const records = fc.uniqueArray(
   { selector: (record) => record.id, maxLength: 3 },
 );
 
-/** Who holds what before the batch: some people, and records under anyone's key (orphans too). */
+/**
+ * Who holds what before the batch: some people, records under anyone's key (orphans too), and
+ * ties, a stray one naming someone not here among them.
+ */
 const heldArbitrary = fc.record({
   people: fc.subarray(SLUGS),
   notes: fc.array(fc.tuple(fc.constantFrom(...SLUGS), records), { maxLength: 3 }),
   touches: fc.array(fc.tuple(fc.constantFrom(...SLUGS), records), { maxLength: 3 }),
+  ties: fc.uniqueArray(fc.uniqueArray(fc.constantFrom(...SLUGS), { minLength: 2, maxLength: 2 }), {
+    maxLength: 2,
+    selector: (pair) => [...pair].sort(byCodeUnit).join(),
+  }),
 });
 
 /** A batch: documents of distinct people, their records from the same pools. */
 const batchArbitrary = fc.uniqueArray(
   fc.record({
     slug: fc.constantFrom(...SLUGS),
+    // Untagged people are tracked only for their records: what is kept beside them must say so.
+    tagged: fc.boolean(),
     notes: records,
     touches: records,
     followUps: records,
@@ -166,7 +175,7 @@ function contentOf(doc: Batch[number]): PersonContent {
   return {
     kind: 'person',
     key: personDoc(doc.slug),
-    person: newPerson(doc.slug, NOW, { name: doc.slug, roles: ['ally'] }),
+    person: newPerson(doc.slug, NOW, { name: doc.slug, roles: doc.tagged ? ['ally'] : [] }),
     notes: sorted(doc.notes.map((r) => note(r.id, doc.slug, NOW + r.at))),
     touches: sorted(doc.touches.map((r) => touch(r.id, doc.slug, NOW + r.at))),
     followUps: sorted(doc.followUps.map((r) => followUp(r.id, doc.slug, NOW + r.at))),
@@ -179,7 +188,13 @@ describe('writing a batch of received people', () => {
   it('writes nothing once sync was turned off (a pass may still be running)', async () => {
     const db = new AllianceDb(`apply-${crypto.randomUUID()}`);
     dbs.push(db);
-    const content = contentOf({ slug: 'ana-ruiz', notes: [], touches: [], followUps: [] });
+    const content = contentOf({
+      slug: 'ana-ruiz',
+      tagged: true,
+      notes: [],
+      touches: [],
+      followUps: [],
+    });
     const doc = { key: content.key, id: 'doc', rev: '1-a', digest: 'd', content };
     expect(await applyReceived(db, [doc], 3, NOW)).toBe(0);
     expect(await db.people.count()).toBe(0);
@@ -195,7 +210,7 @@ describe('writing a batch of received people', () => {
         const db = new AllianceDb(`apply-${crypto.randomUUID()}`);
         dbs.push(db);
         await startSync(db, ACCOUNT, keys);
-        await db.transaction('rw', db.people, db.notes, db.touches, async () => {
+        await db.transaction('rw', db.people, db.notes, db.touches, db.ties, async () => {
           await db.people.bulkPut(
             held.people.map((slug) => storedPerson(newPerson(slug, NOW), { hasRecords: false })),
           );
@@ -203,6 +218,12 @@ describe('writing a batch of received people', () => {
             await db.notes.bulkPut(list.map((r) => note(r.id, slug, NOW + r.at)));
           for (const [slug, list] of held.touches)
             await db.touches.bulkPut(list.map((r) => touch(r.id, slug, NOW + r.at)));
+          await db.ties.bulkPut(
+            held.ties.map((pair, i) => {
+              const [a, b] = [...pair].sort(byCodeUnit) as [string, string];
+              return { id: `tie-${i}`, a, b, label: '', createdAt: NOW };
+            }),
+          );
         });
         // What the tables keep beside each person must follow their records, written or not.
         await db.transaction('rw', db.people, db.notes, db.touches, db.followUps, db.ties, () =>
@@ -224,10 +245,10 @@ describe('writing a batch of received people', () => {
         for (const doc of batch)
           for (const list of [doc.notes, doc.touches, doc.followUps])
             for (const r of list) count.set(r.id, (count.get(r.id) ?? 0) + 1);
-        for (const doc of docs) {
+        for (const [i, doc] of docs.entries()) {
           const content = doc.content as PersonContent;
           const slug = content.person.slug;
-          expect((await db.people.get(slug))?.roles).toEqual(['ally']);
+          expect((await db.people.get(slug))?.roles).toEqual(batch[i]!.tagged ? ['ally'] : []);
           const shared = [...content.notes, ...content.touches, ...content.followUps].some(
             (r) => count.get(r.id)! > 1,
           );
@@ -250,8 +271,21 @@ describe('writing a batch of received people', () => {
         examples: [
           // A note left under the key of someone not here: their document's records replace it.
           [
-            { people: [], notes: [['ana-ruiz', [{ id: 'r2', at: 1 }]]], touches: [] },
-            [{ slug: 'ana-ruiz', notes: [{ id: 'r1', at: 2 }], touches: [], followUps: [] }],
+            { people: [], notes: [['ana-ruiz', [{ id: 'r2', at: 1 }]]], touches: [], ties: [] },
+            [
+              {
+                slug: 'ana-ruiz',
+                tagged: false,
+                notes: [{ id: 'r1', at: 2 }],
+                touches: [],
+                followUps: [],
+              },
+            ],
+          ],
+          // A stray tie naming someone not here, who comes with no record of their own.
+          [
+            { people: [], notes: [], touches: [], ties: [['ana-ruiz', 'ben-cole']] },
+            [{ slug: 'ana-ruiz', tagged: false, notes: [], touches: [], followUps: [] }],
           ],
         ],
       },
