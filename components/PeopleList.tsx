@@ -79,7 +79,7 @@ function PersonLine({ row, onOpen }: { row: PersonRow; onOpen(slug: string): voi
  * level, due and overdue; sort by last touch or name. Windowed, so it stays fast at 10,000.
  */
 export function PeopleList({ db, settings, state, onChange, onOpen }: PeopleListProps) {
-  const live = useReadOnChange(() => loadPeopleListData(db), []);
+  const live = useReadOnChange(() => loadPeopleListData(db), [], { waitForQuietInput: true });
   const data = liveValue(live, undefined);
   // The search index is built here, once per change of the data, never per keystroke.
   const rows = useMemo(

@@ -36,10 +36,14 @@ export function liveValue<T>(live: Live<T>, fallback: T): T {
 /**
  * After a read that a change notice found running, the next one waits this many times as long
  * as that read took: a view spends at most a quarter of its time reading while a storm of changes
- * goes on (another device joining writes its people batch after batch), and stays free for the
- * user's typing and scrolling. A notice that finds no read running is read at once.
+ * goes on (another device joining writes its people batch after batch). A notice that finds no
+ * read running is read at once.
  */
 const REST_PER_READ = 3;
+
+/** With `waitForQuietInput`, how long after the user's last key, click or wheel a read may start. */
+const INPUT_QUIET_MS = 1000;
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
 
 /**
  * Like `useLiveQuery`, for a read of tens of thousands of records: read once, and again after
@@ -47,17 +51,44 @@ const REST_PER_READ = 3;
  * context). A live query keeps every record it read in a key range set so that it can tell
  * which writes concern it; the weekly report reads every touch of half a year, and keeping
  * 48,000 keys cost more than its engine (profiled at 10,000 people and 100,000 touches). One read
- * runs at a time; the notices that come during it are answered by one read after it.
+ * runs at a time; the notices that come during it are answered by one read after it. With
+ * `waitForQuietInput` (the people list, whose read and rebuild of 30,000 rows would stall the
+ * user's typing), a read after a change also waits until the user has stopped for a second.
  */
-export function useReadOnChange<T>(read: () => Promise<T>, deps: readonly unknown[]): Live<T> {
+export function useReadOnChange<T>(
+  read: () => Promise<T>,
+  deps: readonly unknown[],
+  { waitForQuietInput = false } = {},
+): Live<T> {
   const [state, setState] = useState<Live<T>>({ status: 'loading' });
   useLayoutEffect(() => {
     let mounted = true;
     let reading = false;
     let changedMeanwhile = false;
-    let resting: ReturnType<typeof setTimeout> | undefined;
+    let restUntil = 0;
+    let lastInput = -Infinity;
+    let waiting: ReturnType<typeof setTimeout> | undefined;
+    const listening = new AbortController();
+    if (waitForQuietInput)
+      for (const type of INPUT_EVENTS)
+        document.addEventListener(type, () => (lastInput = performance.now()), {
+          capture: true,
+          passive: true,
+          signal: listening.signal,
+        });
+    /** Reads now, or once the rest after the last read and the user's typing are over. */
+    const readSoon = () => {
+      if (reading) changedMeanwhile = true;
+      if (reading || waiting) return;
+      const startAt = Math.max(restUntil, waitForQuietInput ? lastInput + INPUT_QUIET_MS : 0);
+      const wait = startAt - performance.now();
+      if (wait <= 0) return void run();
+      waiting = setTimeout(() => {
+        waiting = undefined;
+        readSoon();
+      }, wait);
+    };
     const run = async () => {
-      resting = undefined;
       reading = true;
       changedMeanwhile = false;
       const started = performance.now();
@@ -68,17 +99,16 @@ export function useReadOnChange<T>(read: () => Promise<T>, deps: readonly unknow
         if (mounted) setState(failed(error));
       }
       reading = false;
-      if (mounted && changedMeanwhile)
-        resting = setTimeout(() => void run(), REST_PER_READ * (performance.now() - started));
+      if (!mounted || !changedMeanwhile) return;
+      restUntil = performance.now() + REST_PER_READ * (performance.now() - started);
+      readSoon();
     };
     void run();
-    const unwatch = dataChangedItem.watch(() => {
-      if (reading || resting) changedMeanwhile = true;
-      else void run();
-    });
+    const unwatch = dataChangedItem.watch(readSoon);
     return () => {
       mounted = false;
-      clearTimeout(resting);
+      clearTimeout(waiting);
+      listening.abort();
       unwatch();
     };
   }, deps);

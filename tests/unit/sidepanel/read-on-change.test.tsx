@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 /** A view whose every read takes READ_MS and says how many reads there were. */
-async function countingView() {
+async function countingView(options: { waitForQuietInput?: boolean } = {}) {
   const reads: { start: number; end: number }[] = [];
   const read = async () => {
     const start = performance.now();
@@ -26,7 +26,7 @@ async function countingView() {
     return reads.length;
   };
   function View() {
-    const live = useReadOnChange(read, []);
+    const live = useReadOnChange(read, [], options);
     return <p>{live.status === 'ready' ? `read ${live.value}` : 'loading'}</p>;
   }
   view = await mount(<View />);
@@ -70,5 +70,21 @@ describe('a view read again on the change notice', () => {
       const took = reads[i - 1]!.end - reads[i - 1]!.start;
       expect(reads[i]!.start - reads[i - 1]!.end).toBeGreaterThanOrEqual(3 * took - 2);
     }
+  });
+
+  it('with waitForQuietInput, reads after a change only once the user has stopped typing', async () => {
+    const { reads, shown } = await countingView({ waitForQuietInput: true });
+    const typing = performance.now();
+    let lastKey = 0;
+    for (let i = 0; i < 8; i++) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+      lastKey = performance.now();
+      await announce();
+      await sleep(150);
+    }
+    expect(reads).toHaveLength(1);
+    await settle(() => shown() === 'read 2', 3000);
+    expect(reads[1]!.start - lastKey).toBeGreaterThanOrEqual(1000 - 2);
+    expect(reads[1]!.start - typing).toBeLessThan(3000);
   });
 });
