@@ -225,57 +225,82 @@ async function mayFollowMerges(
 
 /**
  * Writes a batch of received documents and remembers `seq`, the point of the local copy's
- * changes they reach, in one transaction. Returns how many documents changed the tables.
+ * changes they reach, in one transaction. Returns how many documents changed the tables. When
+ * `abandon` aborts before it commits, the transaction is aborted: nothing of the batch is written.
  */
 export async function applyReceived(
   db: AllianceDb,
   docs: readonly ReceivedDoc[],
   seq: number | string,
   now: number,
+  abandon?: AbortSignal,
 ): Promise<number> {
-  return db.transaction('rw', APPLY_TABLES, async () => {
-    // Sync turned off during the pass (a delete "only on this computer" may follow): write nothing.
-    if (!(await db.syncState.get('account'))) return 0;
-    const keys = docs.map((doc) => doc.key);
-    const [changed, synced] = await Promise.all([
-      db.syncChanges.bulkGet(keys),
-      db.syncedDocs.bulkGet(keys),
-    ]);
-    const todo = docs.filter((doc, i) => !changed[i] && synced[i]?.rev !== doc.rev);
-    const people = todo.flatMap((doc) => (doc.content.kind === 'person' ? [doc.content] : []));
-    const before = new Map(
-      (await db.people.bulkGet(people.map((content) => content.person.slug))).map((person, i) => [
-        people[i]!.person.slug,
-        { existed: person !== undefined, aliases: person?.aliases ?? [] },
-      ]),
-    );
-    const fresh = await newPeople(db, people, (slug) => before.get(slug)!.existed);
-    await writeNewPeople(db, fresh);
-    const written = new Set<DocContent>(fresh);
-    const ties: SyncWaiting['docs'] = [];
-    for (const doc of todo) {
-      if (doc.content.kind === 'tie') ties.push(doc as SyncWaiting['docs'][number]);
-      else if (!written.has(doc.content)) await writeContent(db, doc.content);
+  return db.transaction('rw', APPLY_TABLES, async (tx) => {
+    const giveUp = () => {
+      try {
+        tx.abort();
+      } catch {
+        // Committed meanwhile: the batch is written, and that is fine too.
+      }
+    };
+    if (abandon?.aborted) giveUp();
+    abandon?.addEventListener('abort', giveUp, { once: true });
+    try {
+      return await writeBatch(db, docs, seq, now);
+    } finally {
+      abandon?.removeEventListener('abort', giveUp);
     }
-    // Ties that waited for their people, unless a newer version came or this device changed them.
-    const newer = new Set(keys);
-    const stored = (await readState(db, 'waiting'))?.docs ?? [];
-    const marked = await db.syncChanges.bulkGet(stored.map((doc) => doc.key));
-    const waited = stored.filter((doc, i) => !newer.has(doc.key) && !marked[i]);
-    const waiting: SyncWaiting['docs'] = [];
-    const done: SyncedDoc[] = todo.filter((doc) => doc.content.kind !== 'tie');
-    for (const doc of [...waited, ...ties])
-      ((await writeTie(db, doc.content)) ? done : waiting).push(doc);
-    await db.syncedDocs.bulkPut(done.map(({ key, id, rev, digest }) => ({ key, id, rev, digest })));
-    await db.syncState.put({ name: 'waiting', docs: waiting });
-    await db.syncState.put({ name: 'applied', seq });
-    // Until one merge is followed, the tables are as these reads saw them; after it, any of the
-    // rest may have something to follow.
-    const arrived = [...before];
-    const may = await Promise.all(arrived.map(([slug, was]) => mayFollowMerges(db, slug, was)));
-    let merged = false;
-    for (const [i, [slug, was]] of arrived.entries())
-      if (merged || may[i]) merged = (await followMerges(db, slug, was, now)) || merged;
-    return todo.length;
   });
+}
+
+/** What `applyReceived` writes, inside its transaction. */
+async function writeBatch(
+  db: AllianceDb,
+  docs: readonly ReceivedDoc[],
+  seq: number | string,
+  now: number,
+): Promise<number> {
+  // Sync turned off during the pass (a delete "only on this computer" may follow): write nothing.
+  if (!(await db.syncState.get('account'))) return 0;
+  const keys = docs.map((doc) => doc.key);
+  const [changed, synced] = await Promise.all([
+    db.syncChanges.bulkGet(keys),
+    db.syncedDocs.bulkGet(keys),
+  ]);
+  const todo = docs.filter((doc, i) => !changed[i] && synced[i]?.rev !== doc.rev);
+  const people = todo.flatMap((doc) => (doc.content.kind === 'person' ? [doc.content] : []));
+  const before = new Map(
+    (await db.people.bulkGet(people.map((content) => content.person.slug))).map((person, i) => [
+      people[i]!.person.slug,
+      { existed: person !== undefined, aliases: person?.aliases ?? [] },
+    ]),
+  );
+  const fresh = await newPeople(db, people, (slug) => before.get(slug)!.existed);
+  await writeNewPeople(db, fresh);
+  const written = new Set<DocContent>(fresh);
+  const ties: SyncWaiting['docs'] = [];
+  for (const doc of todo) {
+    if (doc.content.kind === 'tie') ties.push(doc as SyncWaiting['docs'][number]);
+    else if (!written.has(doc.content)) await writeContent(db, doc.content);
+  }
+  // Ties that waited for their people, unless a newer version came or this device changed them.
+  const newer = new Set(keys);
+  const stored = (await readState(db, 'waiting'))?.docs ?? [];
+  const marked = await db.syncChanges.bulkGet(stored.map((doc) => doc.key));
+  const waited = stored.filter((doc, i) => !newer.has(doc.key) && !marked[i]);
+  const waiting: SyncWaiting['docs'] = [];
+  const done: SyncedDoc[] = todo.filter((doc) => doc.content.kind !== 'tie');
+  for (const doc of [...waited, ...ties])
+    ((await writeTie(db, doc.content)) ? done : waiting).push(doc);
+  await db.syncedDocs.bulkPut(done.map(({ key, id, rev, digest }) => ({ key, id, rev, digest })));
+  await db.syncState.put({ name: 'waiting', docs: waiting });
+  await db.syncState.put({ name: 'applied', seq });
+  // Until one merge is followed, the tables are as these reads saw them; after it, any of the
+  // rest may have something to follow.
+  const arrived = [...before];
+  const may = await Promise.all(arrived.map(([slug, was]) => mayFollowMerges(db, slug, was)));
+  let merged = false;
+  for (const [i, [slug, was]] of arrived.entries())
+    if (merged || may[i]) merged = (await followMerges(db, slug, was, now)) || merged;
+  return todo.length;
 }

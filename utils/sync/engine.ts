@@ -58,8 +58,11 @@ export interface EngineOptions {
   keys: SyncKeys;
   now?: () => number;
   batch?: number;
-  /** Resolves when sync may write its next batch: it gives way to the user (./give-way.ts). */
-  giveWay?: () => Promise<void>;
+  /**
+   * Resolves when sync may write its next batch, with a signal that aborts when the user comes
+   * back: sync gives way to the user (./give-way.ts).
+   */
+  giveWay?: () => Promise<AbortSignal>;
 }
 
 /** What a pass of `send` or `receive` did. */
@@ -108,7 +111,7 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly batch: number;
   private readonly sendBatch: number;
-  private readonly giveWay: () => Promise<void>;
+  private readonly giveWay: () => Promise<AbortSignal>;
   /** Ids of documents already known, by key: an HMAC per key is not worth repeating. */
   private readonly ids = new Map<string, string>();
   /**
@@ -124,7 +127,7 @@ export class SyncEngine {
     this.now = options.now ?? Date.now;
     this.batch = options.batch ?? BATCH;
     this.sendBatch = options.batch ?? SEND_BATCH;
-    this.giveWay = options.giveWay ?? (() => Promise.resolve());
+    this.giveWay = options.giveWay ?? (() => Promise.resolve(new AbortController().signal));
   }
 
   private async idOf(key: string): Promise<string> {
@@ -150,7 +153,6 @@ export class SyncEngine {
     let done = 0;
     let count = 0;
     for (;;) {
-      await this.giveWay();
       const marks = await this.db.syncChanges.limit(this.sendBatch).toArray();
       if (!marks.length) return { count, unreadable: 0 };
       const keys = marks.map((mark) => mark.key);
@@ -224,11 +226,24 @@ export class SyncEngine {
         (doc) => doc instanceof Error && !(doc instanceof UnreadableDocumentError),
       );
       if (other) throw other;
-      // Opening the batch took a while: the user may have come since.
-      await this.giveWay();
-      count += await applyReceived(this.db, received, feed.last_seq, this.now());
+      count += await this.apply(received, feed.last_seq);
       since = feed.last_seq;
       onProgress?.(Number(since), Math.max(Number(info.update_seq), Number(since)));
+    }
+  }
+
+  /**
+   * Writes a batch once the user is away; given up when they come back meanwhile (nothing of it
+   * written) and written again once they are away.
+   */
+  private async apply(received: readonly ReceivedDoc[], seq: number | string): Promise<number> {
+    for (;;) {
+      const userCame = await this.giveWay();
+      try {
+        return await applyReceived(this.db, received, seq, this.now(), userCame);
+      } catch (error) {
+        if (!userCame.aborted) throw error;
+      }
     }
   }
 

@@ -27,7 +27,7 @@ export interface RunnerDeps {
   mayReach(url: string): Promise<boolean>;
   now(): number;
   /** Resolves when sync may write its next batch (./give-way.ts); at once when absent. */
-  giveWay?(): Promise<void>;
+  giveWay?(): Promise<AbortSignal>;
 }
 
 /** Documents per replication request: a first sync of 31,000 documents in about 31 requests. */

@@ -4,8 +4,9 @@
  * engine waits at every batch it writes.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { storeProblems } from '../../support/store-actions';
 import { device, memoryServer, testKeys, type Device } from '../../support/sync-devices';
-import { toggleRole } from '@/utils/db/records';
+import { addNote, toggleRole } from '@/utils/db/records';
 import { causedByUser } from '@/utils/messaging/protocol';
 import { SyncEngine } from '@/utils/sync/engine';
 import { HOLD_MS, holdSyncForUser, untilUserIsAway } from '@/utils/sync/give-way';
@@ -72,6 +73,7 @@ describe('the engine giving way', () => {
         waits.push(await b.db.people.count());
         // Held before the first batch is written, as while the user opens a profile.
         if (waits.length === 2) await held;
+        return new AbortController().signal;
       },
     });
     const receiving = engine.receive();
@@ -82,5 +84,51 @@ describe('the engine giving way', () => {
     expect((await receiving).count).toBe(3);
     // Before reading each batch and again before writing it; then before finding none left.
     expect(waits).toEqual([0, 0, 1, 1, 2, 2, 3]);
+  });
+
+  it('gives up the batch it is writing when the user comes, writes none of it, and writes it again', async () => {
+    const server = memoryServer();
+    const keys = await testKeys();
+    devices = [await device(server, keys), await device(server, keys)];
+    const [a, b] = devices as [Device, Device];
+    for (const slug of ['ana-ruiz', 'ben-cole', 'cy-wong']) {
+      await toggleRole(a.db, { slug, name: slug }, 'ally', NOW);
+      await addNote(a.db, { slug }, `About ${slug}`, NOW);
+    }
+    await a.engine.send();
+    await a.local.sync(server);
+    await b.local.sync(server);
+
+    let userCame = new AbortController();
+    const seenAtEachWait: number[] = [];
+    const engine = new SyncEngine({
+      db: b.db,
+      local: b.local,
+      keys,
+      giveWay: async () => {
+        seenAtEachWait.push((await b.db.people.count()) + (await b.db.notes.count()));
+        return userCame.signal;
+      },
+    });
+    // The user comes while the batch's notes are being written, before its people are.
+    let notesWritten = 0;
+    b.db.notes.hook('creating', () => {
+      if (++notesWritten !== 1) return;
+      userCame.abort();
+      userCame = new AbortController();
+    });
+    expect((await engine.receive()).count).toBe(3);
+    // Before reading, before writing, again before writing after giving up (nothing written),
+    // then before finding none left.
+    expect(seenAtEachWait).toEqual([0, 0, 0, 6]);
+    // Three notes given up with their batch, then the same three written.
+    expect(notesWritten).toBe(6);
+    expect(await storeProblems(b.db)).toEqual([]);
+    expect((await b.db.notes.toArray()).map((note) => note.text).sort()).toEqual([
+      'About ana-ruiz',
+      'About ben-cole',
+      'About cy-wong',
+    ]);
+    expect(await b.db.syncState.get('applied')).toBeDefined();
   });
 });
