@@ -212,7 +212,6 @@ export class SyncEngine {
     let count = 0;
     let unreadable = 0;
     for (;;) {
-      await this.giveWay();
       // Without the documents: most of a first sync's changes are this device's own writes.
       const feed = await this.local.changes({ since, limit: this.batch, style: 'all_docs' });
       if (!feed.results.length) return { count, unreadable };
@@ -234,11 +233,13 @@ export class SyncEngine {
 
   /**
    * Writes a batch once the user is away; given up when they come back meanwhile (nothing of it
-   * written) and written again once they are away.
+   * written) and written again once they are away. A batch with nothing to write (this device's
+   * own writes coming back) only moves the checkpoint, at once: the user's edit must not hold
+   * the pass that sends their next one.
    */
   private async apply(received: readonly ReceivedDoc[], seq: number | string): Promise<number> {
     for (;;) {
-      const userCame = await this.giveWay();
+      const userCame = received.length ? await this.giveWay() : new AbortController().signal;
       try {
         return await applyReceived(this.db, received, seq, this.now(), userCame);
       } catch (error) {
