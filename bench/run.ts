@@ -35,6 +35,7 @@ import {
   BADGE_WHILE_SYNCING,
   EDIT_ON_OTHER,
   FIRST_SYNC,
+  POPUP_WHILE_SYNCING,
   SEARCH_WHILE_SYNCING,
   syncMetrics,
 } from './metrics/sync';
@@ -346,7 +347,13 @@ async function main(): Promise<void> {
       try {
         metrics.push(...(await syncMetrics(EXTENSION_DIR, floorDir, data, Math.min(RUNS, 5))));
       } catch (error) {
-        for (const name of [FIRST_SYNC, EDIT_ON_OTHER, BADGE_WHILE_SYNCING, SEARCH_WHILE_SYNCING])
+        for (const name of [
+          FIRST_SYNC,
+          EDIT_ON_OTHER,
+          BADGE_WHILE_SYNCING,
+          SEARCH_WHILE_SYNCING,
+          POPUP_WHILE_SYNCING,
+        ])
           await attempt(metrics, name, 'ms', () => Promise.reject(error));
       }
     }

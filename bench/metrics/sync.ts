@@ -13,13 +13,14 @@ import { launch, openExtensionPage, seedDatabase, type Harness } from '../../tes
 import { startSyncServer } from '../../tests/e2e/sync-server';
 import type { Dataset } from '../../tests/support/dataset';
 import { againstFloor, againstLimit, round, type Metric } from '../lib/stats';
-import { badgeChanges, peopleSearch } from './extension-pages';
+import { badgeChanges, peopleSearch, popupOpen } from './extension-pages';
 import { badgeLatency, sideBySide } from './linkedin';
 
 export const FIRST_SYNC = 'first sync to a localhost server (bench record)';
 export const EDIT_ON_OTHER = 'one edit on A visible on B (live sync)';
 export const BADGE_WHILE_SYNCING = 'badge latency on a profile, while a sync runs';
 export const SEARCH_WHILE_SYNCING = 'people list, per keystroke, while a sync runs';
+export const POPUP_WHILE_SYNCING = 'popup to summary, while a sync runs';
 
 const PASSPHRASE = 'bench lantern otter quiet 2031';
 const SYNC_WAIT_MS = 600_000;
@@ -134,9 +135,13 @@ export async function syncMetrics(
       () => badgeLatency(b.h),
     );
     const search = await peopleSearch(b.h, 'dana lee');
+    const popup = await popupOpen(b.h, runs, noChange);
     const measuredWhileJoining = joining;
     const receivedProgress = await receiving;
     const joinMs = performance.now() - joined;
+    // The popup's own row misses its 150 ms on this machine with or without a sync (docs/
+    // performance.md): while a sync runs, it is held to the same popup once the join is over.
+    const popupAfter = await popupOpen(b.h, runs, noChange);
     const during = measuredWhileJoining
       ? 'every run while profile B, joining, wrote the record it received into its tables'
       : 'NOT all while syncing: the join ended before the runs did, so this row says nothing about sync';
@@ -193,6 +198,21 @@ export async function syncMetrics(
           50,
         ),
       ),
+      withheldUnless(
+        measuredWhileJoining,
+        againstFloor(
+          {
+            name: POPUP_WHILE_SYNCING,
+            unit: 'ms',
+            runs: popup,
+            target: '≤ 1.25× the popup after the join',
+            note: during,
+          },
+          'the same popup once the join is over',
+          popupAfter,
+          1.25,
+        ),
+      ),
     ];
   } finally {
     await floor.close();
@@ -203,6 +223,8 @@ export async function syncMetrics(
     await server.close();
   }
 }
+
+const noChange = () => Promise.resolve();
 
 /** A row measured at the wrong moment is not met, whatever its figure. */
 function withheldUnless(measuredRight: boolean, metric: Metric): Metric {

@@ -8,6 +8,7 @@ import { registerWeeklyReport } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
 import { causedByUser } from '@/utils/messaging/protocol';
 import { holdSyncForUser } from '@/utils/sync/give-way';
+import { isHoldForUser } from '@/utils/sync/hold-for-page';
 import { dataChangedItem, loadSettings } from '@/utils/settings';
 import { openSidePanel, sidePanelShortcut } from '@/utils/side-panel';
 
@@ -23,7 +24,11 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // The extension's own pages ask for sync; LinkedIn's tabs speak the content-script protocol.
-    if (sender.url?.startsWith(ownPages)) return answerSync(message);
+    if (sender.url?.startsWith(ownPages)) {
+      if (!isHoldForUser(message)) return answerSync(message);
+      holdSyncForUser();
+      return Promise.resolve(null);
+    }
     if (causedByUser(message)) holdSyncForUser();
     return handleMessage(
       {
