@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { buttonNamed, byLabel, click, mount, settle, typeInto, type Mounted } from './render';
 import { PersonRecord } from '@/components/PersonRecord';
@@ -53,6 +53,9 @@ afterEach(async () => {
   db.close();
   await db.delete();
 });
+// Preact runs a re-rendered component's effect cleanups after the next frame, or 35 ms without
+// one: the last test's must run before jsdom goes (a CI run saw one find no `document`).
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 150)));
 
 describe('the record saves as the user types', () => {
   it('writes after a pause in typing, not on every keystroke', async () => {
