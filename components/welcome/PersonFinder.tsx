@@ -35,7 +35,6 @@ export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps)
     let current = true;
     setKnown(null);
     if (input.kind === 'profile') {
-      setName(input.name);
       findPerson(db, input.slug)
         .then((person) => current && setKnown(person ?? null))
         .catch(() => undefined);
@@ -61,7 +60,14 @@ export function PersonFinder({ db, label, action, onChoose }: PersonFinderProps)
           autocomplete="off"
           placeholder={ui.t('finder_placeholder')}
           value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
+          onInput={(event) => {
+            const next = event.currentTarget.value;
+            // A new address names its person from the address, in the same render that shows
+            // the name field: set after it (in an effect), it overwrote a name typed at once.
+            const pasted = readFinderInput(next);
+            if (pasted.kind === 'profile' && pasted.slug !== slug) setName(pasted.name);
+            setText(next);
+          }}
         />
       </div>
       {input.kind === 'not-a-profile' && (
