@@ -86,25 +86,49 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * The element, once found (and `usable`) at the same place twice in a row, 50 ms apart: finding
+ * it scrolls it into view, and Firefox hit-tests a click against the scroll its compositor has
+ * (asynchronous panning), so a click at once after the scroll could land on what was there before.
+ */
+async function locateSettled(
+  tab: Tab,
+  want: Wanted,
+  what: string,
+  usable: (found: Located) => boolean = () => true,
+): Promise<Located> {
+  let last: Located | undefined;
+  return waitFor(what, async () => {
+    const found = await tab.evaluate(locateInPage, want);
+    const settled = found && usable(found) && last && found.x === last.x && found.y === last.y;
+    last = found && usable(found) ? found : undefined;
+    return settled ? found : undefined;
+  });
+}
+
 async function locate(tab: Tab, want: Wanted, what: string): Promise<Located> {
   return waitFor(what, () => tab.evaluate(locateInPage, want));
 }
 
 /** Clicks the button with that name, once it is there and enabled. */
 export async function clickButton(tab: Tab, name: Name, within?: string): Promise<void> {
-  const at = await waitFor(`an enabled button "${String(name)}"`, async () => {
-    const found = await tab.evaluate(locateInPage, wanted('button', name, within));
-    return found && !found.disabled ? found : undefined;
-  });
+  const at = await locateSettled(
+    tab,
+    wanted('button', name, within),
+    `an enabled button "${String(name)}"`,
+    (found) => !found.disabled,
+  );
   await tab.click(at.x, at.y);
 }
 
 /** Double-clicks the enabled button of that accessible name, with a real mouse. */
 export async function doubleClickButton(tab: Tab, name: Name, within?: string): Promise<void> {
-  const at = await waitFor(`an enabled button "${String(name)}"`, async () => {
-    const found = await tab.evaluate(locateInPage, wanted('button', name, within));
-    return found && !found.disabled ? found : undefined;
-  });
+  const at = await locateSettled(
+    tab,
+    wanted('button', name, within),
+    `an enabled button "${String(name)}"`,
+    (found) => !found.disabled,
+  );
   await tab.dblclick(at.x, at.y);
 }
 
@@ -120,13 +144,13 @@ export async function valueOf(tab: Tab, label: Name): Promise<string | null> {
 
 /** Clicks the form field with that label: a radio button or a checkbox, for one. */
 export async function clickField(tab: Tab, label: Name): Promise<void> {
-  const at = await locate(tab, wanted('field', label), `a field "${String(label)}"`);
+  const at = await locateSettled(tab, wanted('field', label), `a field "${String(label)}"`);
   await tab.click(at.x, at.y);
 }
 
 /** Clicks the field with that label, selects what it holds and types `text` over it. */
 export async function fill(tab: Tab, label: Name, text: string): Promise<void> {
-  const at = await locate(tab, wanted('field', label), `a field "${String(label)}"`);
+  const at = await locateSettled(tab, wanted('field', label), `a field "${String(label)}"`);
   await tab.click(at.x, at.y);
   await tab.evaluate(() => {
     const field = document.activeElement as HTMLInputElement | null;
