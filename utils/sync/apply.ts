@@ -10,7 +10,7 @@ import { docRefOf } from './changes';
 import type { DocContent, GoneContent, PersonContent, TieContent } from './documents';
 import { readState, type SyncedDoc, type SyncWaiting } from './tables';
 import { mergePeople, putPerson, refreshPeople, removePersonRecords } from '@/utils/db/records';
-import { storedPerson } from '@/utils/db/stored-person';
+import { storedPeople } from '@/utils/db/stored-person';
 import { WRITE_TABLES, allOf, type AllianceDb } from '@/utils/db/schema';
 
 /** A document as the local copy now holds it, opened. */
@@ -124,18 +124,16 @@ async function writeNewPeople(db: AllianceDb, contents: readonly PersonContent[]
   }
   // A tie is written only between two people here, so none should name them; read, not assumed.
   const slugs = contents.map((content) => content.person.slug);
-  const tied = new Set(
-    (await db.ties.where('a').anyOf(slugs).or('b').anyOf(slugs).toArray()).flatMap((tie) => [
-      tie.a,
-      tie.b,
-    ]),
-  );
+  const ties = await db.ties.where('a').anyOf(slugs).or('b').anyOf(slugs).toArray();
   await db.people.bulkPut(
-    contents.map(({ person, notes, touches, followUps }) =>
-      storedPerson(person, {
-        ...(touches.length ? { lastTouchAt: Math.max(...touches.map((touch) => touch.at)) } : {}),
-        hasRecords: notes.length + touches.length + followUps.length > 0 || tied.has(person.slug),
-      }),
+    storedPeople(
+      contents.map((content) => content.person),
+      {
+        notes: contents.flatMap((content) => content.notes),
+        touches: contents.flatMap((content) => content.touches),
+        followUps: contents.flatMap((content) => content.followUps),
+        ties,
+      },
     ),
   );
 }

@@ -282,6 +282,19 @@ describe('writing a batch of received people', () => {
               },
             ],
           ],
+          // Someone untagged who comes with a follow-up alone: tracked for it.
+          [
+            { people: [], notes: [], touches: [], ties: [] },
+            [
+              {
+                slug: 'ana-ruiz',
+                tagged: false,
+                notes: [],
+                touches: [],
+                followUps: [{ id: 'r1', at: 3 }],
+              },
+            ],
+          ],
           // A stray tie naming someone not here, who comes with no record of their own.
           [
             { people: [], notes: [], touches: [], ties: [['ana-ruiz', 'ben-cole']] },
