@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { dataChangedItem } from '@/utils/settings';
+import { onUserInput } from '@/utils/user-input';
 
 /** The answer of a Dexie query, kept current as the data changes in any extension view. */
 export type Live<T> =
@@ -43,7 +44,6 @@ const REST_PER_READ = 3;
 
 /** With `waitForQuietInput`, how long after the user's last key, click or wheel a read may start. */
 const INPUT_QUIET_MS = 1000;
-const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
 
 /**
  * Like `useLiveQuery`, for a read of tens of thousands of records: read once, and again after
@@ -69,13 +69,7 @@ export function useReadOnChange<T>(
     let lastInput = -Infinity;
     let waiting: ReturnType<typeof setTimeout> | undefined;
     const listening = new AbortController();
-    if (waitForQuietInput)
-      for (const type of INPUT_EVENTS)
-        document.addEventListener(type, () => (lastInput = performance.now()), {
-          capture: true,
-          passive: true,
-          signal: listening.signal,
-        });
+    if (waitForQuietInput) onUserInput(() => (lastInput = performance.now()), listening.signal);
     /** Reads now, or once the rest after the last read and the user's typing are over. */
     const readSoon = () => {
       if (reading) changedMeanwhile = true;

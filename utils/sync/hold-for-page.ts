@@ -4,12 +4,12 @@
  * it opens, and again as they type, click or scroll, at most every HOLD_EVERY_MS.
  */
 import { browser } from 'wxt/browser';
+import { onUserInput } from '@/utils/user-input';
 
 /** The message an extension page sends; the background holds sync and answers null. */
 export const HOLD_SYNC = { type: 'sync/hold-for-user' } as const;
 
 const HOLD_EVERY_MS = 250;
-const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
 
 /** Whether a message from one of the extension's pages asks sync to hold for the user. */
 export function isHoldForUser(message: unknown): boolean {
@@ -30,6 +30,5 @@ export function holdSyncWhileUsed(): void {
     browser.runtime.sendMessage(HOLD_SYNC).catch(() => undefined);
   };
   hold();
-  for (const type of INPUT_EVENTS)
-    document.addEventListener(type, hold, { capture: true, passive: true });
+  onUserInput(hold);
 }
