@@ -52,6 +52,9 @@ const BATCH = 250;
  */
 const SEND_BATCH = 1000;
 
+/** The signal of a write nothing gives up: no user to wait for, or nothing to write. */
+const NEVER_ABORTED = new AbortController().signal;
+
 export interface EngineOptions {
   db: AllianceDb;
   local: PouchDB.Database;
@@ -127,7 +130,7 @@ export class SyncEngine {
     this.now = options.now ?? Date.now;
     this.batch = options.batch ?? BATCH;
     this.sendBatch = options.batch ?? SEND_BATCH;
-    this.giveWay = options.giveWay ?? (() => Promise.resolve(new AbortController().signal));
+    this.giveWay = options.giveWay ?? (() => Promise.resolve(NEVER_ABORTED));
   }
 
   private async idOf(key: string): Promise<string> {
@@ -239,7 +242,7 @@ export class SyncEngine {
    */
   private async apply(received: readonly ReceivedDoc[], seq: number | string): Promise<number> {
     for (;;) {
-      const userCame = received.length ? await this.giveWay() : new AbortController().signal;
+      const userCame = received.length ? await this.giveWay() : NEVER_ABORTED;
       try {
         return await applyReceived(this.db, received, seq, this.now(), userCame);
       } catch (error) {

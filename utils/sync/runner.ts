@@ -114,7 +114,7 @@ export class SyncRunner {
         local,
         keys,
         now: this.deps.now,
-        ...(this.deps.giveWay ? { giveWay: this.deps.giveWay } : {}),
+        giveWay: this.deps.giveWay,
       });
       await this.setStatus({ state: 'syncing', progress: null });
       await engine.send(progress('send'));
