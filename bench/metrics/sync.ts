@@ -2,9 +2,9 @@
  * Sync at the record's real scale (docs/sync.md): the first sync of the bench record to a
  * CouchDB-protocol server on localhost, timed from the click on "Turn on sync" until the options
  * page says every change made here is on the server, with the progress it showed on the way; the
- * badge and the people list on profile B while it joins (receiving everything and writing it into
- * its tables, the heaviest sync there is); and one edit on profile A (a role toggled from the
- * badge) until profile B holds it, live sync on.
+ * badge, the people list and the popup on profile B while it joins (receiving everything and
+ * writing it into its tables, the heaviest sync there is); and one edit on profile A (a role
+ * toggled from the badge) until profile B holds it, live sync on.
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
