@@ -6,6 +6,7 @@ import { registerSync } from './sync';
 import { refreshAllToolbars, refreshToolbar } from './toolbar';
 import { registerWeeklyReport } from '@/utils/weekly-report';
 import { getDb } from '@/utils/db';
+import { isLinkedInUrl } from '@/utils/linkedin/urls';
 import { causedByUser } from '@/utils/messaging/protocol';
 import { holdSyncForUser } from '@/utils/sync/give-way';
 import { isHoldForUser } from '@/utils/sync/hold-for-page';
@@ -44,6 +45,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A LinkedIn page that starts loading asks for its badge in a moment: sync holds from now
+    // rather than from that question (docs/sync.md, "Giving way to the user").
+    if ((change.status === 'loading' || change.url !== undefined) && isLinkedInUrl(tab.url))
+      holdSyncForUser();
     if (change.url !== undefined || change.status === 'complete')
       void refreshToolbar(db, tabId, tab.url);
   });

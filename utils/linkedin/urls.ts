@@ -113,10 +113,17 @@ export function isProfileRootHref(href: string, base: string = DEFAULT_BASE): bo
   return rest.length === 0 || (rest.length === 1 && /^[a-z]{2}$/i.test(rest[0] ?? ''));
 }
 
+/** Whether `url` is an absolute address of a LinkedIn page (a tab's, for the background). */
+export function isLinkedInUrl(url: string | undefined): boolean {
+  return (
+    url !== undefined && /^https?:\/\//i.test(url.trim()) && !!parseLinkedInUrl(url, DEFAULT_BASE)
+  );
+}
+
 /** Which kind of LinkedIn page a URL shows, for routing features. */
 export function pageKind(url: string): PageKind {
-  const parsed = parseLinkedInUrl(url, DEFAULT_BASE);
-  if (!parsed || !/^https?:\/\//i.test(url.trim())) return 'other';
+  if (!isLinkedInUrl(url)) return 'other';
+  const parsed = parseLinkedInUrl(url, DEFAULT_BASE)!;
   if (rawKeyFromUrl(parsed) !== null) return 'profile';
   const path = parsed.pathname.toLowerCase();
   if (/^\/search\/results\/people(\/|$)/.test(path)) return 'search-people';

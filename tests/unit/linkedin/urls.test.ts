@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  isLinkedInUrl,
   isMemberId,
   isProfileRootHref,
   pageKind,
@@ -165,6 +166,22 @@ describe('pageKind', () => {
   });
 });
 
+describe('isLinkedInUrl', () => {
+  it.each([
+    ['https://www.linkedin.com/in/eduardo-alvarez-nowak/', true],
+    ['https://de.linkedin.com/feed/', true],
+    ['http://www.linkedin.com/', true],
+    ['https://www.linkedin.com.example.com/in/x/', false],
+    ['https://example.com/?next=https://www.linkedin.com/', false],
+    ['www.linkedin.com/in/x/', false],
+    ['chrome://newtab/', false],
+    ['', false],
+    [undefined, false],
+  ])('%s → %s', (url, expected) => {
+    expect(isLinkedInUrl(url)).toBe(expected);
+  });
+});
+
 describe('properties', () => {
   // Slugs as LinkedIn allows them, plus unicode letters (real slugs carry å, ö, é…).
   const slugChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-_äöåéñøüçłßй李');
@@ -251,6 +268,7 @@ describe('properties', () => {
         personKeyFromHref(text, base);
         isProfileRootHref(text);
         isMemberId(text);
+        isLinkedInUrl(text);
         expect(typeof pageKind(text)).toBe('string');
       }),
     );
