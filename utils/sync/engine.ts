@@ -51,6 +51,11 @@ const BATCH = 250;
  * of what was sent, a progress line) a quarter as often.
  */
 const SEND_BATCH = 1000;
+/**
+ * Changes read at once from the local copy's feed: a read costs about the same whatever its
+ * size, and a first sync reads back every document it sent. They are written BATCH at a time.
+ */
+const FEED_BATCH = 1000;
 
 /** The signal of a write nothing gives up: no user to wait for, or nothing to write. */
 const NEVER_ABORTED = new AbortController().signal;
@@ -60,6 +65,7 @@ export interface EngineOptions {
   local: PouchDB.Database;
   keys: SyncKeys;
   now?: () => number;
+  /** Documents received or sent per batch (the changes feed is read at least FEED_BATCH at once). */
   batch?: number;
   /**
    * Resolves when sync may write its next batch, with a signal that aborts when the user comes
@@ -114,6 +120,7 @@ export class SyncEngine {
   private readonly now: () => number;
   private readonly batch: number;
   private readonly sendBatch: number;
+  private readonly feedBatch: number;
   private readonly giveWay: () => Promise<AbortSignal>;
   /** Ids of documents already known, by key: an HMAC per key is not worth repeating. */
   private readonly ids = new Map<string, string>();
@@ -130,6 +137,7 @@ export class SyncEngine {
     this.now = options.now ?? Date.now;
     this.batch = options.batch ?? BATCH;
     this.sendBatch = options.batch ?? SEND_BATCH;
+    this.feedBatch = Math.max(FEED_BATCH, this.batch);
     this.giveWay = options.giveWay ?? (() => Promise.resolve(NEVER_ABORTED));
   }
 
@@ -214,24 +222,43 @@ export class SyncEngine {
     const info = await this.local.info();
     let count = 0;
     let unreadable = 0;
-    for (;;) {
+    for (let receiving = false; ;) {
+      // While documents come in (a join), reading the next batch waits for the user too.
+      if (receiving) await this.giveWay();
       // Without the documents: most of a first sync's changes are this device's own writes.
-      const feed = await this.local.changes({ since, limit: this.batch, style: 'all_docs' });
+      const feed = await this.local.changes({ since, limit: this.feedBatch, style: 'all_docs' });
       if (!feed.results.length) return { count, unreadable };
-      const pending = await this.unheld(feed.results);
-      const settled = await Promise.all(pending.map((doc) => this.settle(doc).catch(errorOrNull)));
-      const received = settled.filter(
-        (doc): doc is ReceivedDoc => doc !== null && !(doc instanceof Error),
-      );
-      unreadable += settled.filter((doc) => doc instanceof UnreadableDocumentError).length;
-      const other = settled.find(
-        (doc) => doc instanceof Error && !(doc instanceof UnreadableDocumentError),
-      );
-      if (other) throw other;
-      count += await this.apply(received, feed.last_seq);
-      since = feed.last_seq;
-      onProgress?.(Number(since), Math.max(Number(info.update_seq), Number(since)));
+      for (let start = 0; start < feed.results.length; start += this.batch) {
+        const changes = feed.results.slice(start, start + this.batch);
+        const seq = start + this.batch < feed.results.length ? changes.at(-1)!.seq : feed.last_seq;
+        const pass = await this.receiveBatch(changes, seq);
+        count += pass.count;
+        unreadable += pass.unreadable;
+        receiving = pass.count > 0;
+        since = seq;
+        onProgress?.(Number(since), Math.max(Number(info.update_seq), Number(since)));
+      }
     }
+  }
+
+  /** Settles one batch of the changes feed and writes it; the checkpoint moves to `seq`. */
+  private async receiveBatch(
+    changes: readonly PouchDB.Change[],
+    seq: number | string,
+  ): Promise<PassReport> {
+    const pending = await this.unheld(changes);
+    const settled = await Promise.all(pending.map((doc) => this.settle(doc).catch(errorOrNull)));
+    const received = settled.filter(
+      (doc): doc is ReceivedDoc => doc !== null && !(doc instanceof Error),
+    );
+    const other = settled.find(
+      (doc) => doc instanceof Error && !(doc instanceof UnreadableDocumentError),
+    );
+    if (other) throw other;
+    return {
+      count: await this.apply(received, seq),
+      unreadable: settled.filter((doc) => doc instanceof UnreadableDocumentError).length,
+    };
   }
 
   /**
@@ -269,6 +296,8 @@ export class SyncEngine {
       leaves.length === 1 && leaves[0]!.rev === held(id) ? [] : [id],
     );
     if (!wanted.length) return [];
+    // Reading and opening them is most of a batch's work: it waits for the user, as writing does.
+    await this.giveWay();
     const { rows } = await this.local.allDocs({
       keys: wanted,
       include_docs: true,

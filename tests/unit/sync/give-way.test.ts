@@ -50,7 +50,7 @@ describe('holding sync for the user', () => {
 });
 
 describe('the engine giving way', () => {
-  it('waits before each batch it writes, and writes nothing while held', async () => {
+  it('waits before each batch it reads and writes, and writes nothing while held', async () => {
     const server = memoryServer();
     const keys = await testKeys();
     devices = [await device(server, keys), await device(server, keys)];
@@ -82,8 +82,9 @@ describe('the engine giving way', () => {
     expect(await b.db.people.count()).toBe(0);
     release();
     expect((await receiving).count).toBe(3);
-    // Before writing each batch.
-    expect(waits).toEqual([0, 1, 2]);
+    // Before reading each batch's documents and before writing them (the changes feed is read
+    // more than a batch at a time), then, while documents come in, before reading the feed on.
+    expect(waits).toEqual([0, 0, 1, 1, 2, 2, 3]);
   });
 
   it('gives up the batch it is writing when the user comes, writes none of it, and writes it again', async () => {
@@ -118,8 +119,9 @@ describe('the engine giving way', () => {
       userCame = new AbortController();
     });
     expect((await engine.receive()).count).toBe(3);
-    // Before writing, and again after giving up: nothing of the batch was written.
-    expect(seenAtEachWait).toEqual([0, 0]);
+    // Before reading, before writing, and again after giving up: nothing of the batch was
+    // written; then before reading on, all of it.
+    expect(seenAtEachWait).toEqual([0, 0, 0, 6]);
     // Three notes given up with their batch, then the same three written.
     expect(notesWritten).toBe(6);
     expect(await storeProblems(b.db)).toEqual([]);

@@ -14,6 +14,7 @@ import { applyReceived, type ReceivedDoc } from '@/utils/sync/apply';
 import { startSync } from '@/utils/sync/account';
 import { personDoc } from '@/utils/sync/changes';
 import { SyncEngine } from '@/utils/sync/engine';
+import { readState } from '@/utils/sync/tables';
 import type { PersonContent } from '@/utils/sync/documents';
 import { byCodeUnit, newPerson, type FollowUp, type Note, type Touch } from '@/utils/model';
 
@@ -76,6 +77,37 @@ describe('receiving', () => {
     expect((await a.db.notes.toArray()).map((note) => note.text)).toEqual(['Written on A']);
     await settle([a, b]);
     expect((await b.db.notes.toArray()).map((note) => note.text)).toEqual(['Written on A']);
+  });
+
+  it('reads the changes feed more than a batch at a time, and keeps its place after each batch written', async () => {
+    const server = memoryServer();
+    const keys = await testKeys();
+    devices = [await device(server, keys), await device(server, keys)];
+    const [a, b] = devices as [Device, Device];
+    for (let i = 0; i < 5; i++)
+      await toggleRole(a.db, { slug: `person-${i}`, name: `Person ${i}` }, 'ally', NOW);
+    await a.engine.send();
+    await a.local.sync(server);
+    await b.local.sync(server);
+    const engine = new SyncEngine({ db: b.db, local: b.local, keys, batch: 2 });
+    // The third batch's write fails once, as when the browser stops mid-pass.
+    let created = 0;
+    b.db.people.hook('creating', () => {
+      if (++created === 5) throw new Error('Stopped');
+    });
+    const changes = vi.spyOn(b.local, 'changes');
+    await expect(engine.receive()).rejects.toThrow('Stopped');
+    // One read of the feed for all five; two batches of two written, and the place after them.
+    expect(changes).toHaveBeenCalledTimes(1);
+    expect(await b.db.people.count()).toBe(4);
+    const seqs = (await b.local.changes({ style: 'all_docs' })).results.map((c) => c.seq);
+    expect((await readState(b.db, 'applied'))?.seq).toBe(seqs[3]);
+    changes.mockRestore();
+
+    // Resumed from there: only the fifth document is read again.
+    expect(await idsRead(b, () => engine.receive())).toHaveLength(1);
+    expect(await b.db.people.count()).toBe(5);
+    expect(await storeProblems(b.db)).toEqual([]);
   });
 });
 
