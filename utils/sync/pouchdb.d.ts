@@ -56,8 +56,14 @@ declare module 'pouchdb-core' {
       change: ReplicationInfo;
     }
 
+    /** What a one-shot sync did, each way. */
+    interface SyncResult {
+      push: ReplicationInfo;
+      pull: ReplicationInfo;
+    }
+
     /** A running replication: a promise when one-shot, events when live. */
-    interface Sync extends PromiseLike<unknown> {
+    interface Sync extends PromiseLike<SyncResult> {
       on(event: 'change', listener: (info: SyncChange) => void): this;
       on(event: 'paused', listener: (error?: unknown) => void): this;
       on(event: 'active', listener: () => void): this;
@@ -118,6 +124,9 @@ declare module 'pouchdb-core' {
         return_docs?: boolean;
       }): ChangesFeed;
       sync(remote: Database, options?: SyncOptions): Sync;
+      /** Which of these revisions the database lacks: what a replication asks its target. */
+      revsDiff(revisions: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>;
+      replicate: { to(target: Database, options?: SyncOptions): PromiseLike<ReplicationInfo> };
       destroy(): Promise<unknown>;
       close(): Promise<unknown>;
     }
