@@ -345,7 +345,7 @@ async function main(): Promise<void> {
     if (wanted('sync')) {
       step('sync: the first sync of the record to a localhost server, then one edit A → B');
       try {
-        metrics.push(...(await syncMetrics(EXTENSION_DIR, floorDir, data, Math.min(RUNS, 5))));
+        metrics.push(...(await syncMetrics(EXTENSION_DIR, floorDir, data, RUNS)));
       } catch (error) {
         for (const name of [
           FIRST_SYNC,
