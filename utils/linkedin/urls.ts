@@ -113,17 +113,21 @@ export function isProfileRootHref(href: string, base: string = DEFAULT_BASE): bo
   return rest.length === 0 || (rest.length === 1 && /^[a-z]{2}$/i.test(rest[0] ?? ''));
 }
 
+/** An absolute address of a LinkedIn page, parsed; null for anything else. */
+function parseLinkedInPage(url: string): URL | null {
+  const parsed = parseLinkedInUrl(url, DEFAULT_BASE);
+  return parsed && /^https?:\/\//i.test(url.trim()) ? parsed : null;
+}
+
 /** Whether `url` is an absolute address of a LinkedIn page (a tab's, for the background). */
 export function isLinkedInUrl(url: string | undefined): boolean {
-  return (
-    url !== undefined && /^https?:\/\//i.test(url.trim()) && !!parseLinkedInUrl(url, DEFAULT_BASE)
-  );
+  return url !== undefined && parseLinkedInPage(url) !== null;
 }
 
 /** Which kind of LinkedIn page a URL shows, for routing features. */
 export function pageKind(url: string): PageKind {
-  if (!isLinkedInUrl(url)) return 'other';
-  const parsed = parseLinkedInUrl(url, DEFAULT_BASE)!;
+  const parsed = parseLinkedInPage(url);
+  if (!parsed) return 'other';
   if (rawKeyFromUrl(parsed) !== null) return 'profile';
   const path = parsed.pathname.toLowerCase();
   if (/^\/search\/results\/people(\/|$)/.test(path)) return 'search-people';
