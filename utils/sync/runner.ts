@@ -118,18 +118,14 @@ export class SyncRunner {
       });
       await this.setStatus({ state: 'syncing', progress: null });
       await engine.send(progress('send'));
-      const replicated = await new Promise<PouchDB.SyncResult>((resolve, reject) => {
-        local.sync(remote, { batch_size: BATCH_SIZE }).then(resolve, reject);
-      });
+      const replicated = await local.sync(remote, { batch_size: BATCH_SIZE });
       const received = await engine.receive(progress('receive'));
       // Both ways ran at once, so the push looked at the local copy as it was before the pull.
       // After a large pull (a join) it looks again, once what came is in the tables: otherwise
       // the next pass's push reads every document pulled, to find the server holds them, before
       // that pass can pull an edit.
       if (replicated.pull.docs_written >= BATCH_SIZE)
-        await new Promise<unknown>((resolve, reject) => {
-          local.replicate.to(remote, { batch_size: BATCH_SIZE }).then(resolve, reject);
-        });
+        await local.replicate.to(remote, { batch_size: BATCH_SIZE });
       const waiting = await db.syncChanges.count();
       await this.setStatus({
         state: 'idle',
