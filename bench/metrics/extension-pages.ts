@@ -80,15 +80,12 @@ async function openAfterChange(
   return times;
 }
 
+/** The popup's summary drawn: its first score (the Chromium and Firefox rows wait for the same). */
+export const SUMMARY_DRAWN = 'section[aria-labelledby="summary-title"] dl.scores strong';
+
 /** Popup opened to its summary drawn, right after a change to the data (`badgeChanges`). */
 export function popupOpen(h: Harness, runs: number, change: () => Promise<void>) {
-  return openAfterChange(
-    h,
-    runs,
-    change,
-    'popup.html',
-    'section[aria-labelledby="summary-title"] dl.scores strong',
-  );
+  return openAfterChange(h, runs, change, 'popup.html', SUMMARY_DRAWN);
 }
 
 /** Weekly report opened to every section drawn, right after a change to the data. */

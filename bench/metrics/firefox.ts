@@ -18,10 +18,10 @@ import { seedThroughBackup } from '../../tests/e2e/both/seed';
 import type { Dataset } from '../../tests/support/dataset';
 import { DEXIE_SOURCE, installPageClock, readNinetyDaysOfTouches } from '../lib/probes';
 import { againstFloor, type Metric } from '../lib/stats';
+import { SUMMARY_DRAWN } from './extension-pages';
 import { sideBySide } from './linkedin';
 
 const WAIT_MS = 15_000;
-const SUMMARY_READY = 'section[aria-busy="false"] dl.scores strong';
 /** The floor extension's add-on id in Firefox (a temporary install needs one to fix its UUID). */
 const FLOOR_ID = '{5f1c1f39-3f4e-4c55-9a57-1d1b7f3c2e0a}';
 
@@ -64,7 +64,7 @@ async function popupOpen(h: FirefoxHarness): Promise<{ at: number; late: boolean
         });
         observer.observe(document, { childList: true, subtree: true, attributes: true });
       }),
-    SUMMARY_READY,
+    SUMMARY_DRAWN,
   );
   await page.close();
   return timing;
